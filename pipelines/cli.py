@@ -1,0 +1,158 @@
+"""`videorace`: refresh the warehouse, show its status, run one parser on one file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from .config import PROJECT_ROOT
+
+EPILOG = """examples:
+  videorace refresh                    replay the committed recordings (offline, the default)
+  videorace refresh --live             fetch every source from the network
+  videorace refresh --live --select arena
+  videorace status                     rows and newest date per table; last outcome per source
+  videorace parse arena scrapers/recordings/arena/2026-07-12/text-to-video.json
+  videorace parse --list
+"""
+
+
+def _ensure_dagster_home() -> Path:
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(PROJECT_ROOT / ".dagster_home")))
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        config.write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
+    return home
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    os.environ["VIDEORACE_MODE"] = "live" if args.live else "replay"
+    _ensure_dagster_home()
+    from .refresh import run_refresh
+
+    return run_refresh(select=args.select or [], quiet=args.quiet)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    import duckdb
+    import polars as pl
+
+    from .config import load_settings
+    from .status import source_status, table_counts
+
+    path = load_settings().warehouse_path
+    if not path.exists():
+        print(f"videorace: no warehouse at {path}; run `make run` or `videorace refresh` first", file=sys.stderr)
+        return 1
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        with pl.Config(tbl_rows=200, tbl_cols=12, fmt_str_lengths=60, tbl_hide_dataframe_shape=True):
+            print("Sources (last refresh outcome; stale = failed or older than its cadence)")
+            print(source_status(con).select("source", "last_status", "stale", "last_run_at", "snapshots",
+                                            "newest_snapshot_at", "mode", "message"))
+            print("\nTables (rows, newest date)")
+            print(table_counts(con).select("table", "rows", "newest"))
+    finally:
+        con.close()
+    return 0
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from videorace_scrapers.parsers import ParseError, registry
+
+    parsers = registry()
+    if args.list or not args.source:
+        for name, module in parsers.items():
+            print(f"{name:18} {module.DESCRIPTION}")
+        return 0 if args.list else 2
+    if args.source not in parsers:
+        print(f"videorace parse: unknown source {args.source!r}; known: {', '.join(parsers)}", file=sys.stderr)
+        return 2
+    if not args.file:
+        print("videorace parse: FILE is required", file=sys.stderr)
+        return 2
+    path = Path(args.file)
+    try:
+        body = path.read_bytes()
+    except OSError as exc:
+        print(f"videorace parse: {args.source}: cannot read {path}: {exc.strerror}", file=sys.stderr)
+        return 1
+    module = parsers[args.source]
+    options = {}
+    if args.ticker:
+        options["ticker"] = args.ticker
+    if args.repo:
+        options["repo"] = args.repo
+    try:
+        records = module.parse(body, where=str(path), **options)
+    except ParseError as exc:
+        print(f"videorace parse: {exc}", file=sys.stderr)
+        return 1
+    except TypeError as exc:
+        print(f"videorace parse: {args.source}: unsupported option ({exc})", file=sys.stderr)
+        return 2
+    out = sys.stdout
+    for record in records:
+        out.write(json.dumps({k: record.get(k) for k in module.CLI_FIELDS}, ensure_ascii=False, default=str) + "\n")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export_marts
+
+    return export_marts(args.format, Path(args.out))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="videorace",
+        description="Track the China vs U.S. AI video-generation race: refresh the DuckDB warehouse from "
+                    "real sources (replayed recordings by default, live on request), inspect it, parse files.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    refresh = sub.add_parser("refresh", help="run the pipeline through Dagster (replay by default)",
+                             description="Fetch (replay or live), parse, load, build marts and the dashboard.")
+    refresh.add_argument("--live", action="store_true", help="fetch from the real sources instead of the recordings")
+    refresh.add_argument("--select", action="append", metavar="SOURCE",
+                         help="refresh only this source (and what is built from it); repeatable")
+    refresh.add_argument("--quiet", action="store_true", help="print only the summary")
+    refresh.set_defaults(func=cmd_refresh)
+
+    status = sub.add_parser("status", help="rows and newest date per table; last outcome per source")
+    status.set_defaults(func=cmd_status)
+
+    parse = sub.add_parser("parse", help="run one source's parser on a file, print JSON Lines",
+                           description="Run SOURCE's parser on FILE and print one JSON object per record. "
+                                       "Exits 1 with a one-line error on input the parser does not understand.")
+    parse.add_argument("source", nargs="?", metavar="SOURCE", help="source name (see --list)")
+    parse.add_argument("file", nargs="?", metavar="FILE", help="a response body saved to disk")
+    parse.add_argument("--list", action="store_true", help="list the sources that have a parser")
+    parse.add_argument("--ticker", help="ticker for stock files whose content does not name it")
+    parse.add_argument("--repo", help="owner/name for GitHub READMEs and releases")
+    parse.set_defaults(func=cmd_parse)
+
+    export = sub.add_parser("export", help="write every mart to Parquet or CSV with an as_of column")
+    export.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    export.add_argument("--out", required=True, metavar="DIR")
+    export.set_defaults(func=cmd_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    started = time.monotonic()
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print(f"videorace: interrupted after {time.monotonic() - started:.0f}s", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

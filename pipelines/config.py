@@ -1,0 +1,63 @@
+"""The one place that reads the environment. Resources are built from these settings."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+RECORDINGS_DIR = PROJECT_ROOT / "scrapers" / "recordings"
+SEEDS_DIR = PROJECT_ROOT / "warehouse" / "seeds"
+SQL_DIR = PROJECT_ROOT / "warehouse"
+
+
+def source_url_env_var(source: str) -> str:
+    """`VIDEORACE_<SOURCE>_URL`: lets a mirror, proxy or test server stand in for a live source."""
+    return "VIDEORACE_" + re.sub(r"[^A-Z0-9]", "_", source.upper()) + "_URL"
+
+
+@dataclass(frozen=True)
+class Settings:
+    mode: str = "replay"
+    warehouse_path: Path = PROJECT_ROOT / "warehouse" / "videorace.duckdb"
+    snapshot_dir: Path = PROJECT_ROOT / "var" / "snapshots"
+    site_dir: Path = PROJECT_ROOT / "dashboards" / "site"
+    recordings_dir: Path = RECORDINGS_DIR
+    url_overrides: dict[str, str] = field(default_factory=dict)
+    secrets_present: frozenset[str] = frozenset()
+
+    def base_url(self, source: str, default: str) -> str:
+        return self.url_overrides.get(source, default).rstrip("/")
+
+
+SECRET_ENV_VARS = ("GITHUB_TOKEN", "FAL_KEY", "HF_TOKEN", "EPO_OPS_KEY", "EPO_OPS_SECRET", "AA_API_KEY", "FRED_API_KEY")
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    env = dict(os.environ if env is None else env)
+    mode = env.get("VIDEORACE_MODE", "replay").strip().lower()
+    if mode not in ("replay", "live"):
+        raise ValueError(f"VIDEORACE_MODE must be 'replay' or 'live', not {mode!r}")
+    overrides = {}
+    for key, value in env.items():
+        match = re.fullmatch(r"VIDEORACE_([A-Z0-9_]+)_URL", key)
+        if match and value:
+            overrides[match.group(1).lower()] = value
+    return Settings(
+        mode=mode,
+        warehouse_path=Path(env.get("VIDEORACE_WAREHOUSE", PROJECT_ROOT / "warehouse" / "videorace.duckdb")),
+        snapshot_dir=Path(env.get("VIDEORACE_SNAPSHOT_DIR", PROJECT_ROOT / "var" / "snapshots")),
+        site_dir=Path(env.get("VIDEORACE_SITE_DIR", PROJECT_ROOT / "dashboards" / "site")),
+        recordings_dir=Path(env.get("VIDEORACE_RECORDINGS_DIR", RECORDINGS_DIR)),
+        url_overrides=overrides,
+        secrets_present=frozenset(name for name in SECRET_ENV_VARS if env.get(name)),
+    )
+
+
+def secret(name: str) -> str | None:
+    """A key from the environment (never from the repository)."""
+    if name not in SECRET_ENV_VARS:
+        raise KeyError(f"{name} is not a known secret")
+    return os.environ.get(name) or None

@@ -1,0 +1,77 @@
+"""Curated seed files (CSV with a citation per row) loaded as raw tables.
+
+Raw is faithful: every column as text, exactly as in the file, plus curated_file, curated_row
+(1-based data row; the file line is curated_row + 1) and the file's sha256. A file whose hash is
+already loaded is not read again.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from videorace_scrapers.snapshots import Snapshot, display_path, sha256_hex
+
+from .config import SEEDS_DIR
+from .loading import register_snapshots
+from .warehouse import ensure_base_tables, table_exists, transaction
+
+CURATED_DIR = SEEDS_DIR / "curated"
+
+# name -> (file, the columns the file must have: schema drift fails loudly)
+CURATED_FILES: dict[str, tuple[Path, tuple[str, ...]]] = {
+    "labs": (CURATED_DIR / "labs.csv", ("lab_id", "lab_name", "country_code", "arena_vendor_aliases", "country_basis")),
+    "releases": (CURATED_DIR / "releases.csv", ("lab", "model", "version", "release_date", "release_type", "source_url")),
+    "pricing": (CURATED_DIR / "pricing.csv", ("provider", "model", "price", "currency", "unit", "as_of", "source_url")),
+    "arena_history": (CURATED_DIR / "arena_history.csv",
+                      ("board", "snapshot_date", "rank", "model", "vendor", "score", "ci_low", "ci_high", "source_url")),
+    "aa_history": (CURATED_DIR / "aa_history.csv", ("board", "snapshot_date", "rank", "model", "creator", "elo", "source_url")),
+    "claims": (CURATED_DIR / "claims.csv", ("claim_id", "claim_text", "metric", "evidence_source_url")),
+    "leaderboard_reported": (CURATED_DIR / "leaderboard_reported.csv", ("leaderboard", "snapshot_date", "model", "source_url")),
+    "market_moves_reported": (CURATED_DIR / "market_moves_reported.csv",
+                              ("event_date", "ticker", "reported_move_pct", "source_url")),
+    "patents_reported": (CURATED_DIR / "patents_reported.csv", ("scope", "country_code", "period", "count", "source_url")),
+    "model_families": (SEEDS_DIR / "model_families.csv", ("priority", "pattern", "family", "lab_id", "is_open_weights")),
+    "labs_supplement": (SEEDS_DIR / "labs_supplement.csv", ("lab_id", "lab_name", "country_code", "source_url")),
+}
+
+
+class CuratedSchemaError(ValueError):
+    pass
+
+
+def load_curated(con: duckdb.DuckDBPyConnection, name: str) -> dict:
+    path, required = CURATED_FILES[name]
+    table = f"raw_curated__{name}"
+    body = path.read_bytes()
+    digest = sha256_hex(body)
+    ensure_base_tables(con)
+    if table_exists(con, "raw", table):
+        loaded = con.execute(f"SELECT any_value(snapshot_sha256) FROM raw.{table}").fetchall()[0][0]
+        if loaded == digest:
+            return {"status": "unchanged", "rows": con.execute(f"SELECT count(*) FROM raw.{table}").fetchall()[0][0]}
+    frame = pl.read_csv(path, infer_schema=False, encoding="utf8")
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise CuratedSchemaError(f"curated {display_path(path)} (sha256 {digest[:12]}): missing columns {missing}")
+    if frame.height == 0:
+        raise CuratedSchemaError(f"curated {display_path(path)} (sha256 {digest[:12]}): no rows")
+    frame = frame.with_row_index("curated_row", offset=1).with_columns(
+        pl.col("curated_row").cast(pl.Int32),
+        pl.lit(display_path(path)).alias("curated_file"),
+        pl.lit(digest).alias("snapshot_sha256"),
+    )
+    snapshot = Snapshot(sha256=digest, source=f"curated_{name}", url=display_path(path),
+                        fetched_at=datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds"),
+                        mode="curated", path=display_path(path), bytes=len(body))
+    with transaction(con):
+        register_snapshots(con, [snapshot])
+        con.register("incoming_curated", frame.to_arrow())
+        try:
+            con.execute(f"CREATE OR REPLACE TABLE raw.{table} AS SELECT * FROM incoming_curated")
+        finally:
+            con.unregister("incoming_curated")
+    return {"status": "ok", "rows": frame.height}

@@ -1,0 +1,21 @@
+"""Leaderboards family: arena.ai video boards (mirror snapshots + curated history)."""
+
+
+from ..bundle import definitions
+from ..checks import range_check
+from ..source_assets import source_assets
+from ..sql_assets import sql_model
+
+defs = definitions(
+    *source_assets("arena", keys=("record_index",), date_column="snapshot_date"),
+    *sql_model("stg", "stg_leaderboard_entries", group="leaderboards",
+               deps=["raw_leaderboards__arena", "raw_curated__arena_history", "stg_lab_aliases",
+                     "stg_model_families", "dim_labs"]),
+    *sql_model("marts", "fct_leaderboard_entries", group="leaderboards", deps=["stg_leaderboard_entries"],
+               keys=("board", "snapshot_date", "model"), date_column="snapshot_date"),
+    range_check("fct_leaderboard_entries", "marts.fct_leaderboard_entries", "score_plausible",
+                "score between 800 and 2000 and coalesce(ci_low, 0) between 0 and 200",
+                "arena scores sit between 800 and 2000 and CI half-widths between 0 and 200"),
+    *sql_model("out", "out_leaderboard_country_daily", group="leaderboards", deps=["fct_leaderboard_entries"],
+               keys=("board", "snapshot_date", "country_group"), date_column="snapshot_date"),
+)

@@ -1,0 +1,114 @@
+"""The two assets every fetched source has: its snapshots (fetch) and its raw table (parse+load).
+
+A failing source records the failure in raw.source_runs and fails its `last_load_ok` check, but
+does not raise: the warehouse keeps its last good rows and the other families still refresh.
+"""
+
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from videorace_scrapers.parsers import ParseError
+from videorace_scrapers.snapshots import Snapshot
+
+from ..fetch import FetchError
+from ..loading import load_source, register_snapshots
+from ..resources import SourceFetcher
+from ..sources import get_source
+from ..warehouse import ensure_base_tables, transaction
+from .checks import key_checks, last_run_check
+from .metadata import table_metadata
+
+
+def record_run(con, run_id: str, source: str, mode: str, status: str, *, seen=None, new=None, rows=None,
+               failures=0, message: str | None = None) -> None:
+    con.execute(
+        "INSERT INTO raw.source_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [datetime.now(UTC), run_id, source, mode, status, seen, new, rows, failures, message],
+    )
+
+
+def fetch_status_in_run(con, run_id: str, source: str) -> tuple[str, str] | None:
+    rows = con.execute(
+        "SELECT status, message FROM raw.source_runs WHERE run_id = ? AND source = ? ORDER BY run_started_at DESC LIMIT 1",
+        [run_id, source],
+    ).fetchall()
+    return rows[0] if rows else None
+
+
+def _snapshots_of(con, source: str) -> list[Snapshot]:
+    rows = con.execute(
+        """SELECT sha256, source, url, strftime(fetched_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ'), mode, path, bytes,
+                  coalesce(label, '')
+           FROM raw.snapshots WHERE source = ? ORDER BY fetched_at, url""",
+        [source],
+    ).fetchall()
+    return [Snapshot(*row) for row in rows]
+
+
+def source_assets(
+    name: str,
+    *,
+    keys: tuple[str, ...],
+    date_column: str | None = None,
+    parse_options: Callable[[Snapshot], dict] = lambda snap: {},
+) -> list:
+    source = get_source(name)
+    fetch_key = f"snapshots_{source.family}__{source.name}"
+    raw_key = source.raw_table
+    tags = {"family": source.family}
+
+    @dg.asset(name=fetch_key, group_name=source.family, kinds={"scrapy"}, tags={**tags, "layer": "snapshot"},
+              description=f"Snapshots of {source.title} ({source.data_format}); replayed from recordings "
+                          f"or fetched live by spider `{source.spider}`. Terms: {source.terms}.")
+    def fetch_asset(context: dg.AssetExecutionContext, duckdb: DuckDBResource, fetcher: SourceFetcher):
+        with duckdb.get_connection() as con:
+            ensure_base_tables(con)
+            try:
+                result = fetcher.fetch(name)
+            except (FetchError, FileNotFoundError, ValueError) as exc:
+                record_run(con, context.run.run_id, name, fetcher.mode, "failed", failures=1, message=str(exc))
+                context.log.error(f"{name}: fetch failed, keeping the last good data: {exc}")
+                return dg.MaterializeResult(metadata={"status": "failed", "error": str(exc)})
+            with transaction(con):
+                register_snapshots(con, result.snapshots)
+            if result.failures:
+                record_run(con, context.run.run_id, name, fetcher.mode, "partial", seen=len(result.snapshots), failures=len(result.failures),
+                           message="; ".join(f"{f.get('url')}: {f.get('reason')}" for f in result.failures[:10]))
+        return dg.MaterializeResult(metadata={
+            "status": "ok", "mode": result.mode, "snapshots": len(result.snapshots),
+            "failed_requests": len(result.failures),
+        })
+
+    @dg.asset(name=raw_key, deps=[fetch_asset], group_name=source.family, kinds={"duckdb"},
+              tags={**tags, "layer": "raw"},
+              description=f"raw.{raw_key}: {source.title}, faithful to the source, one row per record per "
+                          "snapshot, with snapshot_sha256, source_url and fetched_at.")
+    def raw_asset(context: dg.AssetExecutionContext, duckdb: DuckDBResource, fetcher: SourceFetcher):
+        with duckdb.get_connection() as con:
+            ensure_base_tables(con)
+            fetched = fetch_status_in_run(con, context.run.run_id, name)
+            try:
+                report = load_source(con, name, raw_key, _snapshots_of(con, name), parse_options)
+            except ParseError as exc:
+                record_run(con, context.run.run_id, name, fetcher.mode, "failed", failures=1, message=str(exc))
+                context.log.error(f"{exc} — raw.{raw_key} keeps its last good rows")
+                return dg.MaterializeResult(metadata={"status": "failed", "error": str(exc)})
+            if fetched and fetched[0] == "failed":
+                status = "failed"  # the fetch failed: keep that verdict, rows below are the last good ones
+            else:
+                status = "partial" if fetched and fetched[0] == "partial" else report.status
+                record_run(con, context.run.run_id, name, fetcher.mode, status, seen=report.snapshots_seen,
+                           new=report.snapshots_new, rows=report.rows_loaded,
+                           failures=0 if status != "partial" else None,
+                           message=fetched[1] if fetched else None)
+            meta = table_metadata(con, f"raw.{raw_key}", date_column)
+        meta.update({"status": status, "snapshots_new": report.snapshots_new,
+                     "rows_loaded_now": report.rows_loaded})
+        return dg.MaterializeResult(metadata=meta)
+
+    checks = [*key_checks(raw_key, f"raw.{raw_key}", ("snapshot_sha256", *keys)), last_run_check(raw_key, name)]
+    return [fetch_asset, raw_asset, *checks]

@@ -1,0 +1,50 @@
+"""Resources own every difference between environments: replay vs live, where the warehouse,
+snapshots and site live, which base URL stands in for a source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from .config import Settings, load_settings
+
+
+class SourceFetcher(dg.ConfigurableResource):
+    """Fetches one source: from its recordings (replay) or through its Scrapy spider (live)."""
+
+    mode: str = "replay"
+    snapshot_dir: str
+    recordings_dir: str
+    url_overrides: dict[str, str] = {}
+    crawl_timeout_s: int = 900
+
+    def fetch(self, source_name: str):
+        from .fetch import fetch_live, fetch_replay
+        from .sources import get_source
+
+        source = get_source(source_name)
+        if self.mode == "live":
+            return fetch_live(source, Path(self.snapshot_dir), self.url_overrides.get(source.name),
+                              timeout_s=self.crawl_timeout_s)
+        return fetch_replay(source, Path(self.recordings_dir))
+
+
+class SitePaths(dg.ConfigurableResource):
+    site_dir: str
+
+
+def build_resources(settings: Settings | None = None) -> dict:
+    settings = settings or load_settings()
+    settings.warehouse_path.parent.mkdir(parents=True, exist_ok=True)
+    return {
+        "duckdb": DuckDBResource(database=str(settings.warehouse_path)),
+        "fetcher": SourceFetcher(
+            mode=settings.mode,
+            snapshot_dir=str(settings.snapshot_dir),
+            recordings_dir=str(settings.recordings_dir),
+            url_overrides=settings.url_overrides,
+        ),
+        "site": SitePaths(site_dir=str(settings.site_dir)),
+    }

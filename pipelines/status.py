@@ -1,0 +1,46 @@
+"""What `videorace status` and the refresh summary report: rows per table, newest date per table
+and per source, the last outcome of every source and whether it is stale for its cadence."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import duckdb
+import polars as pl
+
+from .sources import CADENCE_MAX_AGE_DAYS, SOURCES
+from .warehouse import sql_text
+
+DATE_COLUMNS = ("snapshot_date", "date", "release_date", "observed_at", "valid_from", "as_of", "event_date",
+                "fetched_at", "refresh_date", "created_at")
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    tables = con.execute(
+        """SELECT table_schema, table_name FROM information_schema.tables
+           WHERE table_schema IN ('raw', 'stg', 'marts', 'out') ORDER BY 1, 2"""
+    ).fetchall()
+    rows = []
+    for schema, table in tables:
+        types = {r[0]: r[1] for r in con.execute(f'DESCRIBE "{schema}"."{table}"').fetchall()}
+        date_col = next((c for c in DATE_COLUMNS if c in types and types[c].startswith(("DATE", "TIMESTAMP"))), None)
+        count = con.execute(f'SELECT count(*) FROM "{schema}"."{table}"').fetchall()[0][0]
+        newest = None
+        if date_col:
+            newest = con.execute(f'SELECT CAST(max("{date_col}") AS VARCHAR) FROM "{schema}"."{table}"').fetchall()[0][0]
+        rows.append({"table": f"{schema}.{table}", "rows": count, "newest": newest, "date_column": date_col})
+    return pl.DataFrame(rows, schema={"table": pl.Utf8, "rows": pl.Int64, "newest": pl.Utf8, "date_column": pl.Utf8})
+
+
+def source_status(con: duckdb.DuckDBPyConnection, now: datetime | None = None) -> pl.DataFrame:
+    now = now or datetime.now(UTC)
+    frame = con.sql(sql_text("queries/source_status.sql")).pl()
+    stale = []
+    for row in frame.iter_rows(named=True):
+        source = SOURCES.get(row["source"])
+        if source is None or row["last_ok_at"] is None:
+            stale.append(row["last_status"] == "failed")
+            continue
+        age_days = (now - row["last_ok_at"]).total_seconds() / 86400
+        stale.append(row["last_status"] == "failed" or age_days > CADENCE_MAX_AGE_DAYS[source.cadence])
+    return frame.with_columns(pl.Series("stale", stale, dtype=pl.Boolean))

@@ -1,0 +1,64 @@
+"""Running the SQL in warehouse/: DDL, staging views, marts. SQL stays in files; this module only
+finds, orders and executes them, inside transactions so a crash leaves the last good state."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from .config import SQL_DIR
+
+
+def sql_text(relative: str) -> str:
+    path = (SQL_DIR / relative).resolve()
+    if SQL_DIR.resolve() not in path.parents:
+        raise ValueError(f"SQL path outside warehouse/: {relative}")
+    return path.read_text(encoding="utf-8")
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    else:
+        con.execute("COMMIT")
+
+
+def ensure_base_tables(con: duckdb.DuckDBPyConnection) -> None:
+    for path in sorted((SQL_DIR / "ddl").glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
+
+
+def ensure_table(con: duckdb.DuckDBPyConnection, layer: str, table: str) -> None:
+    ensure_base_tables(con)
+    con.execute(sql_text(f"{layer}/{table}.sql"))
+
+
+def build_model(con: duckdb.DuckDBPyConnection, layer: str, name: str) -> int:
+    """Create or replace one staging view / mart table from warehouse/<layer>/<name>.sql (a
+    SELECT), in one transaction. Returns the row count."""
+    select = sql_text(f"{layer}/{name}.sql")
+    kind = "VIEW" if layer == "stg" else "TABLE"
+    with transaction(con):
+        con.execute(f"CREATE OR REPLACE {kind} {layer}.{name} AS\n{select}")
+    return con.execute(f"SELECT count(*) FROM {layer}.{name}").fetchall()[0][0]
+
+
+def table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
+            [schema, table],
+        ).fetchall()[0][0]
+    )
+
+
+def models_in(layer: str) -> list[str]:
+    return sorted(p.stem for p in Path(SQL_DIR / layer).glob("*.sql"))

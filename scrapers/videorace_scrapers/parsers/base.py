@@ -1,0 +1,102 @@
+"""Shared pieces for the pure parsers: the error type and strict decoding helpers.
+
+A parser is a pure function ``parse(body: bytes, *, where: str) -> list[dict]``. ``where`` names
+the snapshot (path or sha256) so that every error says which input it could not read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+_CHALLENGE_MARKERS = (
+    "just a moment",
+    "cf-challenge",
+    "challenge-platform",
+    "captcha",
+    "attention required",
+    "enable javascript",
+    "access denied",
+    "are you a robot",
+    "too many requests",
+)
+
+
+class ParseError(ValueError):
+    """Input a parser does not understand. The message names the source, the input and why."""
+
+    def __init__(self, source: str, where: str, reason: str) -> None:
+        self.source = source
+        self.where = where
+        self.reason = reason
+        super().__init__(f"{source}: cannot parse {where}: {reason}")
+
+
+def looks_like_challenge(text: str) -> bool:
+    """True for an HTML bot-check or block page, which some sources serve with HTTP 200."""
+    head = text[:4000].lower()
+    return "<html" in head and any(marker in head for marker in _CHALLENGE_MARKERS)
+
+
+def decode_text(body: bytes, source: str, where: str) -> str:
+    if body is None or not body.strip():
+        raise ParseError(source, where, "empty body")
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ParseError(source, where, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    if looks_like_challenge(text):
+        raise ParseError(source, where, "a challenge or block page (HTML) instead of data")
+    return text
+
+
+def load_json(body: bytes, source: str, where: str) -> Any:
+    text = decode_text(body, source, where)
+    if text.lstrip().startswith("<"):
+        raise ParseError(source, where, "HTML where JSON was expected")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(source, where, f"invalid JSON ({exc.msg} at line {exc.lineno} col {exc.colno})") from None
+
+
+def require(condition: bool, source: str, where: str, reason: str) -> None:
+    if not condition:
+        raise ParseError(source, where, reason)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_label(value: Any) -> str | None:
+    """A source label as text, control characters removed; empty becomes None (unknown)."""
+    if value is None:
+        return None
+    text = _CONTROL.sub("", str(value)).strip()
+    return text or None
+
+
+def as_int(value: Any, source: str, where: str, field: str) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ParseError(source, where, f"{field} is a boolean, expected a number")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ParseError(source, where, f"{field}={value!r} is not a number") from None
+    if number != int(number):
+        raise ParseError(source, where, f"{field}={value!r} is not a whole number")
+    return int(number)
+
+
+def as_float(value: Any, source: str, where: str, field: str) -> float | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ParseError(source, where, f"{field} is a boolean, expected a number")
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ParseError(source, where, f"{field}={value!r} is not a number") from None

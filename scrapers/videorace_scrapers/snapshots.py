@@ -1,0 +1,133 @@
+"""The snapshot store: immutable raw bytes addressed by sha256, plus their manifest records.
+
+Paths are built from the source name (checked against a strict pattern) and the hash, never from
+the URL, so nothing a server sends can move a file outside the store.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+_SAFE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+_SAFE_EXT = re.compile(r"^[a-z0-9]{1,8}$")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    sha256: str
+    source: str
+    url: str
+    fetched_at: str  # ISO 8601, UTC
+    mode: str  # replay | live | curated
+    path: str  # where the bytes are, relative to the project root when inside it
+    bytes: int
+    label: str = ""  # e.g. the ticker or repo a file belongs to
+
+    def as_row(self) -> dict:
+        return asdict(self)
+
+
+def sha256_hex(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+def safe_source_name(source: str) -> str:
+    if not _SAFE_NAME.match(source or ""):
+        raise ValueError(f"unsafe source name {source!r}")
+    return source
+
+
+def extension_for(url: str, content_type: str | None = None) -> str:
+    guess = url.split("?", 1)[0].rsplit("/", 1)[-1].rsplit(".", 1)
+    ext = guess[1].lower() if len(guess) == 2 else ""
+    if not _SAFE_EXT.match(ext):
+        ctype = (content_type or "").lower()
+        ext = "json" if "json" in ctype else "html" if "html" in ctype else "xml" if "xml" in ctype else "bin"
+    return ext
+
+
+class SnapshotStore:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def path_for(self, source: str, sha256: str, ext: str) -> Path:
+        if not re.fullmatch(r"[0-9a-f]{64}", sha256):
+            raise ValueError(f"not a sha256 hex digest: {sha256!r}")
+        if not _SAFE_EXT.match(ext):
+            ext = "bin"
+        path = (self.root / safe_source_name(source) / f"{sha256}.{ext}").resolve()
+        if self.root.resolve() not in path.parents:
+            raise ValueError(f"snapshot path escapes the store: {path}")
+        return path
+
+    def put(self, source: str, url: str, body: bytes, *, mode: str, fetched_at: str | None = None,
+            content_type: str | None = None, label: str = "") -> Snapshot:
+        digest = sha256_hex(body)
+        path = self.path_for(source, digest, extension_for(url, content_type))
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(path.suffix + ".part")
+            tmp.write_bytes(body)
+            tmp.replace(path)
+        return Snapshot(
+            sha256=digest,
+            source=source,
+            url=url,
+            fetched_at=fetched_at or datetime.now(UTC).isoformat(timespec="seconds"),
+            mode=mode,
+            path=display_path(path),
+            bytes=len(body),
+            label=label,
+        )
+
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def display_path(path: Path) -> str:
+    path = Path(path).resolve()
+    try:
+        return str(path.relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def read_snapshot_bytes(snapshot: Snapshot) -> bytes:
+    path = Path(snapshot.path)
+    return (path if path.is_absolute() else PROJECT_ROOT / path).read_bytes()
+
+
+def recorded_snapshots(recordings_dir: Path, source: str) -> list[Snapshot]:
+    """The replay path: the committed recordings of one source, listed in its manifest.csv
+    (columns file, url, fetched_at[, label])."""
+    folder = Path(recordings_dir) / safe_source_name(source)
+    manifest = folder / "manifest.csv"
+    if not manifest.exists():
+        raise FileNotFoundError(f"{source}: no recordings manifest at {display_path(manifest)}")
+    snapshots = []
+    with manifest.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            file = (folder / row["file"]).resolve()
+            if folder.resolve() not in file.parents:
+                raise ValueError(f"{source}: manifest entry {row['file']!r} points outside {folder}")
+            body = file.read_bytes()
+            snapshots.append(
+                Snapshot(
+                    sha256=sha256_hex(body),
+                    source=source,
+                    url=row["url"],
+                    fetched_at=row["fetched_at"],
+                    mode="replay",
+                    path=display_path(file),
+                    bytes=len(body),
+                    label=row.get("label") or "",
+                )
+            )
+    if not snapshots:
+        raise ValueError(f"{source}: recordings manifest {display_path(manifest)} lists no files")
+    return snapshots

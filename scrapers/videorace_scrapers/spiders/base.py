@@ -1,0 +1,34 @@
+"""Base spider: snapshot every successful response whole; report every final failure."""
+
+from __future__ import annotations
+
+import scrapy
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from ..items import FailureItem, SnapshotItem
+
+
+class SnapshotSpider(scrapy.Spider):
+    source: str = ""
+    default_base_url: str = ""
+
+    def __init__(self, base_url: str | None = None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.base_url = (base_url or self.default_base_url).rstrip("/")
+
+    def request(self, url: str, label: str = "", **kwargs) -> scrapy.Request:
+        return scrapy.Request(url, callback=self.keep, errback=self.failed, cb_kwargs={"label": label}, **kwargs)
+
+    def keep(self, response, label: str = ""):
+        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+        yield SnapshotItem(source=self.source, url=response.url, body=response.body, status=response.status,
+                           content_type=ctype, label=label)
+
+    def failed(self, failure):
+        request = failure.request
+        if failure.check(HttpError):
+            reason = f"HTTP {failure.value.response.status}"
+        else:
+            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:300]
+        self.logger.warning("%s: giving up on %s (%s)", self.source, request.url, reason)
+        yield FailureItem(source=self.source, url=request.url, reason=reason)

@@ -1,0 +1,52 @@
+"""`videorace parse`: JSON Lines with the documented keys; a one-line error on bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from .conftest import PROJECT_ROOT, RECORDINGS
+
+CLI = [sys.executable, "-m", "pipelines.cli"]
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120)
+
+
+def test_parse_arena_prints_one_object_per_entry():
+    result = run("parse", "arena", str(RECORDINGS / "arena" / "2026-07-12" / "text-to-video.json"))
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 42
+    assert list(lines[0]) == ["board", "rank", "model", "vendor", "license", "score", "ci", "votes"]
+    assert lines[0] == {"board": "text-to-video", "rank": 1, "model": "gemini-omni-flash", "vendor": "Google",
+                        "license": "proprietary", "score": 1527, "ci": 13, "votes": 5449}
+    hunyuan = next(line for line in lines if line["model"] == "hunyuan-video-1.5")
+    assert hunyuan["license"] is None
+
+
+def test_parse_error_is_one_line_naming_file_and_reason(tmp_path):
+    bad = tmp_path / "challenge.json"
+    bad.write_text("<html><title>Just a moment...</title><body>cf-challenge</body></html>")
+    result = run("parse", "arena", str(bad))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    err = result.stderr.strip()
+    assert len(err.splitlines()) == 1
+    assert str(bad) in err and "challenge" in err and "arena" in err
+
+
+def test_parse_missing_file_and_unknown_source(tmp_path):
+    missing = run("parse", "arena", str(tmp_path / "nope.json"))
+    assert missing.returncode == 1 and "cannot read" in missing.stderr
+    unknown = run("parse", "nosuchsource", str(tmp_path / "nope.json"))
+    assert unknown.returncode == 2 and "unknown source" in unknown.stderr
+
+
+def test_parse_list_and_help():
+    listing = run("parse", "--list")
+    assert listing.returncode == 0 and listing.stdout.startswith("arena")
+    helptext = run("--help")
+    assert "refresh" in helptext.stdout and "status" in helptext.stdout and "parse" in helptext.stdout
