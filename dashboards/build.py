@@ -6,21 +6,16 @@ from pathlib import Path
 
 import duckdb
 
-from .figures.quality import leaderboard_charts
-from .site import Section, render_page, write_site
+from .sections import section_modules
+from .site import render_page, write_site
 
 TITLE = "videorace — the China vs U.S. AI video-generation race"
 
 
 def build_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> dict:
-    sections = [
-        Section("quality", "Q1 · Quality: who leads the blind-vote video arenas?",
-                "Share of the arena.ai top 10 held by Chinese and U.S. labs, and the best score of each country "
-                "with the arena's confidence interval, per board and day.",
-                charts=leaderboard_charts(con)),
-    ]
+    sections = [module.build(con) for module in section_modules()]
     charts = [c for s in sections for c in s.charts]
-    as_of = max((c.as_of for c in charts if c.as_of), default="unknown")
+    as_of = max((c.as_of for c in charts if c.as_of and c.as_of != "None"), default="unknown")
     nav = [(s.heading.split(":")[0], f"#{s.anchor}") for s in sections]
     page = render_page(TITLE, f"Real data only, every value traceable to its source. Data as of {as_of}.",
                        sections, nav)

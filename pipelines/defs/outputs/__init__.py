@@ -6,11 +6,13 @@ from dagster_duckdb import DuckDBResource
 
 from dashboards.build import build_site
 
+from ...warehouse import models_in
+
 from ...resources import SitePaths
 from ..bundle import definitions
 
 
-@dg.asset(group_name="outputs", deps=["out_leaderboard_country_daily"], kinds={"html", "plotly"},
+@dg.asset(group_name="outputs", deps=models_in("out"), kinds={"html", "plotly"},
           tags={"layer": "output"},
           description="dashboards/site/index.html: the published dashboard, built from out_ tables only.")
 def dashboard_site(duckdb: DuckDBResource, site: SitePaths) -> dg.MaterializeResult:
