@@ -1,0 +1,73 @@
+"""Daily stock prices as CSV, in the four header layouts found in the recordings.
+
+- ``,Close,High,Low,Open,Volume`` (pandas ``to_csv`` of a yfinance frame: the date column has no name)
+- ``Date,Close,High,Low,Open,Volume`` and ``Date,Open,High,Low,Close,Volume``
+- ``date,open,high,low,close,volume`` (Stooq, CRLF, volume written as a float)
+
+Columns are found by name, case-insensitive. Prices are rounded to 4 decimals (yfinance writes
+float32 values as float64, e.g. ``24.51000022888184``); volume becomes an integer. A row with
+empty prices (a delisting day) is kept with null prices: the loader decides, nothing is invented.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from datetime import date
+
+from .base import ParseError, as_float, as_int, clean_label, decode_text, require
+
+SOURCE = "stock_csv"
+DESCRIPTION = "daily OHLCV CSV (yfinance/Stooq layouts): one record per trading day; needs --ticker"
+CLI_FIELDS = ("ticker", "date", "open", "high", "low", "close", "volume")
+PRICES = ("open", "high", "low", "close")
+COLUMNS = ("date", *PRICES, "volume")
+
+
+def _iso_date(value: str, where: str, line: int) -> str:
+    text = value.strip()
+    # yfinance may write "2025-01-02 00:00:00-05:00": the date part is the local trading day
+    if len(text) == 10 or text[10:11] in (" ", "T"):
+        try:
+            return date.fromisoformat(text[:10]).isoformat()
+        except ValueError:
+            pass
+    raise ParseError(SOURCE, where, f"line {line}: {value!r} is not a date (YYYY-MM-DD)")
+
+
+def _price(value: str, where: str, field: str) -> float | None:
+    number = as_float(value.strip(), SOURCE, where, field)
+    if number is None:
+        return None
+    require(math.isfinite(number), SOURCE, where, f"{field}={value!r} is not a finite number")
+    return round(number, 4)
+
+
+def parse(body: bytes, *, where: str = "<input>", ticker: str | None = None, **options) -> list[dict]:
+    symbol = clean_label(ticker)
+    require(symbol is not None, SOURCE, where, "no ticker given: pass --ticker (the CSV does not name one)")
+    text = decode_text(body, SOURCE, where)
+    rows = list(csv.reader(io.StringIO(text)))
+    require(len(rows) > 0, SOURCE, where, "no header line")
+    header = [cell.strip().lower() for cell in rows[0]]
+    if header and header[0] == "":
+        header[0] = "date"
+    missing = [name for name in COLUMNS if name not in header]
+    require(not missing, SOURCE, where, f"header {rows[0]!r} lacks column(s) {', '.join(missing)}")
+    index = {name: header.index(name) for name in COLUMNS}
+
+    records = []
+    for line, row in enumerate(rows[1:], start=2):
+        if not row or all(not cell.strip() for cell in row):
+            continue
+        require(len(row) == len(header), SOURCE, where,
+                f"line {line}: expected {len(header)} columns, found {len(row)}: {row!r}")
+        day = _iso_date(row[index["date"]], where, line)
+        record = {"ticker": symbol, "date": day}
+        for name in PRICES:
+            record[name] = _price(row[index[name]], where, f"line {line} {name}")
+        record["volume"] = as_int(row[index["volume"]].strip(), SOURCE, where, f"line {line} volume")
+        records.append(record)
+    require(len(records) > 0, SOURCE, where, "no data rows after the header")
+    return records
