@@ -6,9 +6,8 @@ from dagster_duckdb import DuckDBResource
 
 from dashboards.build import build_site
 
-from ...warehouse import models_in
-
 from ...resources import SitePaths
+from ...warehouse import models_in
 from ..bundle import definitions
 
 
