@@ -18,6 +18,8 @@ EPILOG = """examples:
   videorace status                     rows and newest date per table; last outcome per source
   videorace parse arena scrapers/recordings/arena/2026-07-12/text-to-video.json
   videorace parse --list
+  videorace record arena               promote the latest live arena snapshots into the recordings
+  videorace export --format parquet --out exports/
 """
 
 
@@ -35,7 +37,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     _ensure_dagster_home()
     from .refresh import run_refresh
 
-    return run_refresh(select=args.select or [], quiet=args.quiet)
+    return run_refresh(select=args.select or [], quiet=args.quiet, force=args.force)
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -102,6 +104,31 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_record(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from .config import load_settings
+    from .record import promote
+
+    settings = load_settings()
+    if not settings.warehouse_path.exists():
+        print(f"videorace record: no warehouse at {settings.warehouse_path}", file=sys.stderr)
+        return 1
+    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+    try:
+        added = promote(con, args.source, settings.recordings_dir, latest_only=not args.all)
+    except (KeyError, LookupError, ValueError) as exc:
+        print(f"videorace record: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    for name in added:
+        print(f"recorded {args.source}/{name}")
+    print(f"{len(added)} new recording(s) for {args.source}; commit scrapers/recordings/{args.source}/ to keep them"
+          if added else f"{args.source}: recordings already hold these snapshots")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import export_marts
 
@@ -122,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
     refresh.add_argument("--select", action="append", metavar="SOURCE",
                          help="refresh only this source (and what is built from it); repeatable")
     refresh.add_argument("--quiet", action="store_true", help="print only the summary")
+    refresh.add_argument("--force", action="store_true",
+                         help="rebuild even when a replay refresh finds its inputs unchanged")
     refresh.set_defaults(func=cmd_refresh)
 
     status = sub.add_parser("status", help="rows and newest date per table; last outcome per source")
@@ -136,6 +165,13 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--ticker", help="ticker for stock files whose content does not name it")
     parse.add_argument("--repo", help="owner/name for GitHub READMEs and releases")
     parse.set_defaults(func=cmd_parse)
+
+    record = sub.add_parser("record", help="promote live snapshots of a source into its replay recordings",
+                            description="Copy the newest live snapshot of every URL of SOURCE into "
+                                        "scrapers/recordings/SOURCE/ and list it in manifest.csv.")
+    record.add_argument("source", metavar="SOURCE")
+    record.add_argument("--all", action="store_true", help="every live snapshot, not only the newest per URL")
+    record.set_defaults(func=cmd_record)
 
     export = sub.add_parser("export", help="write every mart to Parquet or CSV with an as_of column")
     export.add_argument("--format", choices=("parquet", "csv"), default="parquet")

@@ -5,15 +5,18 @@ from __future__ import annotations
 import sys
 import time
 
-import dagster as dg
 import duckdb
 
 from .config import load_settings
+from .fingerprint import input_fingerprint
 from .sources import get_source
 from .status import source_status, table_counts
+from .warehouse import ensure_base_tables, transaction
 
 
-def _selection(defs: dg.Definitions, select: list[str]) -> list[dg.AssetKey] | None:
+def _selection(defs, select: list[str]):
+    import dagster as dg
+
     if not select:
         return None
     keys = []
@@ -24,13 +27,53 @@ def _selection(defs: dg.Definitions, select: list[str]) -> list[dg.AssetKey] | N
     return sorted(dg.AssetSelection.assets(*keys).downstream().resolve(graph))
 
 
-def run_refresh(select: list[str], quiet: bool = False) -> int:
-    from .definitions import build_definitions
+def _unchanged_since_last_refresh(settings, fingerprint: str) -> bool:
+    """True when the last replay refresh of this warehouse completed with the same inputs and the
+    site it built is still there."""
+    if not settings.warehouse_path.exists() or not (settings.site_dir / "index.html").exists():
+        return False
+    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+    try:
+        rows = con.execute("""SELECT fingerprint FROM raw.refresh_fingerprints
+                              ORDER BY completed_at DESC LIMIT 1""").fetchall()
+    except duckdb.CatalogException:
+        return False
+    finally:
+        con.close()
+    return bool(rows) and rows[0][0] == fingerprint
 
+
+def _remember(settings, fingerprint: str, note_unchanged: bool) -> None:
+    con = duckdb.connect(str(settings.warehouse_path))
+    try:
+        ensure_base_tables(con)
+        with transaction(con):
+            con.execute("INSERT INTO raw.refresh_fingerprints VALUES (?, now(), ?)", [fingerprint, settings.mode])
+            if note_unchanged:  # keep freshness honest: every source was checked and is unchanged
+                con.execute("""INSERT INTO raw.source_runs
+                               SELECT now(), 'unchanged-inputs', source, mode, 'unchanged', snapshots_seen, 0, 0, 0,
+                                      'inputs identical to the previous refresh'
+                               FROM raw.source_runs
+                               QUALIFY row_number() OVER (PARTITION BY source ORDER BY run_started_at DESC) = 1""")
+    finally:
+        con.close()
+
+
+def run_refresh(select: list[str], quiet: bool = False, force: bool = False) -> int:
     settings = load_settings()
     started = time.monotonic()
     print(f"videorace: {settings.mode} refresh into {settings.warehouse_path}"
           + (f" (sources: {', '.join(select)})" if select else ""), flush=True)
+    fingerprint = input_fingerprint(recordings_dir=settings.recordings_dir) if settings.mode == "replay" else None
+    if fingerprint and not select and not force and _unchanged_since_last_refresh(settings, fingerprint):
+        print("videorace: inputs unchanged since the last replay refresh (recordings, seeds, SQL and code "
+              "hash to the same fingerprint): nothing to fetch, parse or rebuild. Use --force to rebuild.")
+        _remember(settings, fingerprint, note_unchanged=True)
+        return _report(settings, started, failed_steps=[])
+    import dagster as dg
+
+    from .definitions import build_definitions
+
     defs = build_definitions()
     job = defs.resolve_job_def("refresh_all")
     log_level = "WARNING" if quiet else "INFO"
@@ -40,8 +83,15 @@ def run_refresh(select: list[str], quiet: bool = False) -> int:
         raise_on_error=False,
         run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
     )
-    elapsed = time.monotonic() - started
     failed_steps = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+    code = _report(settings, started, failed_steps)
+    if code == 0 and fingerprint and not select:
+        _remember(settings, fingerprint, note_unchanged=False)
+    return code
+
+
+def _report(settings, started: float, failed_steps: list[str]) -> int:
+    elapsed = time.monotonic() - started
     con = duckdb.connect(str(settings.warehouse_path), read_only=True)
     try:
         print_summary(con, elapsed)
