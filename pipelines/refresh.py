@@ -76,12 +76,15 @@ def run_refresh(select: list[str], quiet: bool = False, force: bool = False) -> 
 
     defs = build_definitions()
     job = defs.resolve_job_def("refresh_all")
-    log_level = "WARNING" if quiet else "INFO"
+    from .progress import progress_logger
+
+    if not quiet:
+        job = job.with_logger_defs({"progress": progress_logger})
     result = job.execute_in_process(
         instance=dg.DagsterInstance.get(),
         asset_selection=_selection(defs, select),
         raise_on_error=False,
-        run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
+        run_config={"loggers": {"progress": {}}} if not quiet else None,
     )
     failed_steps = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
     code = _report(settings, started, failed_steps)
