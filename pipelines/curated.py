@@ -36,6 +36,8 @@ CURATED_FILES: dict[str, tuple[Path, tuple[str, ...]]] = {
     "patents_reported": (CURATED_DIR / "patents_reported.csv", ("scope", "country_code", "period", "count", "source_url")),
     "model_families": (SEEDS_DIR / "model_families.csv", ("priority", "pattern", "family", "lab_id", "is_open_weights")),
     "labs_supplement": (SEEDS_DIR / "labs_supplement.csv", ("lab_id", "lab_name", "country_code", "source_url")),
+    "events": (SEEDS_DIR / "events.csv", ("event_id", "event_date", "releases_row", "ticker", "exposure", "source_url")),
+    "earnings_days": (SEEDS_DIR / "earnings_days.csv", ("ticker", "announcement_date", "timing", "source_url")),
 }
 
 

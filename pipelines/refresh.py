@@ -84,7 +84,7 @@ def run_refresh(select: list[str], quiet: bool = False, force: bool = False) -> 
         instance=dg.DagsterInstance.get(),
         asset_selection=_selection(defs, select),
         raise_on_error=False,
-        run_config={"loggers": {"progress": {}}} if not quiet else None,
+        run_config={"loggers": {"progress": {}} if not quiet else {"console": {"config": {"log_level": "ERROR"}}}},
     )
     failed_steps = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
     code = _report(settings, started, failed_steps)

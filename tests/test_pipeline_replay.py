@@ -72,7 +72,9 @@ def _counts(path) -> dict:
     con = duckdb.connect(str(path), read_only=True)
     try:
         tables = con.execute("""SELECT table_schema || '.' || table_name FROM information_schema.tables
-                                WHERE table_schema IN ('raw', 'marts', 'out') AND table_name <> 'source_runs'""").fetchall()
+                                WHERE table_schema IN ('raw', 'marts', 'out')
+                                  AND table_name NOT IN ('source_runs', 'change_refreshes', 'refresh_fingerprints')
+                                  -- run logs: one row per refresh by design""").fetchall()
         return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for (t,) in tables}
     finally:
         con.close()

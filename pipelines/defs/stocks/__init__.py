@@ -1,0 +1,29 @@
+"""Stocks family: Yahoo v8 chart JSON (live) and the recorded daily price CSVs, into one fact table."""
+
+
+from ..bundle import definitions
+from ..checks import range_check
+from ..source_assets import source_assets
+from ..sql_assets import sql_model
+
+
+def _ticker_from_label(snap) -> dict:
+    # the recordings' manifest label (and the live spiders' request label) is the ticker
+    return {"ticker": snap.label or None}
+
+
+defs = definitions(
+    *source_assets("yahoo", keys=("record_index",), date_column="date", parse_options=_ticker_from_label),
+    *source_assets("stock_csv", keys=("record_index",), date_column="date", parse_options=_ticker_from_label),
+    *sql_model("marts", "dim_listings", group="stocks", deps=["raw_stocks__yahoo", "raw_stocks__stock_csv"],
+               keys=("ticker",)),
+    *sql_model("stg", "stg_stock_prices", group="stocks",
+               deps=["raw_stocks__yahoo", "raw_stocks__stock_csv", "dim_listings"]),
+    *sql_model("marts", "fct_stock_prices", group="stocks", deps=["stg_stock_prices"],
+               keys=("ticker", "trade_date", "source"), date_column="trade_date"),
+    *sql_model("marts", "fct_stock_price_rejects", group="stocks", deps=["stg_stock_prices"],
+               keys=("ticker", "trade_date", "source"), date_column="trade_date"),
+    range_check("fct_stock_prices", "marts.fct_stock_prices", "ohlc_consistent",
+                "close > 0 and (high is null or low is null or (high >= low and close between low * 0.999 and high * 1.001))",
+                "prices are positive and the close lies within the day's low-high range"),
+)

@@ -1,0 +1,44 @@
+"""Yahoo Finance v8 chart JSON, daily bars over two years, for the exposed listings and the two
+benchmarks (SPY for U.S. listings, ^HSI for Hong Kong). Override the base with VIDEORACE_YAHOO_URL.
+
+The endpoint is keyless but fragile: it answers non-browser clients with 429, so this spider alone
+sends a browser-like User-Agent, one request at a time with a delay; 429s are retried by the shared
+BackoffRetryMiddleware, which honours Retry-After.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from .base import SnapshotSpider
+
+# label (our ticker) -> Yahoo symbol
+SYMBOLS = {
+    "U": "U", "RBLX": "RBLX", "TTWO": "TTWO", "APP": "APP", "GOOGL": "GOOGL", "SPY": "SPY",
+    "1024.HK": "1024.HK", "0700.HK": "0700.HK", "9988.HK": "9988.HK", "HSI": "^HSI",
+}
+
+
+class YahooSpider(SnapshotSpider):
+    name = "stocks_yahoo"
+    source = "yahoo"
+    default_base_url = "https://query1.finance.yahoo.com"
+    custom_settings = {
+        "USER_AGENT": ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                       "Chrome/124.0 Safari/537.36"),
+        # query1.finance.yahoo.com is a JSON API host, not a site of pages: its robots.txt is not
+        # written for API clients (fetching it with a browser UA tends to draw a 429 that delays
+        # every request). We fetch ten documents a day, one at a time, so we do not consult it.
+        "ROBOTSTXT_OBEY": False,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
+        "DOWNLOAD_DELAY": 2.0,
+    }
+
+    def __init__(self, range: str = "2y", *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.range = range
+
+    async def start(self):
+        for label, symbol in SYMBOLS.items():
+            url = f"{self.base_url}/v8/finance/chart/{quote(symbol, safe='')}?range={self.range}&interval=1d"
+            yield self.request(url, label=label, headers={"Accept": "application/json"})
