@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import polars as pl
 from plotly.offline import get_plotlyjs
 
 from .chart import Chart, esc, figure_json, safe_href
@@ -20,6 +21,11 @@ section.chart h3{font-size:16px;margin:0 0 8px}.meta{font-size:12px;color:#555;m
 .meta a{color:#2a62b8;word-break:break-all}.badge{background:#b45309;color:#fff;border-radius:4px;padding:1px 6px;
 font-size:11px;margin-left:6px}.lede{font-size:15px;color:#333}table{border-collapse:collapse;font-size:13px}
 td,th{border-bottom:1px solid #eee;padding:4px 8px;text-align:left;vertical-align:top}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:12px;margin:12px 0}
+.card{background:#fff;border:1px solid #e3e3e3;border-top:4px solid #444;border-radius:8px;padding:10px 14px}
+.card-label{font-size:12px;color:#555;text-transform:uppercase;letter-spacing:.03em}
+.card-value{font-size:20px;font-weight:600;margin:4px 0;word-break:break-word}.card-detail{font-size:13px;color:#333}.card .meta a{white-space:nowrap}
+h2{margin-top:28px}main ul li{margin:4px 0;line-height:1.45}
 """
 
 
@@ -68,6 +74,7 @@ def render_page(title: str, subtitle: str, sections: list[Section], nav: list[tu
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<title>{esc(title)}</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<link rel=\"icon\" href=\"data:,\">\n"
         f"<style>{STYLE}</style>\n"
         + (f'<script type="text/javascript">{get_plotlyjs()}</script>\n' if charts else "")
         + f"</head>\n<body>\n<header><h1>{esc(title)}</h1><p>{esc(subtitle)}</p></header>\n<nav>{nav_html}</nav>\n"
@@ -77,7 +84,10 @@ def render_page(title: str, subtitle: str, sections: list[Section], nav: list[tu
     )
 
 
-def write_site(site_dir: Path, pages: dict[str, str], charts: list[Chart]) -> list[Path]:
+def write_site(site_dir: Path, pages: dict[str, str], charts: list[Chart],
+               tables: dict[str, pl.DataFrame] | None = None) -> list[Path]:
+    """Write the pages, one CSV per chart and the extra CSVs in `tables` (name -> rows) under data/;
+    CSVs left in data/ by an earlier build that this build did not write are removed."""
     site_dir = Path(site_dir)
     (site_dir / "data").mkdir(parents=True, exist_ok=True)
     written = []
@@ -91,4 +101,11 @@ def write_site(site_dir: Path, pages: dict[str, str], charts: list[Chart]) -> li
         path = site_dir / "data" / f"{chart.slug}.csv"
         chart.data.write_csv(path)
         written.append(path)
+    for name, frame in (tables or {}).items():
+        path = site_dir / "data" / name
+        frame.write_csv(path)
+        written.append(path)
+    for leftover in sorted((site_dir / "data").glob("*.csv")):
+        if leftover not in written:
+            leftover.unlink()
     return written

@@ -1,0 +1,112 @@
+"""methodology.html: how every number is made (country, price, event study, claims, changes), the
+sources with their terms, cadence and access, and the caveats a reader must know."""
+
+from __future__ import annotations
+
+import duckdb
+
+from pipelines.sources import SOURCES
+
+from .chart import esc, safe_href
+from .site import Section
+
+COUNTRY = [
+    "A model's country is the headquarters country (ISO 3166 alpha-2) of the lab that develops it, from "
+    "marts.dim_labs, with the basis written beside it (e.g. “vendor HQ (Beijing)”). A product sold through a "
+    "foreign subsidiary keeps its developing lab's country.",
+    "Charts group countries as China (CN), United States (US), other countries and unknown. A lab whose "
+    "country is not verified stays unknown (NULL in the warehouse) and is charted as “unknown”: it is never "
+    "guessed or folded into another group.",
+]
+PRICE = [
+    "Reference specs: text-to-video, 5-second clips, at 720p without audio and at 1080p with audio. A price "
+    "is compared only with prices at the same spec.",
+    "Per-clip prices are divided by the clip's seconds; credit prices are multiplied by the dollar price of "
+    "one credit (e.g. Runway: $0.01 per credit); token billing uses the vendor's documented formula.",
+    "Prices in CNY are converted to USD at the FRED DEXCHUS rate (CNY per USD) of the observation date (the "
+    "latest earlier rate on holidays). The native price, currency, FX rate and its date stay beside the USD "
+    "figure.",
+    "Observations are bitemporal: valid_from/valid_to say when a price applied, observed_at when it was seen.",
+]
+EVENT_STUDY = [
+    "Daily returns from adjusted closes. Abnormal return (AR) two ways: market-adjusted (stock return minus "
+    "the benchmark's return, e.g. SPY for U.S. listings, the Hang Seng index for Hong Kong) and market-model "
+    "(return minus α + β × benchmark, with α and β estimated on a pre-event window that ends before the event "
+    "window).",
+    "Cumulative abnormal returns over the windows [-1, +1] and [0, +5] trading days around the event.",
+    "Next-session rule: an event dated on a non-trading day (weekend or holiday) moves to "
+    "the next trading session in the listing's time zone.",
+    "Confounders: an earnings release or another dated company event inside a window is flagged beside the "
+    "result; such a result is not read as the launch's effect alone.",
+]
+CLAIMS = [
+    "Each press claim is a metric with a test. The verdict (supported / partly / refuted / insufficient "
+    "data) is recomputed from the warehouse on every refresh and kept with its date, so the ledger has a "
+    "history.",
+]
+CHANGES = [
+    "Each refresh records what changed in marts.fct_changes and the Atom feed changes.atom: a new #1 on an "
+    "arena board (consecutive snapshot days of that board), a price change above 10% (consecutive "
+    "observations of the same offer), a new release and a new claim verdict. A change is dated by the day "
+    "the data shows it; first_seen_at says which refresh recorded it first (kept from the previous state of "
+    "the table in the warehouse). Kinds whose tables are absent are skipped and listed as such.",
+    "`videorace export` writes every marts and out table to Parquet or CSV with an as_of column: the newest "
+    "date in the table's own date column, else the warehouse's newest arena snapshot date.",
+]
+CAVEATS = [
+    "The arena.ai boards come from a community mirror (oolong-tea-2026/arena-ai-leaderboards, MIT) that read "
+    "arena.ai through a reader service and an LLM until mid-July 2026, then a deterministic parser: a good "
+    "but unofficial record. It is daily from 2026-03-19 to 2026-04-19, then a few days per month: a new #1 "
+    "between two of those days is dated by the later one.",
+    "Artificial Analysis moved to a v2 API in August 2026 whose Elo scale differs from the public arena "
+    "JSON: scores are not compared across the two, and v2 rows carry no creator country.",
+    "Stock prices are float32-noisy Yahoo Finance values: returns are computed "
+    "from them as they are, and differences below a cent are noise.",
+    "OpenRouter's `created` field is the date a model was listed on OpenRouter (API availability), not the "
+    "model's announcement or release date.",
+    "Press-reported figures (market moves, leaderboard positions, patent counts) are kept side by side when "
+    "sources disagree; none is silently preferred.",
+]
+
+
+def _list(items: list[str]) -> str:
+    return "<ul>\n" + "".join(f"<li>{esc(i)}</li>\n" for i in items) + "</ul>\n"
+
+
+def _labs_table(con: duckdb.DuckDBPyConnection) -> str:
+    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'marts' "
+                         "AND table_name = 'dim_labs'").fetchall()[0][0]
+    if not exists:
+        return ""
+    rows = con.execute("""SELECT lab_name, coalesce(country_code, 'unknown'), coalesce(country_basis, ''),
+                                 coalesce(basis_source_url, curated_file || ' row ' || curated_row)
+                          FROM marts.dim_labs ORDER BY country_code NULLS LAST, lab_name""").fetchall()
+    body = "".join(f"<tr><td>{esc(n)}</td><td>{esc(c)}</td><td>{esc(b)}</td><td>{esc(s)}</td></tr>\n"
+                   for n, c, b, s in rows)
+    return ("<h3>Labs and their countries (marts.dim_labs)</h3>\n<table><thead><tr><th>lab</th><th>country</th>"
+            f"<th>basis</th><th>cited in</th></tr></thead>\n<tbody>\n{body}</tbody></table>\n")
+
+
+def _sources_table() -> str:
+    body = []
+    for source in SOURCES.values():
+        href = safe_href(source.live_url)
+        url = f'<a href="{esc(href)}">{esc(source.live_url)}</a>' if href else esc(source.live_url)
+        body.append(f"<tr><td>{esc(source.name)}</td><td>{esc(source.title)}</td><td>{url}</td>"
+                    f"<td>{esc(source.terms)}</td><td>{esc(source.cadence)}</td><td>{esc(source.auth)}</td></tr>\n")
+    return ("<table><thead><tr><th>source</th><th>what</th><th>where</th><th>terms / licence</th>"
+            f"<th>cadence</th><th>access</th></tr></thead>\n<tbody>\n{''.join(body)}</tbody></table>\n"
+            '<p class="meta">Curated seeds (warehouse/seeds/curated/*.csv) carry a source URL on every row; '
+            "each warehouse row keeps its curated file and row number.</p>\n")
+
+
+def methodology_sections(con: duckdb.DuckDBPyConnection) -> list[Section]:
+    return [
+        Section("country", "Country policy", html_blocks=[_list(COUNTRY), _labs_table(con)]),
+        Section("price", "Price per second", html_blocks=[_list(PRICE)]),
+        Section("event-study", "Event study (market reactions)", html_blocks=[_list(EVENT_STUDY)]),
+        Section("claims", "Claims ledger", html_blocks=[_list(CLAIMS)]),
+        Section("changes", "Change feed and exports", html_blocks=[_list(CHANGES)]),
+        Section("sources", "Sources and licences", html_blocks=[_sources_table()]),
+        Section("caveats", "Caveats", html_blocks=[_list(CAVEATS)]),
+    ]

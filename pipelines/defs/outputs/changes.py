@@ -1,0 +1,100 @@
+"""The change feed's table: what changed, recorded on every refresh.
+
+Each kind of change is one query, ``warehouse/queries/changes_<kind>.sql``, that finds changes
+inside the data itself (consecutive arena days, consecutive price observations, dated releases,
+dated claim verdicts). A query names the tables and columns it needs on ``-- requires:`` lines; a
+kind whose tables do not exist yet (another family not built) is skipped and reported, never
+faked. The previous state of ``marts.fct_changes`` stays in the warehouse between refreshes, so
+every change keeps the time of the refresh that first recorded it (``first_seen_at``), and
+``marts.change_refreshes`` logs each refresh, which is how the site tells "new since the previous
+refresh" from "already known".
+"""
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import duckdb
+
+from ...config import SQL_DIR
+from ...warehouse import sql_text, table_exists, transaction
+
+CHANGE_COLUMNS = ("change_date", "kind", "subject", "old_value", "new_value", "country_code", "detail",
+                  "source_url")
+REQUIRES = re.compile(r"^--\s*requires:\s*(\w+)\.(\w+)\(([^)]*)\)", re.MULTILINE)
+
+REFRESH_LOG_DDL = """CREATE TABLE IF NOT EXISTS marts.change_refreshes (
+    refreshed_at           TIMESTAMPTZ NOT NULL,
+    previous_refreshed_at  TIMESTAMPTZ,
+    changes_total          INTEGER NOT NULL,
+    changes_new            INTEGER NOT NULL,
+    kinds_skipped          VARCHAR
+)"""
+
+
+def change_queries() -> dict[str, str]:
+    """kind -> SQL text, in file-name order (stable)."""
+    return {p.stem.removeprefix("changes_"): sql_text(f"queries/{p.name}")
+            for p in sorted((SQL_DIR / "queries").glob("changes_*.sql"))}
+
+
+def missing_requirements(con: duckdb.DuckDBPyConnection, sql: str) -> list[str]:
+    missing = []
+    for schema, table, columns in REQUIRES.findall(sql):
+        if not table_exists(con, schema, table):
+            missing.append(f"{schema}.{table}")
+            continue
+        have = {r[0] for r in con.execute(f'DESCRIBE "{schema}"."{table}"').fetchall()}
+        missing += [f"{schema}.{table}.{c}" for c in (c.strip() for c in columns.split(",")) if c and c not in have]
+    return missing
+
+
+def _current_changes(con: duckdb.DuckDBPyConnection) -> tuple[list[str], dict[str, str]]:
+    selects, skipped = [], {}
+    for kind, sql in change_queries().items():
+        missing = missing_requirements(con, sql)
+        if missing:
+            skipped[kind] = "missing " + ", ".join(missing)
+            continue
+        body = sql.strip().rstrip(";")
+        selects.append(f"SELECT {', '.join(CHANGE_COLUMNS)} FROM (\n{body}\n)")
+    return selects, skipped
+
+
+def record_changes(con: duckdb.DuckDBPyConnection, refreshed_at: datetime | None = None) -> dict:
+    """Rebuild marts.fct_changes from the data, carrying first_seen_at over from the previous
+    state, and log the refresh. Returns counts per kind and the kinds skipped (with why)."""
+    refreshed_at = (refreshed_at or datetime.now(UTC)).replace(microsecond=0)
+    selects, skipped = _current_changes(con)
+    with transaction(con):
+        con.execute(REFRESH_LOG_DDL)
+        had_previous = table_exists(con, "marts", "fct_changes")
+        previous_at = con.execute("SELECT max(refreshed_at) FROM marts.change_refreshes").fetchall()[0][0]
+        if previous_at is not None and refreshed_at <= previous_at:  # two refreshes within one second
+            refreshed_at = previous_at + timedelta(seconds=1)
+        if not had_previous:
+            con.execute("CREATE TEMP TABLE IF NOT EXISTS _no_previous_changes (change_id VARCHAR, first_seen_at TIMESTAMPTZ)")
+        previous = "marts.fct_changes" if had_previous else "_no_previous_changes"
+        current = "\nUNION ALL\n".join(selects) if selects else (
+            "SELECT " + ", ".join(f"CAST(NULL AS {'DATE' if c == 'change_date' else 'VARCHAR'}) AS {c}"
+                                  for c in CHANGE_COLUMNS) + " WHERE false")
+        con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE _changes_now AS
+            SELECT md5(concat_ws('|', kind, subject, CAST(change_date AS VARCHAR), coalesce(old_value, ''),
+                                 coalesce(new_value, ''))) AS change_id, *
+            FROM ({current})
+            QUALIFY row_number() OVER (PARTITION BY change_id ORDER BY source_url, detail) = 1""")
+        con.execute(f"""
+            CREATE OR REPLACE TABLE marts.fct_changes AS
+            SELECT c.change_id, CAST(c.change_date AS DATE) AS change_date, c.kind, c.subject, c.old_value,
+                   c.new_value, c.country_code, c.detail, c.source_url,
+                   coalesce(p.first_seen_at, CAST(? AS TIMESTAMPTZ)) AS first_seen_at
+            FROM _changes_now AS c LEFT JOIN {previous} AS p USING (change_id)
+            ORDER BY change_date, kind, subject, change_id""", [refreshed_at])
+        total, new = con.execute("SELECT count(*), count(*) FILTER (WHERE first_seen_at = ?) FROM marts.fct_changes",
+                                 [refreshed_at]).fetchall()[0]
+        con.execute("INSERT INTO marts.change_refreshes VALUES (?, ?, ?, ?, ?)",
+                    [refreshed_at, previous_at, total, new,
+                     "; ".join(f"{k}: {why}" for k, why in skipped.items()) or None])
+    per_kind = dict(con.execute("SELECT kind, count(*) FROM marts.fct_changes GROUP BY kind ORDER BY kind").fetchall())
+    return {"refreshed_at": refreshed_at, "previous_refreshed_at": previous_at, "total": total,
+            "new_this_refresh": new, "per_kind": per_kind, "skipped": skipped}

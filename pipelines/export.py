@@ -1,0 +1,91 @@
+"""`videorace export`: every table of the marts and out schemas to one Parquet or CSV file each
+(DIR/<schema>.<table>.<format>), through DuckDB COPY, with an `as_of` column.
+
+`as_of` is the newest date in the table's own date column (snapshot_date, release_date, ...: the
+same columns `videorace status` reads); a table without one (e.g. dim_labs) gets the warehouse's
+data-as-of, the newest arena snapshot date in marts.fct_leaderboard_entries. The warehouse is
+opened read-only, so an export never changes it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import duckdb
+
+from .config import load_settings
+from .status import DATE_COLUMNS
+
+SCHEMAS = ("marts", "out")
+
+
+def _date_column(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> str | None:
+    types = {r[0]: r[1] for r in con.execute(f'DESCRIBE "{schema}"."{table}"').fetchall()}
+    return next((c for c in DATE_COLUMNS if c in types and types[c].startswith(("DATE", "TIMESTAMP"))), None)
+
+
+def warehouse_as_of(con: duckdb.DuckDBPyConnection) -> str | None:
+    rows = con.execute("""SELECT count(*) FROM information_schema.tables
+                          WHERE table_schema = 'marts' AND table_name = 'fct_leaderboard_entries'""").fetchall()
+    if not rows[0][0]:
+        return None
+    value = con.execute("SELECT max(snapshot_date) FROM marts.fct_leaderboard_entries").fetchall()[0][0]
+    return str(value) if value is not None else None
+
+
+def table_as_of(con: duckdb.DuckDBPyConnection, schema: str, table: str, fallback: str | None) -> str | None:
+    column = _date_column(con, schema, table)
+    if column:
+        value = con.execute(f'SELECT CAST(max("{column}") AS DATE) FROM "{schema}"."{table}"').fetchall()[0][0]
+        if value is not None:
+            return str(value)
+    return fallback
+
+
+def export_tables(con: duckdb.DuckDBPyConnection, fmt: str, out_dir: Path) -> list[tuple[Path, int, str | None]]:
+    """Write each table; returns (path, rows, as_of) per file."""
+    if fmt not in ("parquet", "csv"):
+        raise ValueError(f"format must be parquet or csv, not {fmt!r}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tables = con.execute(
+        f"""SELECT table_schema, table_name FROM information_schema.tables
+            WHERE table_schema IN ({", ".join(f"'{s}'" for s in SCHEMAS)}) AND table_type = 'BASE TABLE'
+            ORDER BY 1, 2""").fetchall()
+    fallback = warehouse_as_of(con)
+    options = "FORMAT parquet, COMPRESSION zstd" if fmt == "parquet" else "FORMAT csv, HEADER true"
+    written = []
+    for schema, table in tables:
+        as_of = table_as_of(con, schema, table, fallback)
+        path = out_dir / f"{schema}.{table}.{fmt}"
+        literal = "NULL" if as_of is None else f"DATE '{as_of}'"
+        columns = {r[0] for r in con.execute(f'DESCRIBE "{schema}"."{table}"').fetchall()}
+        select = (f'SELECT * REPLACE ({literal} AS as_of) FROM "{schema}"."{table}"' if "as_of" in columns
+                  else f'SELECT *, {literal} AS as_of FROM "{schema}"."{table}"')
+        escaped = str(path).replace("'", "''")
+        con.execute(f"COPY ({select}) TO '{escaped}' ({options})")
+        rows = con.execute(f'SELECT count(*) FROM "{schema}"."{table}"').fetchall()[0][0]
+        written.append((path, rows, as_of))
+    return written
+
+
+def export_marts(fmt: str, out_dir: Path) -> int:
+    path = load_settings().warehouse_path
+    if not path.exists():
+        print(f"videorace export: no warehouse at {path}; run `make run` or `videorace refresh` first", file=sys.stderr)
+        return 1
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        print(f"videorace export: cannot open {path} read-only: {exc}", file=sys.stderr)
+        return 1
+    try:
+        written = export_tables(con, fmt, Path(out_dir))
+    finally:
+        con.close()
+    if not written:
+        print(f"videorace export: {path} has no marts or out tables; run `videorace refresh` first", file=sys.stderr)
+        return 1
+    for file, rows, as_of in written:
+        print(f"{file}  {rows} rows  as_of {as_of or 'unknown'}")
+    print(f"videorace export: {len(written)} {fmt} files in {out_dir}")
+    return 0
