@@ -4,6 +4,7 @@ code. Their combined hash tells whether a replay refresh has anything to do at a
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .config import PROJECT_ROOT
@@ -19,7 +20,8 @@ INPUT_GLOBS = (
 
 
 def input_fingerprint(root: Path = PROJECT_ROOT, recordings_dir: Path | None = None) -> str:
-    digest = hashlib.sha256()
+    """The date is an input too: claim verdicts and freshness are recorded once per day."""
+    digest = hashlib.sha256(datetime.now(UTC).date().isoformat().encode())
     files: set[Path] = set()
     for pattern in INPUT_GLOBS:
         files.update(p for p in root.glob(pattern) if p.is_file() and "__pycache__" not in p.parts)

@@ -1,0 +1,128 @@
+"""Q1 quality, over time: who holds #1 on each arena.ai board, and whether the lead of the best
+Chinese or U.S. model is clear of both confidence intervals; Artificial Analysis as a second arena."""
+
+from __future__ import annotations
+
+import duckdb
+import plotly.graph_objects as go
+import polars as pl
+
+from ..chart import Chart, esc
+from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, FONT, TEMPLATE
+
+BOARDS = ("text-to-video", "image-to-video", "video-edit")
+NO_LEAD_COLOR = "#bdbdbd"
+
+
+def _layout(fig: go.Figure, y_title: str) -> go.Figure:
+    fig.update_layout(template=TEMPLATE, font={"family": FONT}, height=360, margin={"l": 60, "r": 20, "t": 20, "b": 50},
+                      legend={"orientation": "h", "y": -0.2}, yaxis_title=y_title)
+    return fig
+
+
+def _group(country: str | None) -> str:
+    return country if country in ("CN", "US") else "unknown" if country is None else "other"
+
+
+def _sources(frame: pl.DataFrame) -> list[str]:
+    urls = set()
+    for cell in frame["source_urls"].drop_nulls().to_list():
+        urls.update(u.strip() for u in cell.split(";") if u.strip())
+    return sorted(urls, reverse=True)
+
+
+def number_one_chart(rows: pl.DataFrame, board: str) -> Chart:
+    data = rows.filter((pl.col("arena") == "arena") & (pl.col("board") == board)).sort("snapshot_date")
+    groups = [_group(c) for c in data["number_one_country"].to_list()]
+    fig = go.Figure()
+    for group in ("CN", "US", "other", "unknown"):
+        part = data.filter(pl.Series([g == group for g in groups]))
+        if part.is_empty():
+            continue
+        fig.add_trace(go.Scatter(
+            x=part["snapshot_date"].cast(pl.Utf8).to_list(), y=part["number_one_score"].to_list(), mode="markers",
+            name=f"#1 from {COUNTRY_LABELS[group]}", marker={"color": COUNTRY_COLORS[group], "size": 9},
+            text=[esc(m) for m in part["number_one_model"].to_list()], hovertemplate="%{x}: %{text} (%{y})<extra></extra>"))
+    _layout(fig, "score of the #1 model")
+    changes = sum(1 for a, b in zip(groups, groups[1:], strict=False) if a != b)
+    last = data.row(-1, named=True)
+    who = COUNTRY_LABELS[_group(last["number_one_country"])]
+    title = (f"arena.ai {board}: the #1 spot changed country {changes} time{'s' if changes != 1 else ''}; "
+             f"on {last['snapshot_date']} it is {last['number_one_model']} ({who}, {last['number_one_score']:.0f})")
+    return Chart(slug=f"number-one-{board}", title=title, figure=fig,
+                 data=data.select("arena", "board", "snapshot_date", "number_one_model", "number_one_score",
+                                  "number_one_lab_id", "number_one_country", "source_urls"),
+                 sources=_sources(data), as_of=str(last["snapshot_date"]))
+
+
+def lead_chart(rows: pl.DataFrame, board: str) -> Chart:
+    data = rows.filter((pl.col("arena") == "arena") & (pl.col("board") == board)).sort("snapshot_date")
+    signed = data.with_columns(
+        (pl.col("best_cn_score") - pl.col("best_us_score")).alias("cn_minus_us_points"))
+    fig = go.Figure()
+    for label, color, mask in (
+        ("China leads (CIs apart)", COUNTRY_COLORS["CN"], pl.col("lead_country") == "CN"),
+        ("U.S. leads (CIs apart)", COUNTRY_COLORS["US"], pl.col("lead_country") == "US"),
+        ("no clear lead (CIs overlap or unknown)", NO_LEAD_COLOR, pl.col("lead_country").is_null()),
+    ):
+        part = signed.filter(mask)
+        if part.is_empty():
+            continue
+        fig.add_trace(go.Bar(x=part["snapshot_date"].cast(pl.Utf8).to_list(), y=part["cn_minus_us_points"].to_list(),
+                             name=label, marker_color=color,
+                             text=[esc(f"CN {c} vs US {u}") for c, u in zip(part["best_cn_model"].to_list(),
+                                                                          part["best_us_model"].to_list(), strict=True)],
+                             hovertemplate="%{x}: %{text}, %{y} points<extra></extra>"))
+    _layout(fig, "best CN minus best US score (points)")
+    clear_cn = signed.filter(pl.col("lead_country") == "CN").height
+    clear_us = signed.filter(pl.col("lead_country") == "US").height
+    last = signed.row(-1, named=True)
+    title = (f"arena.ai {board}: a clear lead (CIs apart) for China on {clear_cn} and for the U.S. on {clear_us} "
+             f"of {signed.height} days; on {last['snapshot_date']}: {last['lead_label']}")
+    return Chart(slug=f"ci-lead-{board}", title=title, figure=fig,
+                 data=signed.select("arena", "board", "snapshot_date", "best_cn_model", "best_cn_score",
+                                    "best_cn_ci_lower", "best_cn_ci_upper", "best_us_model", "best_us_score",
+                                    "best_us_ci_lower", "best_us_ci_upper", "gap_points", "lead_basis", "lead_country",
+                                    "lead_label", "source_urls"),
+                 sources=_sources(signed), as_of=str(last["snapshot_date"]),
+                 note="Positive bars: the best Chinese model scores higher; a lead counts only where the two "
+                      "confidence intervals do not overlap.")
+
+
+def aa_lead_chart(rows: pl.DataFrame) -> Chart:
+    data = rows.filter(pl.col("arena") == "artificialanalysis").sort("board", "snapshot_date")
+    fig = go.Figure()
+    for group, prefix in (("CN", "best_cn"), ("US", "best_us")):
+        x = [f"{b} {d}" for b, d in zip(data["board"].to_list(), data["snapshot_date"].cast(pl.Utf8).to_list(), strict=True)]
+        fig.add_trace(go.Bar(
+            x=x, y=data[f"{prefix}_score"].to_list(), name=f"best {COUNTRY_LABELS[group]} model",
+            marker_color=COUNTRY_COLORS[group],
+            error_y={"type": "data", "symmetric": False,
+                     "array": (data[f"{prefix}_ci_upper"] - data[f"{prefix}_score"]).to_list(),
+                     "arrayminus": (data[f"{prefix}_score"] - data[f"{prefix}_ci_lower"]).to_list()},
+            text=[esc(m) for m in data[f"{prefix}_model"].to_list()], hovertemplate="%{text}: %{y}<extra></extra>"))
+    _layout(fig, "Elo (95% CI)").update_layout(barmode="group")
+    clear_cn = data.filter(pl.col("lead_country") == "CN").height
+    clear_us = data.filter(pl.col("lead_country") == "US").height
+    title = (f"Artificial Analysis arena: China's best model leads outside the CIs on {clear_cn} of {data.height} "
+             f"board-days, the U.S.'s on {clear_us}")
+    return Chart(slug="aa-ci-lead", title=title, figure=fig,
+                 data=data.select("arena", "board", "snapshot_date", "elo_scale", "number_one_model", "number_one_country",
+                                  "best_cn_model", "best_cn_score", "best_cn_ci_lower", "best_cn_ci_upper",
+                                  "best_us_model", "best_us_score", "best_us_ci_lower", "best_us_ci_upper",
+                                  "gap_points", "lead_basis", "lead_label", "source_urls"),
+                 sources=_sources(data), as_of=str(data["snapshot_date"].max()),
+                 note="Elo scales differ between AA's public arena JSON (April-May 2026) and its v2 API (August "
+                      "2026): compare countries within a day, not values across days.")
+
+
+def race_over_time_charts(con: duckdb.DuckDBPyConnection) -> list[Chart]:
+    rows = con.sql("SELECT * FROM out.out_quality_leader_daily ORDER BY arena, board, snapshot_date").pl()
+    charts = []
+    for board in BOARDS:
+        if rows.filter((pl.col("arena") == "arena") & (pl.col("board") == board)).is_empty():
+            continue
+        charts += [number_one_chart(rows, board), lead_chart(rows, board)]
+    if not rows.filter(pl.col("arena") == "artificialanalysis").is_empty():
+        charts.append(aa_lead_chart(rows))
+    return charts

@@ -1,0 +1,106 @@
+"""The claims ledger: each claim in claims.csv is a rule, warehouse/claims/<claim_id>.sql, a SELECT
+over the marts returning one row (value, verdict, reason, evidence, evidence_urls). A rule names
+the tables and columns it reads on ``-- requires: schema.table(col, ...)`` lines; a rule whose
+tables are absent (a family not built yet), that fails, or that returns something unexpected gives
+'insufficient data' with the reason, never a crash. Verdicts are stored per refresh day in
+marts.fct_claim_verdicts: a rerun on the same day replaces that day's rows, other days stay.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import UTC, date, datetime
+
+import duckdb
+
+from ...config import SQL_DIR
+from ...warehouse import ensure_table, sql_text, table_exists, transaction
+
+VERDICTS = ("supported", "partly", "refuted", "insufficient data")
+RULE_COLUMNS = ("value", "verdict", "reason", "evidence", "evidence_urls")
+REQUIRES = re.compile(r"^--\s*requires:\s*(\w+)\.(\w+)\(([^)]*)\)", re.MULTILINE)
+INSUFFICIENT = "insufficient data"
+
+
+def rule_path(claim_id: str) -> str:
+    return f"claims/{claim_id}.sql"
+
+
+def missing_requirements(con: duckdb.DuckDBPyConnection, sql: str) -> list[str]:
+    missing = []
+    for schema, table, columns in REQUIRES.findall(sql):
+        if not table_exists(con, schema, table):
+            missing.append(f"{schema}.{table}")
+            continue
+        have = {r[0] for r in con.execute(f'DESCRIBE "{schema}"."{table}"').fetchall()}
+        missing += [f"{schema}.{table}.{c}" for c in (c.strip() for c in columns.split(",")) if c and c not in have]
+    return missing
+
+
+def _insufficient(reason: str) -> dict:
+    return {"value": None, "verdict": INSUFFICIENT, "reason": reason, "evidence": None, "evidence_urls": None}
+
+
+def run_rule(con: duckdb.DuckDBPyConnection, claim_id: str) -> dict:
+    """One claim's result as a dict of RULE_COLUMNS plus rule_file and rule_sha256."""
+    relative = rule_path(claim_id)
+    if not (SQL_DIR / relative).exists():
+        return {**_insufficient(f"no rule written yet (warehouse/{relative})"), "rule_file": f"warehouse/{relative}",
+                "rule_sha256": None}
+    sql = sql_text(relative)
+    meta = {"rule_file": f"warehouse/{relative}", "rule_sha256": hashlib.sha256(sql.encode()).hexdigest()}
+    missing = missing_requirements(con, sql)
+    if missing:
+        return {**_insufficient("the tables this rule reads are not built yet: missing " + ", ".join(missing)), **meta}
+    try:
+        cursor = con.execute(sql)
+        columns = [c[0] for c in cursor.description]
+        rows = cursor.fetchall()
+    except duckdb.Error as exc:
+        first_line = str(exc).strip().splitlines()[0][:300]
+        return {**_insufficient(f"the rule could not run on the current warehouse: {first_line}"), **meta}
+    if len(rows) != 1 or not set(RULE_COLUMNS) <= set(columns):
+        return {**_insufficient(f"the rule returned {len(rows)} rows with columns {columns}, expected one row "
+                                f"with {list(RULE_COLUMNS)}"), **meta}
+    result = dict(zip(columns, rows[0], strict=True))
+    result = {k: (None if result[k] is None else str(result[k])) for k in RULE_COLUMNS}
+    if result["verdict"] not in VERDICTS:
+        return {**_insufficient(f"the rule returned an unknown verdict {result['verdict']!r}"), **meta}
+    result["reason"] = result["reason"] or "(the rule gave no reason)"
+    return {**result, **meta}
+
+
+def claims(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    cursor = con.execute("""SELECT claim_id, claim_text, metric, value_in_article, evidence_source_url,
+                                   curated_file, curated_row
+                            FROM raw.raw_curated__claims ORDER BY curated_row""")
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def evaluate_claims(con: duckdb.DuckDBPyConnection, refresh_date: date | None = None,
+                    computed_at: datetime | None = None) -> list[dict]:
+    """Run every claim's rule and store the results as the verdicts of `refresh_date` (today, UTC,
+    by default). Returns the stored rows."""
+    refresh_date = refresh_date or datetime.now(UTC).date()
+    computed_at = computed_at or datetime.now(UTC).replace(microsecond=0)
+    rows = []
+    for claim in claims(con):
+        result = run_rule(con, claim["claim_id"])
+        rows.append({
+            "claim_id": claim["claim_id"], "refresh_date": refresh_date, "claim_text": claim["claim_text"],
+            "metric": claim["metric"], "value_in_article": claim["value_in_article"], "value": result["value"],
+            "verdict": result["verdict"], "reason": result["reason"], "warehouse_evidence": result["evidence"],
+            "warehouse_source_urls": result["evidence_urls"], "curated_evidence_urls": claim["evidence_source_url"],
+            "rule_file": result["rule_file"], "rule_sha256": result["rule_sha256"], "computed_at": computed_at,
+            "curated_file": claim["curated_file"], "curated_row": int(claim["curated_row"]),
+        })
+    ensure_table(con, "marts", "fct_claim_verdicts")
+    columns = list(rows[0]) if rows else []
+    with transaction(con):
+        con.execute("DELETE FROM marts.fct_claim_verdicts WHERE refresh_date = ?", [refresh_date])
+        for row in rows:
+            con.execute(f"INSERT INTO marts.fct_claim_verdicts ({', '.join(columns)}) "
+                        f"VALUES ({', '.join('?' for _ in columns)})", list(row.values()))
+    return rows

@@ -1,0 +1,52 @@
+-- fct_patent_counts: patent counts by query scope, country and period from two kinds of source,
+-- side by side. (1) EPO OPS: publications per CPC scope x publication country x year (the newest
+-- snapshot of each query; period = the year; none in replay, the source needs a free key).
+-- (2) Curated anchor figures as published (WIPO 2024 GenAI patent families, Stanford HAI granted
+-- AI patents): the period stays the text the source gives (e.g. 2014-2023), never spread over
+-- years; year is NULL for them. country_code 'ALL' is the source's worldwide total. Counts the
+-- source reports as "more than N" keep N with is_lower_bound = true.
+with epo as (
+    select
+        'cpc ' || query_scope as scope,
+        publication_country as country_code,
+        cast(publication_year as varchar) as period,
+        publication_year as year,
+        total_result_count as count,
+        'published patent documents (EPO OPS search hits)' as unit,
+        false as is_lower_bound,
+        'EPO OPS' as source,
+        'epo_ops' as record_source,
+        cql_query,
+        source_url,
+        snapshot_sha256,
+        fetched_at,
+        cast(null as varchar) as curated_file,
+        cast(null as integer) as curated_row,
+        cast(null as varchar) as notes
+    from raw.raw_patents__epo_ops
+    qualify row_number() over (partition by query_scope, publication_country, publication_year
+                               order by fetched_at desc, snapshot_sha256) = 1
+),
+curated as (
+    select
+        scope,
+        upper(trim(country_code)) as country_code,
+        trim(period) as period,
+        cast(null as integer) as year,
+        cast(count as bigint) as count,
+        unit,
+        coalesce(lower(unit) like '%lower bound%' or lower(notes) like '%more than%', false) as is_lower_bound,
+        source,
+        'patents_reported_csv' as record_source,
+        cast(null as varchar) as cql_query,
+        source_url,
+        snapshot_sha256,
+        cast(null as timestamptz) as fetched_at,
+        curated_file,
+        cast(curated_row as integer) as curated_row,
+        nullif(notes, '') as notes
+    from raw.raw_curated__patents_reported
+)
+select * from epo
+union all by name
+select * from curated
