@@ -36,7 +36,10 @@ def fetch_replay(source: Source, recordings_dir: Path) -> FetchResult:
     return FetchResult(source.name, "replay", recorded_snapshots(recordings_dir, source.name))
 
 
-def fetch_live(source: Source, snapshot_dir: Path, base_url: str | None, timeout_s: int = 900) -> FetchResult:
+def fetch_live(source: Source, snapshot_dir: Path, base_url: str | None, timeout_s: int = 900,
+               spider_args: dict[str, str] | None = None, scrapy_settings: dict[str, str] | None = None) -> FetchResult:
+    """`spider_args` become `-a k=v` (e.g. a date), `scrapy_settings` `-s K=V` (e.g. a short
+    DOWNLOAD_TIMEOUT in fault-injection tests)."""
     with tempfile.TemporaryDirectory(prefix=f"videorace-{source.name}-") as tmp:
         manifest = Path(tmp) / "manifest.jsonl"
         failures_file = Path(tmp) / "failures.jsonl"
@@ -48,6 +51,10 @@ def fetch_live(source: Source, snapshot_dir: Path, base_url: str | None, timeout
         ]
         if base_url:
             command += ["-a", f"base_url={base_url}"]
+        for key, value in (spider_args or {}).items():
+            command += ["-a", f"{key}={value}"]
+        for key, value in (scrapy_settings or {}).items():
+            command += ["-s", f"{key}={value}"]
         try:
             proc = subprocess.run(command, cwd=PROJECT_ROOT / "scrapers", capture_output=True, text=True,
                                   timeout=timeout_s)

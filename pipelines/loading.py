@@ -2,17 +2,19 @@
 
 Unchanged snapshots are recognised by their sha256 and never parsed again. All new rows of one
 source land in one transaction together with their snapshot records: a crash leaves the last
-good state, and a parse error leaves the table as it was and names the snapshot.
+good state, and a parse error leaves the table as it was and names the snapshot. A refused
+snapshot is recorded in raw.snapshot_rejects and skipped by later loads (reported once, not forever).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 import duckdb
 import polars as pl
 
-from videorace_scrapers.parsers import get_parser
+from videorace_scrapers.parsers import ParseError, get_parser
 from videorace_scrapers.snapshots import Snapshot, read_snapshot_bytes
 
 from .warehouse import ensure_table, transaction
@@ -34,6 +36,17 @@ class LoadReport:
 def loaded_hashes(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
     rows = con.execute(f"SELECT DISTINCT snapshot_sha256 FROM raw.{table}").fetchall()
     return {r[0] for r in rows}
+
+
+def rejected_hashes(con: duckdb.DuckDBPyConnection, source: str) -> set[str]:
+    """Snapshots this source's parser refused before (raw.snapshot_rejects): not parsed again."""
+    rows = con.execute("SELECT DISTINCT sha256 FROM raw.snapshot_rejects WHERE source = ?", [source]).fetchall()
+    return {r[0] for r in rows}
+
+
+def record_reject(con: duckdb.DuckDBPyConnection, source: str, snap: Snapshot, error: ParseError) -> None:
+    con.execute("INSERT INTO raw.snapshot_rejects VALUES (?, ?, ?, ?, ?, ?)",
+                [snap.sha256, source, snap.url, snap.path, datetime.now(UTC), str(error)])
 
 
 def register_snapshots(con: duckdb.DuckDBPyConnection, snapshots: list[Snapshot]) -> None:
@@ -75,15 +88,29 @@ def load_source(con: duckdb.DuckDBPyConnection, parser_name: str, table: str, sn
     ensure_table(con, "raw", table)
     report = LoadReport(source=parser_name, snapshots_seen=len(snapshots))
     done = loaded_hashes(con, table)
-    frames, fresh = [], []
+    rejected = rejected_hashes(con, parser_name)
+    frames, fresh, errors = [], [], []
     for snap in snapshots:
         if snap.sha256 in done:
             continue
         done.add(snap.sha256)
-        frame = parse_snapshot(parser_name, snap, **options_for(snap))
+        if snap.sha256 in rejected:
+            report.skipped.append(f"{snap.path}: refused before (raw.snapshot_rejects)")
+            continue
+        try:
+            frame = parse_snapshot(parser_name, snap, **options_for(snap))
+        except ParseError as exc:
+            # remembered so that one bad response fails this refresh only; nothing of it is loaded
+            record_reject(con, parser_name, snap, exc)
+            errors.append(exc)
+            continue
         if frame.height:
             frames.append(frame)
         fresh.append(snap)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:  # every refused snapshot is named, not only the first
+        raise ParseError(parser_name, f"{len(errors)} snapshots", " | ".join(e.reason + f" ({e.where})" for e in errors))
     with transaction(con):
         register_snapshots(con, snapshots)
         for frame in frames:

@@ -7,6 +7,7 @@ the snapshot (path or sha256) so that every error says which input it could not 
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
@@ -55,8 +56,19 @@ def load_json(body: bytes, source: str, where: str) -> Any:
     text = decode_text(body, source, where)
     if text.lstrip().startswith("<"):
         raise ParseError(source, where, "HTML where JSON was expected")
+    def unique_keys(pairs: list[tuple[str, Any]]) -> dict:
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:  # json.loads would keep the last value silently: which one is meant?
+                raise ParseError(source, where, f"duplicate key {key!r} in one JSON object")
+            seen.add(key)
+        return dict(pairs)
+
+    def no_constant(name: str) -> None:
+        raise ParseError(source, where, f"{name} is not valid JSON (numbers must be finite)")
+
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=unique_keys, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
         raise ParseError(source, where, f"invalid JSON ({exc.msg} at line {exc.lineno} col {exc.colno})") from None
 
@@ -86,6 +98,8 @@ def as_int(value: Any, source: str, where: str, field: str) -> int | None:
         number = float(value)
     except (TypeError, ValueError):
         raise ParseError(source, where, f"{field}={value!r} is not a number") from None
+    if not math.isfinite(number):
+        raise ParseError(source, where, f"{field}={value!r} is not a finite number")
     if number != int(number):
         raise ParseError(source, where, f"{field}={value!r} is not a whole number")
     return int(number)
@@ -97,6 +111,9 @@ def as_float(value: Any, source: str, where: str, field: str) -> float | None:
     if isinstance(value, bool):
         raise ParseError(source, where, f"{field} is a boolean, expected a number")
     try:
-        return float(value)
+        number = float(value)
     except (TypeError, ValueError):
         raise ParseError(source, where, f"{field}={value!r} is not a number") from None
+    if not math.isfinite(number):
+        raise ParseError(source, where, f"{field}={value!r} is not a finite number")
+    return number

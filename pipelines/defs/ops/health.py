@@ -1,0 +1,56 @@
+"""Operational health as plain functions over a warehouse connection (the asset checks in this
+package wrap them): raw tables against their DDL (schema drift) and sources against their cadence
+(freshness)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import duckdb
+
+from ...sources import CADENCE_MAX_AGE_DAYS, SOURCES
+from ...status import source_status
+from ...warehouse import sql_text, table_exists
+
+
+def ddl_columns(table: str) -> list[tuple[str, str]]:
+    """(column, type) as warehouse/raw/<table>.sql declares them, read by running the DDL in memory."""
+    con = duckdb.connect()
+    try:
+        con.execute("CREATE SCHEMA raw")
+        con.execute(sql_text(f"raw/{table}.sql"))
+        return [(r[0], r[1]) for r in con.execute(f"DESCRIBE raw.{table}").fetchall()]
+    finally:
+        con.close()
+
+
+def schema_drift(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    """Differences between raw.<table> in the warehouse and its DDL; empty when they agree."""
+    if not table_exists(con, "raw", table):
+        return [f"raw.{table} does not exist (never loaded?)"]
+    expected = dict(ddl_columns(table))
+    actual = {r[0]: r[1] for r in con.execute(f"DESCRIBE raw.{table}").fetchall()}
+    problems = [f"column {c} ({t}) is in the DDL but missing from the table" for c, t in expected.items() if c not in actual]
+    problems += [f"column {c} ({t}) is in the table but not in the DDL" for c, t in actual.items() if c not in expected]
+    problems += [f"column {c} is {actual[c]} in the table but {t} in the DDL"
+                 for c, t in expected.items() if c in actual and actual[c] != t]
+    return problems
+
+
+def freshness(con: duckdb.DuckDBPyConnection, source: str, now: datetime | None = None) -> dict:
+    """Whether a source's last good load is within its cadence (status.source_status's verdict)."""
+    now = now or datetime.now(UTC)
+    max_age = CADENCE_MAX_AGE_DAYS[SOURCES[source].cadence]
+    frame = source_status(con, now).filter(source=source) if table_exists(con, "raw", "source_runs") else None
+    if frame is None or frame.is_empty():
+        return {"fresh": False, "reason": f"{source} has never been loaded", "max_age_days": max_age}
+    row = frame.row(0, named=True)
+    age = None if row["last_ok_at"] is None else round((now - row["last_ok_at"]).total_seconds() / 86400, 2)
+    if row["last_status"] == "failed":
+        reason = f"{source}: the last refresh failed ({row['message']})"
+    elif age is None:
+        reason = f"{source} has never loaded successfully"
+    else:
+        reason = f"{source}: last good load {age} days ago (cadence allows {max_age})"
+    return {"fresh": not row["stale"], "reason": reason, "max_age_days": max_age, "age_days": age,
+            "last_status": row["last_status"]}
