@@ -22,6 +22,10 @@ class FetchError(RuntimeError):
     """A source could not be fetched at all; the message says which and why."""
 
 
+class SourceSkipped(FetchError):
+    """The spider chose not to fetch (e.g. no credentials): not a failure, and said plainly."""
+
+
 @dataclass
 class FetchResult:
     source: str
@@ -32,7 +36,8 @@ class FetchResult:
 
 def fetch_replay(source: Source, recordings_dir: Path) -> FetchResult:
     if not source.has_recordings:
-        return FetchResult(source.name, "replay", [])
+        raise SourceSkipped(f"{source.name}: no committed recordings to replay (live only: videorace refresh "
+                            f"--live --select {source.name}, then videorace record {source.name})")
     return FetchResult(source.name, "replay", recorded_snapshots(recordings_dir, source.name))
 
 
@@ -65,6 +70,8 @@ def fetch_live(source: Source, snapshot_dir: Path, base_url: str | None, timeout
         if proc.returncode != 0:
             tail = (proc.stderr or "").strip().splitlines()[-5:]
             raise FetchError(f"{source.name}: spider {source.spider} exited {proc.returncode}: " + " | ".join(tail))
+        if not snapshots and failures and all("skipped:" in str(f.get("reason")) for f in failures):
+            raise SourceSkipped(f"{source.name}: {failures[0].get('reason')}")
         if not snapshots:
             reasons = "; ".join(f"{f.get('url')}: {f.get('reason')}" for f in failures[:5]) or "no responses"
             raise FetchError(f"{source.name}: live fetch returned no usable response ({reasons})")

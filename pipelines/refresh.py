@@ -102,6 +102,14 @@ def _report(settings, started: float, failed_steps: list[str]) -> int:
     finally:
         con.close()
     failed_sources = sources.filter(sources["last_status"] == "failed")["source"].to_list()
+    skipped = sources.filter(sources["last_status"] == "skipped")
+    no_recordings = [r["source"] for r in skipped.iter_rows(named=True) if "no committed recordings" in (r["message"] or "")]
+    if no_recordings:
+        print(f"videorace: live-only sources without committed recordings, skipped in replay: {', '.join(no_recordings)}",
+              file=sys.stderr)
+    for row in skipped.iter_rows(named=True):
+        if row["source"] not in no_recordings:
+            print(f"videorace: skipped {row['message']}", file=sys.stderr)
     if failed_steps:
         print(f"videorace: FAILED steps: {', '.join(failed_steps)}", file=sys.stderr)
     if failed_sources:

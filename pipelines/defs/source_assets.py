@@ -14,7 +14,7 @@ from dagster_duckdb import DuckDBResource
 from videorace_scrapers.parsers import ParseError
 from videorace_scrapers.snapshots import Snapshot
 
-from ..fetch import FetchError
+from ..fetch import FetchError, SourceSkipped
 from ..loading import load_source, register_snapshots
 from ..resources import SourceFetcher
 from ..sources import get_source
@@ -69,6 +69,10 @@ def source_assets(
             ensure_base_tables(con)
             try:
                 result = fetcher.fetch(name)
+            except SourceSkipped as exc:
+                record_run(con, context.run.run_id, name, fetcher.mode, "skipped", failures=0, message=str(exc))
+                context.log.warning(str(exc))
+                return dg.MaterializeResult(metadata={"status": "skipped", "reason": str(exc)})
             except (FetchError, FileNotFoundError, ValueError) as exc:
                 record_run(con, context.run.run_id, name, fetcher.mode, "failed", failures=1, message=str(exc))
                 context.log.error(f"{name}: fetch failed, keeping the last good data: {exc}")
@@ -97,8 +101,8 @@ def source_assets(
                 record_run(con, context.run.run_id, name, fetcher.mode, "failed", failures=1, message=str(exc))
                 context.log.error(f"{exc} — raw.{raw_key} keeps its last good rows")
                 return dg.MaterializeResult(metadata={"status": "failed", "error": str(exc)})
-            if fetched and fetched[0] == "failed":
-                status = "failed"  # the fetch failed: keep that verdict, rows below are the last good ones
+            if fetched and fetched[0] in ("failed", "skipped"):
+                status = fetched[0]  # keep the fetch's verdict; rows below are the last good ones
             else:
                 status = "partial" if fetched and fetched[0] == "partial" else report.status
                 record_run(con, context.run.run_id, name, fetcher.mode, status, seen=report.snapshots_seen,
