@@ -21,6 +21,7 @@ section.chart h3{font-size:16px;margin:0 0 8px}.meta{font-size:12px;color:#555;m
 .meta a{color:#2a62b8;word-break:break-all}.badge{background:#b45309;color:#fff;border-radius:4px;padding:1px 6px;
 font-size:11px;margin-left:6px}.lede{font-size:15px;color:#333}table{border-collapse:collapse;font-size:13px}
 td,th{border-bottom:1px solid #eee;padding:4px 8px;text-align:left;vertical-align:top}
+table{table-layout:fixed;width:100%}td a{word-break:break-all}td{overflow-wrap:anywhere}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:12px;margin:12px 0}
 .card{background:#fff;border:1px solid #e3e3e3;border-top:4px solid #444;border-radius:8px;padding:10px 14px}
 .card-label{font-size:12px;color:#555;text-transform:uppercase;letter-spacing:.03em}
