@@ -188,6 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"videorace: interrupted after {time.monotonic() - started:.0f}s", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. `videorace parse ... | head`: the reader left, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ finds, orders and executes them, inside transactions so a crash leaves the last 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,6 +11,10 @@ from pathlib import Path
 import duckdb
 
 from .config import SQL_DIR
+
+# `-- requires: schema.table(col, col)` lines in a SQL file name what it reads, so a query over
+# tables another family has not built yet can be skipped with a reason instead of failing.
+REQUIRES = re.compile(r"^--\s*requires:\s*(\w+)\.(\w+)\(([^)]*)\)", re.MULTILINE)
 
 
 def sql_text(relative: str) -> str:
@@ -62,3 +67,15 @@ def table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> boo
 
 def models_in(layer: str) -> list[str]:
     return sorted(p.stem for p in Path(SQL_DIR / layer).glob("*.sql"))
+
+
+def missing_requirements(con: duckdb.DuckDBPyConnection, sql: str) -> list[str]:
+    """The tables and columns a SQL file's `-- requires:` lines name that the warehouse lacks."""
+    missing = []
+    for schema, table, columns in REQUIRES.findall(sql):
+        if not table_exists(con, schema, table):
+            missing.append(f"{schema}.{table}")
+            continue
+        have = {r[0] for r in con.execute(f'DESCRIBE "{schema}"."{table}"').fetchall()}
+        missing += [f"{schema}.{table}.{c}" for c in (c.strip() for c in columns.split(",")) if c and c not in have]
+    return missing

@@ -11,7 +11,8 @@ import duckdb
 import polars as pl
 
 from dashboards.changes import FEED_ID, atom_feed, changes_section
-from pipelines.defs.outputs.changes import missing_requirements, record_changes
+from pipelines.defs.outputs.changes import record_changes
+from pipelines.warehouse import missing_requirements
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -6,10 +6,11 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from ...config import SQL_DIR
+from ...warehouse import REQUIRES
 from ..bundle import definitions
 from ..checks import key_checks, range_check
 from ..metadata import table_metadata
-from .rules import REQUIRES, VERDICTS, evaluate_claims
+from .rules import VERDICTS, evaluate_claims
 
 
 def tables_rules_read() -> list[str]:

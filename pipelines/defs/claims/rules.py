@@ -9,33 +9,20 @@ marts.fct_claim_verdicts: a rerun on the same day replaces that day's rows, othe
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import UTC, date, datetime
 
 import duckdb
 
 from ...config import SQL_DIR
-from ...warehouse import ensure_table, sql_text, table_exists, transaction
+from ...warehouse import ensure_table, missing_requirements, sql_text, transaction
 
 VERDICTS = ("supported", "partly", "refuted", "insufficient data")
 RULE_COLUMNS = ("value", "verdict", "reason", "evidence", "evidence_urls")
-REQUIRES = re.compile(r"^--\s*requires:\s*(\w+)\.(\w+)\(([^)]*)\)", re.MULTILINE)
 INSUFFICIENT = "insufficient data"
 
 
 def rule_path(claim_id: str) -> str:
     return f"claims/{claim_id}.sql"
-
-
-def missing_requirements(con: duckdb.DuckDBPyConnection, sql: str) -> list[str]:
-    missing = []
-    for schema, table, columns in REQUIRES.findall(sql):
-        if not table_exists(con, schema, table):
-            missing.append(f"{schema}.{table}")
-            continue
-        have = {r[0] for r in con.execute(f'DESCRIBE "{schema}"."{table}"').fetchall()}
-        missing += [f"{schema}.{table}.{c}" for c in (c.strip() for c in columns.split(",")) if c and c not in have]
-    return missing
 
 
 def _insufficient(reason: str) -> dict:

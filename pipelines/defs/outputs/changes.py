@@ -10,17 +10,15 @@ every change keeps the time of the refresh that first recorded it (``first_seen_
 refresh" from "already known".
 """
 
-import re
 from datetime import UTC, datetime, timedelta
 
 import duckdb
 
 from ...config import SQL_DIR
-from ...warehouse import sql_text, table_exists, transaction
+from ...warehouse import missing_requirements, sql_text, table_exists, transaction
 
 CHANGE_COLUMNS = ("change_date", "kind", "subject", "old_value", "new_value", "country_code", "detail",
                   "source_url")
-REQUIRES = re.compile(r"^--\s*requires:\s*(\w+)\.(\w+)\(([^)]*)\)", re.MULTILINE)
 
 REFRESH_LOG_DDL = """CREATE TABLE IF NOT EXISTS marts.change_refreshes (
     refreshed_at           TIMESTAMPTZ NOT NULL,
@@ -35,17 +33,6 @@ def change_queries() -> dict[str, str]:
     """kind -> SQL text, in file-name order (stable)."""
     return {p.stem.removeprefix("changes_"): sql_text(f"queries/{p.name}")
             for p in sorted((SQL_DIR / "queries").glob("changes_*.sql"))}
-
-
-def missing_requirements(con: duckdb.DuckDBPyConnection, sql: str) -> list[str]:
-    missing = []
-    for schema, table, columns in REQUIRES.findall(sql):
-        if not table_exists(con, schema, table):
-            missing.append(f"{schema}.{table}")
-            continue
-        have = {r[0] for r in con.execute(f'DESCRIBE "{schema}"."{table}"').fetchall()}
-        missing += [f"{schema}.{table}.{c}" for c in (c.strip() for c in columns.split(",")) if c and c not in have]
-    return missing
 
 
 def _current_changes(con: duckdb.DuckDBPyConnection) -> tuple[list[str], dict[str, str]]:
