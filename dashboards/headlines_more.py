@@ -103,33 +103,28 @@ def open_weights_on_arena(con: duckdb.DuckDBPyConnection, anchors: set[str]) -> 
 
 
 def price_ratio(con: duckdb.DuckDBPyConnection, anchors: set[str]) -> list[ov.Headline]:
-    """Median USD per second of Chinese vs U.S. offers at each reference spec (newest observation of
-    each offer)."""
-    relation = "marts.fct_price_observations"
-    if not ov.has_columns(con, relation, "provider", "model", "reference_spec", "country_code", "price_usd_per_s",
-                          "observed_at", "source_url"):
+    """China vs U.S. median USD per second from out_price_country_summary: the strictest comparison
+    (reference specs first, then broader ones) that has offers from both countries."""
+    relation = "out.out_price_country_summary"
+    if not ov.has_columns(con, relation, "comparison", "sort_order", "cn_median_usd_per_s", "us_median_usd_per_s",
+                          "median_ratio_cn_to_us", "cn_offers", "us_offers", "latest_dated", "source_urls"):
         return []
-    rows = con.sql(f"""SELECT reference_spec, provider, model, country_code, price_usd_per_s, observed_at, source_url
-                       FROM {relation}
-                       WHERE reference_spec IS NOT NULL AND price_usd_per_s IS NOT NULL AND country_code IN ('CN', 'US')
-                       QUALIFY row_number() OVER (PARTITION BY reference_spec, provider, model
-                                                  ORDER BY observed_at DESC) = 1
-                       ORDER BY reference_spec, country_code, price_usd_per_s, provider, model""").pl()
-    out = []
-    for spec in rows["reference_spec"].unique().sort().to_list():
-        part = rows.filter(rows["reference_spec"] == spec)
-        cn = part.filter(part["country_code"] == "CN")["price_usd_per_s"].median()
-        us = part.filter(part["country_code"] == "US")["price_usd_per_s"].median()
-        if not cn or not us:
-            continue
-        out.append(ov.Headline(
-            key=f"price-{spec}", label=f"Median price per second, {spec}",
-            value=f"China ${cn:.3f} vs U.S. ${us:.3f}",
-            detail=f"Chinese offers cost {cn / us:.2f}× the U.S. median per second of video ({part.height} offers, "
-                   "newest observation of each).",
-            rows=part, as_of=str(part["observed_at"].max())[:10], country="CN" if cn < us else "US",
-            links=ov.link_to(anchors, ("price section", "price"))))
-    return out
+    rows = con.sql(f"""SELECT * FROM {relation}
+                       WHERE cn_median_usd_per_s IS NOT NULL AND us_median_usd_per_s IS NOT NULL
+                       ORDER BY sort_order LIMIT 1""").pl()
+    if rows.is_empty():
+        return []
+    row = rows.row(0, named=True)
+    cn, us = row["cn_median_usd_per_s"], row["us_median_usd_per_s"]
+    scope = row["comparison"].replace("_", " ").replace("any audio", "(audio with, without or not stated)")
+    return [ov.Headline(
+        key="price-ratio", label=f"Median price per second of video, {scope}",
+        value=f"China ${cn:.3f} vs U.S. ${us:.3f}",
+        detail=(f"Chinese offers cost {row['median_ratio_cn_to_us']:.2f}× the U.S. median "
+                f"({row['cn_offers']} Chinese and {row['us_offers']} U.S. offers; the strictest comparison with "
+                "prices from both countries)."),
+        rows=rows, as_of=str(row["latest_dated"]) if row["latest_dated"] else None, country="CN" if cn < us else "US",
+        links=ov.link_to(anchors, ("price section", "price")))]
 
 
 def releases_last_quarter(con: duckdb.DuckDBPyConnection, anchors: set[str]) -> list[ov.Headline]:

@@ -91,3 +91,13 @@ def test_site_builds_with_any_subset_of_sections(replay_warehouse, tmp_path, mon
     assert result["charts"] == 0 and "q9_absent (missing out.out_nowhere)" in html
     assert "Plotly.newPlot" not in html and "gemini-omni-flash" in html  # headlines still come from the marts
     assert not (tmp_path / "data" / "share-top10-text-to-video.csv").exists()
+
+
+def test_overview_price_headline_uses_the_strictest_comparison_with_both_countries(replay_warehouse):
+    # No reference spec has offers from both countries in the curated prices; 720p (any audio) does:
+    # China median $0.052/s (3 offers) vs U.S. $0.400/s (3 offers).
+    html = (replay_warehouse / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Median price per second of video, 720p (audio with, without or not stated)" in html
+    assert "China $0.052 vs U.S. $0.400" in html
+    rows = (replay_warehouse / "site" / "data" / "overview-price-ratio.csv").read_text(encoding="utf-8")
+    assert "720p_any_audio" in rows and "https://" in rows
