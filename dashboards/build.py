@@ -4,6 +4,7 @@ chart and headline. Same warehouse, same bytes."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -74,7 +75,9 @@ def _stale_sources(con: duckdb.DuckDBPyConnection, module) -> list[str]:
 def build_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> dict:
     sections, skipped = build_sections(con)
     charts = [c for s in sections for c in s.charts]
-    as_of = max((c.as_of for c in charts if c.as_of and c.as_of != "None"), default="unknown")
+    # only day-precision dates compete for the site's as-of (a chart may be as of a quarter, e.g. 2026-Q2)
+    as_of = max((c.as_of[:10] for c in charts if c.as_of and re.match(r"^\d{4}-\d{2}-\d{2}", c.as_of)),
+                default="unknown")
     anchors = {s.anchor for s in sections} | {c.slug for c in charts}
     headlines = build_headlines(con, anchors)
     changes, change_rows = changes_section(con)

@@ -38,6 +38,7 @@ CURATED_FILES: dict[str, tuple[Path, tuple[str, ...]]] = {
     "labs_supplement": (SEEDS_DIR / "labs_supplement.csv", ("lab_id", "lab_name", "country_code", "source_url")),
     "events": (SEEDS_DIR / "events.csv", ("event_id", "event_date", "releases_row", "ticker", "exposure", "source_url")),
     "earnings_days": (SEEDS_DIR / "earnings_days.csv", ("ticker", "announcement_date", "timing", "source_url")),
+    "release_repos": (SEEDS_DIR / "release_repos.csv", ("platform", "owner", "repo", "lab_id", "model", "source_url")),
 }
 
 

@@ -1,0 +1,137 @@
+"""Q4 openness: open-weight share of model versions by country and year, open models in the
+arena.ai top 10 over time, and (live only) Hugging Face downloads by country."""
+
+from __future__ import annotations
+
+import duckdb
+import plotly.graph_objects as go
+import polars as pl
+
+from ..chart import Chart, esc
+from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, FONT, TEMPLATE
+
+GROUPS = ("CN", "US", "other", "unknown")
+BOARDS = ("text-to-video", "image-to-video")
+
+
+def _layout(fig: go.Figure, y_title: str) -> go.Figure:
+    fig.update_layout(template=TEMPLATE, font={"family": FONT}, height=380, margin={"l": 60, "r": 20, "t": 20, "b": 50},
+                      legend={"orientation": "h", "y": -0.18}, yaxis_title=y_title)
+    return fig
+
+
+def _sources(frame: pl.DataFrame, column: str = "source_urls") -> list[str]:
+    urls: set[str] = set()
+    for cell in frame[column].drop_nulls().to_list():
+        urls.update(u.strip() for u in cell.split(" ; ") if u.strip())
+    return sorted(urls, reverse=True)
+
+
+def open_share_chart(rows: pl.DataFrame) -> Chart:
+    data = rows.sort("release_year", "country_group")
+    years = sorted(data["release_year"].unique().to_list())
+    fig = go.Figure()
+    for group in GROUPS:
+        part = {r["release_year"]: r for r in data.filter(pl.col("country_group") == group).iter_rows(named=True)}
+        if not part:
+            continue
+        fig.add_trace(go.Bar(
+            x=[str(y) for y in years], y=[part[y]["open_share_pct"] if y in part else None for y in years],
+            name=COUNTRY_LABELS[group], marker_color=COUNTRY_COLORS[group],
+            text=[f"{part[y]['open_versions']} of {part[y]['open_versions'] + part[y]['closed_versions']}"
+                  if y in part else "" for y in years], textposition="outside",
+            hovertemplate="%{x}: %{y}% open (%{text} versions of known status)<extra></extra>"))
+    _layout(fig, "open-weight share of model versions (%)").update_layout(barmode="group")
+    fig.update_yaxes(range=[0, 110])
+    latest = max(years)
+    year = latest - 1 if latest - 1 in years else latest
+    row = {r["country_group"]: r for r in data.filter(pl.col("release_year") == year).iter_rows(named=True)}
+    cn, us = row.get("CN"), row.get("US")
+    if cn and us:
+        def known(r: dict) -> int:
+            return r["open_versions"] + r["closed_versions"]
+        cn_pct, us_pct = cn["open_share_pct"] or 0, us["open_share_pct"] or 0
+        who = "China" if cn_pct > us_pct else "The U.S." if us_pct > cn_pct else "Neither country"
+        title = (f"{who} released a larger open-weight share of its new video models in {year}: "
+                 f"{cn['open_versions']} of {known(cn)} Chinese versions vs {us['open_versions']} of {known(us)} U.S.")
+    else:
+        title = "Open-weight share of new model versions by country and year"
+    return Chart(slug="open-share-by-year", title=title, figure=fig,
+                 data=data.select("release_year", "country_group", "model_versions", "open_versions",
+                                  "closed_versions", "unknown_versions", "open_share_pct", "versions_listed",
+                                  "source_urls"),
+                 sources=_sources(data), as_of=str(latest),
+                 note="A model version counts once, in the year of its first dated release; versions whose "
+                      "weights status no source states are listed as unknown and left out of the share.")
+
+
+def arena_open_chart(rows: pl.DataFrame, board: str) -> Chart:
+    data = rows.filter(pl.col("board") == board).sort("snapshot_date", "country_group")
+    fig = go.Figure()
+    for group in GROUPS:
+        part = data.filter(pl.col("country_group") == group)
+        if part["open_in_top10"].sum() == 0:
+            continue
+        fig.add_trace(go.Bar(x=part["snapshot_date"].cast(pl.Utf8).to_list(), y=part["open_in_top10"].to_list(),
+                             name=f"open, {COUNTRY_LABELS[group]}", marker_color=COUNTRY_COLORS[group],
+                             text=[esc(m or "") for m in part["open_models"].to_list()],
+                             hovertemplate="%{x}: %{y} open (%{text})<extra></extra>"))
+    unknown = data.group_by("snapshot_date").agg(pl.col("unknown_licence_in_top10").sum()).sort("snapshot_date")
+    if unknown["unknown_licence_in_top10"].sum() > 0:
+        fig.add_trace(go.Scatter(x=unknown["snapshot_date"].cast(pl.Utf8).to_list(),
+                                 y=unknown["unknown_licence_in_top10"].to_list(), mode="lines+markers",
+                                 name="licence unknown", line={"color": COUNTRY_COLORS["unknown"], "dash": "dot"}))
+    _layout(fig, "open-weight models in the top 10").update_layout(barmode="stack")
+    fig.update_yaxes(range=[0, 10])
+    day = data["snapshot_date"].max()
+    latest = data.filter(pl.col("snapshot_date") == day)
+    open_now = int(latest["open_in_top10"].sum())
+    days_with_open = data.filter(pl.col("open_in_top10") > 0)["snapshot_date"].n_unique()
+    if open_now:
+        by = {r["country_group"]: r["open_in_top10"] for r in latest.iter_rows(named=True) if r["open_in_top10"]}
+        who = ", ".join(f"{n} {COUNTRY_LABELS[g]}" for g, n in by.items())
+        title = (f"arena.ai {board}: {open_now} open-weight model(s) in the top 10 on {day} ({who}); "
+                 f"open models reached the top 10 on {days_with_open} of {data['snapshot_date'].n_unique()} days")
+    else:
+        title = (f"arena.ai {board}: no open-weight model in the top 10 on {day}; open models reached it on "
+                 f"{days_with_open} of {data['snapshot_date'].n_unique()} days")
+    return Chart(slug=f"open-arena-top10-{board}", title=title, figure=fig,
+                 data=data.select("board", "snapshot_date", "country_group", "top10_entries", "open_in_top10",
+                                  "closed_in_top10", "unknown_licence_in_top10", "open_models", "source_urls"),
+                 sources=_sources(data), as_of=str(day),
+                 note="Open or closed per the arena's licence field, else the model family's cited flag; an entry "
+                      "neither states is counted as unknown, never as closed.")
+
+
+def downloads_chart(rows: pl.DataFrame) -> Chart:
+    day = rows["snapshot_date"].max()
+    data = rows.filter(pl.col("snapshot_date") == day).sort("downloads_30d", descending=True)
+    fig = go.Figure(go.Bar(
+        x=[COUNTRY_LABELS[g] for g in data["country_group"].to_list()], y=data["downloads_30d"].to_list(),
+        marker_color=[COUNTRY_COLORS[g] for g in data["country_group"].to_list()],
+        text=[esc(m) for m in data["top_model"].to_list()],
+        hovertemplate="%{x}: %{y:,} downloads (top: %{text})<extra></extra>"))
+    _layout(fig, "downloads, last 30 days (Hub API)")
+    top = data.row(0, named=True)
+    title = (f"{COUNTRY_LABELS[top['country_group']]} organisations' video models lead Hugging Face downloads on "
+             f"{day}: {top['downloads_30d']:,} in 30 days across {top['models']} models")
+    return Chart(slug="open-downloads-by-country", title=title, figure=fig,
+                 data=rows.select("snapshot_date", "country_group", "models", "downloads_30d", "likes", "top_model",
+                                  "top_model_downloads_30d", "source_urls"),
+                 sources=_sources(data), as_of=str(day))
+
+
+def openness_charts(con: duckdb.DuckDBPyConnection) -> tuple[list[Chart], bool]:
+    """The charts, and whether a Hugging Face snapshot has been loaded (live only)."""
+    charts = []
+    share = con.sql("SELECT * FROM out.out_open_share_yearly").pl()
+    if not share.is_empty():
+        charts.append(open_share_chart(share))
+    arena = con.sql("SELECT * FROM out.out_open_arena_top10").pl()
+    for board in BOARDS:
+        if not arena.filter(pl.col("board") == board).is_empty():
+            charts.append(arena_open_chart(arena, board))
+    downloads = con.sql("SELECT * FROM out.out_open_downloads_by_country").pl()
+    if not downloads.is_empty():
+        charts.append(downloads_chart(downloads))
+    return charts, not downloads.is_empty()
