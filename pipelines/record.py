@@ -20,7 +20,7 @@ MANIFEST_FIELDS = ("file", "url", "fetched_at", "label")
 def recording_name(url: str, sha256: str, fetched_at: str) -> str:
     """A file name derived from the URL, made safe: one path segment, no dots-only names."""
     last = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
-    clean = re.sub(r"[^A-Za-z0-9._-]+", "_", last).strip("._")[:80] or "response"
+    clean = re.sub(r"\.{2,}", ".", re.sub(r"[^A-Za-z0-9._-]+", "_", last)).strip("._")[:80] or "response"
     return f"{fetched_at[:10]}/{sha256[:12]}-{clean}"
 
 
