@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import duckdb
-from videorace_scrapers.snapshots import SnapshotStore, recorded_snapshots
 
 from pipelines.loading import register_snapshots
 from pipelines.record import promote
 from pipelines.warehouse import ensure_base_tables
+from videorace_scrapers.snapshots import SnapshotStore, recorded_snapshots
 
 from .conftest import RECORDINGS
 
