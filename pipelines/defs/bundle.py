@@ -1,10 +1,43 @@
-"""Turn a family's list of assets and checks into Definitions."""
+"""Turn a family's assets and checks into Definitions: the checks run together in one step."""
 
+import sys
 
 import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from .checks import Check
 
 
-def definitions(*objects) -> dg.Definitions:
-    checks = [o for o in objects if isinstance(o, dg.AssetChecksDefinition)]
-    assets = [o for o in objects if not isinstance(o, dg.AssetChecksDefinition)]
-    return dg.Definitions(assets=assets, asset_checks=checks)
+def checks_definition(name: str, checks: list[Check]) -> dg.AssetChecksDefinition:
+    by_key = {check.key: check for check in checks}
+
+    @dg.multi_asset_check(
+        name=name,
+        specs=[dg.AssetCheckSpec(c.name, asset=c.asset, description=c.description, blocking=False) for c in checks],
+        can_subset=True,
+        description=f"{len(checks)} data-quality checks evaluated in one step",
+    )
+    def _run(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResource):
+        with duckdb.get_connection() as con:
+            for key in sorted(context.selected_asset_check_keys, key=lambda k: k.to_user_string()):
+                check = by_key[key]
+                try:
+                    passed, metadata = check.evaluate(con)
+                except Exception as exc:  # a broken check is reported as a failed check, not a crashed run
+                    passed, metadata = False, {"error": f"{type(exc).__name__}: {exc}"[:500]}
+                yield dg.AssetCheckResult(asset_key=check.asset, check_name=check.name, passed=passed,
+                                          severity=check.severity, metadata=metadata)
+
+    return _run
+
+
+def definitions(*objects, name: str | None = None) -> dg.Definitions:
+    """Assets (and any ready-made check definitions) pass through; `Check`s are bundled into one
+    multi-asset check named after the calling family package (e.g. `leaderboards_checks`)."""
+    checks = [o for o in objects if isinstance(o, Check)]
+    ready = [o for o in objects if isinstance(o, dg.AssetChecksDefinition)]
+    assets = [o for o in objects if not isinstance(o, (Check, dg.AssetChecksDefinition))]
+    if checks:
+        family = name or sys._getframe(1).f_globals["__name__"].rsplit(".", 1)[-1]
+        ready.append(checks_definition(f"{family}_checks", checks))
+    return dg.Definitions(assets=assets, asset_checks=ready)

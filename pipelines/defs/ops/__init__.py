@@ -13,12 +13,12 @@ import importlib
 import pkgutil
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from ...config import SQL_DIR
 from ...sources import SOURCES
 from .. import __path__ as defs_path
 from ..bundle import definitions
+from ..checks import Check
 from .health import freshness, schema_drift
 from .rules import RULES, RangeRule, out_of_range
 
@@ -36,46 +36,36 @@ def existing_assets() -> set[str]:
     return keys
 
 
-def range_rule_check(rule: RangeRule) -> dg.AssetChecksDefinition:
-    @dg.asset_check(asset=rule.asset, name=f"range_{rule.name}", blocking=False,
-                    description=f"{rule.description} ({rule.relation}: {rule.condition})")
-    def _check(duckdb: DuckDBResource) -> dg.AssetCheckResult:
-        with duckdb.get_connection() as con:
-            count, rows = out_of_range(con, rule)
-        return dg.AssetCheckResult(passed=count == 0, severity=dg.AssetCheckSeverity.WARN,
-                                   metadata={"rows_out_of_range": count, "rule": rule.condition,
-                                             "examples": "\n".join(rows[:10])})
+def range_rule_check(rule: RangeRule) -> Check:
+    def evaluate(con) -> tuple[bool, dict]:
+        count, rows = out_of_range(con, rule)
+        return count == 0, {"rows_out_of_range": count, "rule": rule.condition, "examples": "\n".join(rows[:10])}
 
-    return _check
+    return Check(rule.asset, f"range_{rule.name}", f"{rule.description} ({rule.relation}: {rule.condition})",
+                 dg.AssetCheckSeverity.WARN, evaluate)
 
 
-def schema_check(table: str) -> dg.AssetChecksDefinition:
-    @dg.asset_check(asset=table, name="schema_matches_ddl", blocking=False,
-                    description=f"raw.{table} has exactly the columns and types of warehouse/raw/{table}.sql")
-    def _check(duckdb: DuckDBResource) -> dg.AssetCheckResult:
-        with duckdb.get_connection() as con:
-            problems = schema_drift(con, table)
-        return dg.AssetCheckResult(passed=not problems, severity=dg.AssetCheckSeverity.ERROR,
-                                   metadata={"differences": len(problems), "details": "\n".join(problems)})
+def schema_check(table: str) -> Check:
+    def evaluate(con) -> tuple[bool, dict]:
+        problems = schema_drift(con, table)
+        return not problems, {"differences": len(problems), "details": "\n".join(problems)}
 
-    return _check
+    return Check(table, "schema_matches_ddl",
+                 f"raw.{table} has exactly the columns and types of warehouse/raw/{table}.sql",
+                 dg.AssetCheckSeverity.ERROR, evaluate)
 
 
-def freshness_check(source: str, asset: str) -> dg.AssetChecksDefinition:
-    cadence = SOURCES[source].cadence
+def freshness_check(source: str, asset: str) -> Check:
+    def evaluate(con) -> tuple[bool, dict]:
+        verdict = freshness(con, source)
+        return verdict["fresh"], {k: v for k, v in verdict.items() if v is not None}
 
-    @dg.asset_check(asset=asset, name="fresh_for_cadence", blocking=False,
-                    description=f"source {source!r} loaded successfully within its {cadence} cadence")
-    def _check(duckdb: DuckDBResource) -> dg.AssetCheckResult:
-        with duckdb.get_connection() as con:
-            verdict = freshness(con, source)
-        return dg.AssetCheckResult(passed=verdict["fresh"], severity=dg.AssetCheckSeverity.WARN,
-                                   metadata={k: v for k, v in verdict.items() if v is not None})
-
-    return _check
+    return Check(asset, "fresh_for_cadence",
+                 f"source {source!r} loaded successfully within its {SOURCES[source].cadence} cadence",
+                 dg.AssetCheckSeverity.WARN, evaluate)
 
 
-def ops_checks(present: set[str]) -> list[dg.AssetChecksDefinition]:
+def ops_checks(present: set[str]) -> list[Check]:
     checks = [range_rule_check(rule) for rule in RULES if rule.asset in present]
     checks += [schema_check(key) for key in sorted(present)
                if key.startswith("raw_") and (SQL_DIR / "raw" / f"{key}.sql").exists()]
@@ -84,4 +74,4 @@ def ops_checks(present: set[str]) -> list[dg.AssetChecksDefinition]:
     return checks
 
 
-defs = definitions(*ops_checks(existing_assets()))
+defs = definitions(*ops_checks(existing_assets()), name="ops")
