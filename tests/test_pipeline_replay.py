@@ -97,3 +97,15 @@ def test_second_refresh_is_idempotent_and_parses_nothing(tmp_path):
         assert dupes == [(0,)]
     finally:
         con.close()
+
+
+def test_dim_models_resolves_aliases_to_family_lab_and_country(warehouse_con):
+    rows = dict(
+        (model, (family, lab, country))
+        for model, family, lab, country in warehouse_con.execute(
+            "SELECT model, model_family, lab_id, country_code FROM marts.dim_models").fetchall()
+    )
+    assert rows["veo-3.1-fast-audio-1080p"] == ("Veo 3.1 Fast", "google", "US")
+    assert rows["dreamina-seedance-2.0-720p"] == ("Seedance 2.0", "bytedance", "CN")
+    assert rows["grok-imagine-video-720p"] == ("Grok Imagine", "xai", "US")
+    assert rows["p-video"] == ("P-Video", "pruna", None)  # unknown country stays unknown

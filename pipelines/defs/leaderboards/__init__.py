@@ -16,6 +16,8 @@ defs = definitions(
     range_check("fct_leaderboard_entries", "marts.fct_leaderboard_entries", "score_plausible",
                 "score between 800 and 2000 and coalesce(ci_low, 0) between 0 and 200",
                 "arena scores sit between 800 and 2000 and CI half-widths between 0 and 200"),
+    *sql_model("marts", "dim_models", group="leaderboards", deps=["fct_leaderboard_entries"], keys=("model",),
+               date_column="last_seen"),
     *sql_model("out", "out_leaderboard_country_daily", group="leaderboards", deps=["fct_leaderboard_entries"],
                keys=("board", "snapshot_date", "country_group"), date_column="snapshot_date"),
 )

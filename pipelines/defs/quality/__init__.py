@@ -14,8 +14,9 @@ defs = definitions(
     *sql_model("marts", "fct_leaderboard_entries_aa", group="leaderboards", deps=["stg_aa_entries"],
                keys=("board", "snapshot_date", "slug"), date_column="snapshot_date"),
     range_check("fct_leaderboard_entries_aa", "marts.fct_leaderboard_entries_aa", "elo_and_ci_plausible",
-                "score between 800 and 2000 and score_ci_lower is not null and score_ci_upper - score_ci_lower <= 100",
-                "AA Elo values sit between 800 and 2000 and every entry has a CI no wider than 100 points"),
+                "score between 500 and 2000 and score_ci_lower is not null and score_ci_upper - score_ci_lower <= 100",
+                "AA Elo values sit between 500 and 2000 (the weakest real entries, e.g. Pyramid Flow, sit near 760) "
+                "and every entry has a CI no wider than 100 points"),
     *sql_model("out", "out_quality_country_daily", group="leaderboards",
                deps=["fct_leaderboard_entries", "fct_leaderboard_entries_aa"],
                keys=("arena", "board", "snapshot_date", "country_group"), date_column="snapshot_date"),
