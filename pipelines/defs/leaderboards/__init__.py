@@ -18,6 +18,6 @@ defs = definitions(
                 "arena scores sit between 800 and 2000 and CI half-widths between 0 and 200"),
     *sql_model("marts", "dim_models", group="leaderboards", deps=["fct_leaderboard_entries"], keys=("model",),
                date_column="last_seen"),
-    *sql_model("out", "out_leaderboard_country_daily", group="leaderboards", deps=["fct_leaderboard_entries"],
+    *sql_model("out", "out_leaderboard_country_daily", group="leaderboards", deps=["out_quality_country_daily"],
                keys=("board", "snapshot_date", "country_group"), date_column="snapshot_date"),
 )
