@@ -26,6 +26,7 @@ class Settings:
     site_dir: Path = PROJECT_ROOT / "dashboards" / "site"
     recordings_dir: Path = RECORDINGS_DIR
     url_overrides: dict[str, str] = field(default_factory=dict)
+    scrapy_overrides: dict[str, str] = field(default_factory=dict)
     secrets_present: frozenset[str] = frozenset()
 
     def base_url(self, source: str, default: str) -> str:
@@ -40,8 +41,12 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     mode = env.get("VIDEORACE_MODE", "replay").strip().lower()
     if mode not in ("replay", "live"):
         raise ValueError(f"VIDEORACE_MODE must be 'replay' or 'live', not {mode!r}")
-    overrides = {}
+    overrides, scrapy = {}, {}
     for key, value in env.items():
+        if key.startswith("VIDEORACE_SCRAPY_") and value:
+            # e.g. VIDEORACE_SCRAPY_DOWNLOAD_TIMEOUT=10 -> scrapy crawl -s DOWNLOAD_TIMEOUT=10
+            scrapy[key.removeprefix("VIDEORACE_SCRAPY_")] = value
+            continue
         match = re.fullmatch(r"VIDEORACE_([A-Z0-9_]+)_URL", key)
         if match and value:
             overrides[match.group(1).lower()] = value
@@ -52,6 +57,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         site_dir=Path(env.get("VIDEORACE_SITE_DIR", PROJECT_ROOT / "dashboards" / "site")),
         recordings_dir=Path(env.get("VIDEORACE_RECORDINGS_DIR", RECORDINGS_DIR)),
         url_overrides=overrides,
+        scrapy_overrides=scrapy,
         secrets_present=frozenset(name for name in SECRET_ENV_VARS if env.get(name)),
     )
 

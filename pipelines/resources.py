@@ -18,6 +18,7 @@ class SourceFetcher(dg.ConfigurableResource):
     snapshot_dir: str
     recordings_dir: str
     url_overrides: dict[str, str] = {}
+    scrapy_settings: dict[str, str] = {}
     crawl_timeout_s: int = 900
 
     def fetch(self, source_name: str):
@@ -27,7 +28,7 @@ class SourceFetcher(dg.ConfigurableResource):
         source = get_source(source_name)
         if self.mode == "live":
             return fetch_live(source, Path(self.snapshot_dir), self.url_overrides.get(source.name),
-                              timeout_s=self.crawl_timeout_s)
+                              timeout_s=self.crawl_timeout_s, scrapy_settings=self.scrapy_settings or None)
         return fetch_replay(source, Path(self.recordings_dir))
 
 
@@ -45,6 +46,7 @@ def build_resources(settings: Settings | None = None) -> dict:
             snapshot_dir=str(settings.snapshot_dir),
             recordings_dir=str(settings.recordings_dir),
             url_overrides=settings.url_overrides,
+            scrapy_settings=settings.scrapy_overrides,
         ),
         "site": SitePaths(site_dir=str(settings.site_dir)),
     }

@@ -50,7 +50,8 @@ def test_misbehaving_live_run_reports_every_failure_and_loses_no_row(good_wareho
                    "/image-to-video.json": [Reply(200, CHALLENGE_PAGE, content_type="text/html")],  # challenge, 200
                    "/video-edit.json": [Reply(200, T2V[:500])]}  # truncated JSON, 200
     with FaultServer(misbehaving) as server:
-        result = run_pipeline(good_warehouse, select=["arena"], mode="live", VIDEORACE_ARENA_URL=server.url)
+        result = run_pipeline(good_warehouse, select=["arena"], mode="live", VIDEORACE_ARENA_URL=server.url,
+                              VIDEORACE_SCRAPY_RETRY_BACKOFF_BASE_S="0.1")
     assert result.success  # the run finishes; the failure is data, not a crash
     runs = _runs(warehouse, result.run_id)
     assert [status for status, _ in runs] == ["partial", "failed"]
