@@ -34,7 +34,11 @@ class LoadReport:
 
 
 def loaded_hashes(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
-    rows = con.execute(f"SELECT DISTINCT snapshot_sha256 FROM raw.{table}").fetchall()
+    """Snapshots already parsed into raw.<table>: its rows' hashes plus the ledger, which also
+    remembers snapshots that held no records."""
+    rows = con.execute(
+        f"""SELECT DISTINCT snapshot_sha256 FROM raw.{table}
+            UNION SELECT sha256 FROM raw.snapshot_loads WHERE raw_table = ?""", [table]).fetchall()
     return {r[0] for r in rows}
 
 
@@ -106,13 +110,16 @@ def load_source(con: duckdb.DuckDBPyConnection, parser_name: str, table: str, sn
             continue
         if frame.height:
             frames.append(frame)
-        fresh.append(snap)
+        fresh.append((snap, frame.height))
     if len(errors) == 1:
         raise errors[0]
     if errors:  # every refused snapshot is named, not only the first
         raise ParseError(parser_name, f"{len(errors)} snapshots", " | ".join(e.reason + f" ({e.where})" for e in errors))
     with transaction(con):
         register_snapshots(con, snapshots)
+        loaded_at = datetime.now(UTC)
+        for snap, rows in fresh:
+            con.execute("INSERT INTO raw.snapshot_loads VALUES (?, ?, ?, ?)", [table, snap.sha256, rows, loaded_at])
         for frame in frames:
             con.register("incoming_rows", frame.to_arrow())
             try:

@@ -109,3 +109,24 @@ def test_dim_models_resolves_aliases_to_family_lab_and_country(warehouse_con):
     assert rows["dreamina-seedance-2.0-720p"] == ("Seedance 2.0", "bytedance", "CN")
     assert rows["grok-imagine-video-720p"] == ("Grok Imagine", "xai", "US")
     assert rows["p-video"] == ("P-Video", "pruna", None)  # unknown country stays unknown
+
+
+def test_a_snapshot_without_records_is_not_parsed_again(tmp_path, monkeypatch):
+    # A real shape: GitHub answers a repository without releases with an empty list.
+    from videorace_scrapers.snapshots import SnapshotStore
+
+    from pipelines import loading
+    from pipelines.warehouse import ensure_base_tables
+
+    store = SnapshotStore(tmp_path / "snapshots")
+    snap = store.put("github_releases", "https://api.github.com/repos/genmoai/mochi/releases", b"[]",
+                     mode="live", fetched_at="2026-11-24T00:00:00Z", label="genmoai/mochi")
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    ensure_base_tables(con)
+    first = loading.load_source(con, "github_releases", "raw_releases__github_releases", [snap])
+    assert (first.snapshots_new, first.rows_loaded) == (1, 0)
+    calls = []
+    monkeypatch.setattr(loading, "parse_snapshot", lambda *a, **k: calls.append(a))
+    second = loading.load_source(con, "github_releases", "raw_releases__github_releases", [snap])
+    assert (second.snapshots_new, second.status, calls) == (0, "unchanged", [])
+    con.close()
