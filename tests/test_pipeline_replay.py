@@ -113,10 +113,9 @@ def test_dim_models_resolves_aliases_to_family_lab_and_country(warehouse_con):
 
 def test_a_snapshot_without_records_is_not_parsed_again(tmp_path, monkeypatch):
     # A real shape: GitHub answers a repository without releases with an empty list.
-    from videorace_scrapers.snapshots import SnapshotStore
-
     from pipelines import loading
     from pipelines.warehouse import ensure_base_tables
+    from videorace_scrapers.snapshots import SnapshotStore
 
     store = SnapshotStore(tmp_path / "snapshots")
     snap = store.put("github_releases", "https://api.github.com/repos/genmoai/mochi/releases", b"[]",
