@@ -1,7 +1,8 @@
 """fal.ai video model prices. With FAL_KEY: the Platform API, one request per endpoint
 (`/v1/models/pricing?endpoint_id=...`, header `Authorization: Key <FAL_KEY>`). Without a key: the
 public pricing page (<site>/pricing). `-a endpoints=a,b` replaces the endpoint list;
-VIDEORACE_FAL_PRICING_URL replaces the API base, `-a page_url=...` the page.
+VIDEORACE_FAL_PRICING_URL replaces the API base and, with it, the page (<stand-in>/pricing), so a
+stand-in server receives every request; `-a page_url=...` names the page explicitly.
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ class FalPricingSpider(SnapshotSpider):
     source = "fal_pricing"
     default_base_url = "https://api.fal.ai"
 
-    def __init__(self, endpoints: str | None = None, page_url: str = PAGE_URL, *args, **kwargs):
+    def __init__(self, endpoints: str | None = None, page_url: str | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.endpoints = [e.strip() for e in endpoints.split(",")] if endpoints else list(ENDPOINTS)
-        self.page_url = page_url
+        stand_in = self.base_url != self.default_base_url
+        self.page_url = page_url or (f"{self.base_url}/pricing" if stand_in else PAGE_URL)
 
     async def start(self):
         # The key is read here from the environment on purpose (as patents_epo_ops does): the spider
