@@ -40,11 +40,19 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     return run_refresh(select=args.select or [], quiet=args.quiet, force=args.force)
 
 
+def _table(rows: list[tuple], header: tuple[str, ...]) -> str:
+    """A plain aligned text table (the last column may run long)."""
+    cells = [tuple("" if v is None else str(v) for v in row) for row in [header, *rows]]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header) - 1)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(r[:-1], widths, strict=False)) + "  " + r[-1] for r in cells]
+    return "\n".join([lines[0], "-" * min(120, len(lines[0])), *lines[1:]])
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     import duckdb
-    import polars as pl
 
     from .config import load_settings
+    from .sources import SOURCES
     from .status import source_status, table_counts
 
     path = load_settings().warehouse_path
@@ -53,14 +61,26 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 1
     con = duckdb.connect(str(path), read_only=True)
     try:
-        with pl.Config(tbl_rows=200, tbl_cols=12, fmt_str_lengths=60, tbl_hide_dataframe_shape=True):
-            print("Sources (last refresh outcome; stale = failed or older than its cadence)")
-            print(source_status(con).select("source", "last_status", "stale", "last_run_at", "snapshots",
-                                            "newest_snapshot_at", "mode", "message"))
-            print("\nTables (rows, newest date)")
-            print(table_counts(con).select("table", "rows", "newest"))
+        tables = table_counts(con)
+        sources = source_status(con)
     finally:
         con.close()
+    newest_in = {row["table"]: row["newest"] for row in tables.iter_rows(named=True)}
+    rows = []
+    for row in sources.iter_rows(named=True):
+        source = SOURCES.get(row["source"])
+        newest_data = newest_in.get(f"raw.{source.raw_table}") if source else None
+        rows.append((row["source"], row["last_status"] or "-", "STALE" if row["stale"] else "",
+                     f"{row['last_run_at']:%Y-%m-%d %H:%M}" if row["last_run_at"] else "-",
+                     row["snapshots"] or 0,
+                     f"{row['newest_snapshot_at']:%Y-%m-%d}" if row["newest_snapshot_at"] else "-",
+                     (newest_data or "-")[:10], (row["message"] or "").removeprefix(f"{row['source']}: ")[:110]))
+    print("Sources: last refresh outcome (STALE = failed, or older than its cadence)\n")
+    print(_table(rows, ("source", "status", "stale", "last run (UTC)", "snapshots", "newest snapshot",
+                        "newest data", "message")))
+    table_rows = [(r["table"], r["rows"], r["newest"] or "") for r in tables.iter_rows(named=True)]
+    print("\nTables: rows and newest date\n")
+    print(_table(table_rows, ("table", "rows", "newest")))
     return 0
 
 

@@ -36,8 +36,8 @@ class FetchResult:
 
 def fetch_replay(source: Source, recordings_dir: Path) -> FetchResult:
     if not source.has_recordings:
-        raise SourceSkipped(f"{source.name}: no committed recordings to replay (live only: videorace refresh "
-                            f"--live --select {source.name}, then videorace record {source.name})")
+        raise SourceSkipped(f"{source.name}: no committed recordings to replay; live only "
+                            f"(videorace refresh --live --select {source.name})")
     return FetchResult(source.name, "replay", recorded_snapshots(recordings_dir, source.name))
 
 

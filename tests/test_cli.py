@@ -51,3 +51,26 @@ def test_parse_list_and_help():
     assert listing.returncode == 0 and {"arena", "fred", "stock_csv", "github_readme"} <= set(names)
     helptext = run("--help")
     assert "refresh" in helptext.stdout and "status" in helptext.stdout and "parse" in helptext.stdout
+
+
+def test_status_shows_each_source_with_its_newest_date(replay_warehouse):
+    import os
+
+    env = {**os.environ, "VIDEORACE_WAREHOUSE": str(replay_warehouse / "videorace.duckdb")}
+    result = subprocess.run([*CLI, "status"], capture_output=True, text=True, cwd=PROJECT_ROOT, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = {line.split()[0]: line.split() for line in result.stdout.splitlines() if line and not line.startswith("-")}
+    assert lines["arena"][1] == "ok" and "2026-07-12" in lines["arena"]  # newest snapshot and newest data
+    assert lines["fred"][1] == "ok" and "2026-09-18" in lines["fred"]
+    assert lines["stock_csv"][1] == "ok" and "2026-09-25" in lines["stock_csv"]
+    assert lines["yahoo"][1] == "skipped" and "live only" in " ".join(lines["yahoo"])
+    assert not any(parts[2:3] == ["STALE"] for parts in lines.values())
+    assert lines["marts.fct_leaderboard_entries"][1:] == ["3063", "2026-08-22"]
+
+
+def test_status_without_a_warehouse_says_what_to_run(tmp_path):
+    import os
+
+    env = {**os.environ, "VIDEORACE_WAREHOUSE": str(tmp_path / "none.duckdb")}
+    result = subprocess.run([*CLI, "status"], capture_output=True, text=True, cwd=PROJECT_ROOT, env=env, timeout=120)
+    assert result.returncode == 1 and "make run" in result.stderr
