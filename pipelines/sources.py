@@ -51,6 +51,19 @@ SOURCES: dict[str, Source] = {
             has_recordings=True,
         ),
         Source(
+            name="aa_arena",
+            family="leaderboards",
+            title="Artificial Analysis video arena (text-to-video, image-to-video Elo; creators with a country)",
+            live_url="https://artificialanalysis.ai",
+            data_format="JSON (/api/text-to-video/arena/preferences?supports-image-input=false|true; "
+                        "/api/v2/data/media/{text-to-video,image-to-video} with a key)",
+            cadence="daily",
+            terms="attribution to Artificial Analysis required (\"Data provided by Artificial Analysis, "
+                  "https://artificialanalysis.ai\"); v2 API under AA's API terms",
+            auth="keyless public JSON; AA_API_KEY for the v2 API (attribution required)",
+            has_recordings=False,
+        ),
+        Source(
             name="github_readme",
             family="releases",
             title="News sections of open-weight video repos' READMEs (Wan2.1, Wan2.2, HunyuanVideo, "

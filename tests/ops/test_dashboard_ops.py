@@ -22,7 +22,7 @@ QUOTED_NAME = "veo \"3\" 'fast' & <b>bold</b>"
 
 
 def test_arena_charts_are_fed_by_the_arena_source():
-    assert _section_sources(q1_quality) == ("arena",)
+    assert _section_sources(q1_quality) == ("arena", "aa_arena")  # both arenas feed Q1
 
 
 def test_stale_source_puts_a_badge_on_its_charts(good_warehouse):

@@ -1,14 +1,40 @@
--- stg_aa_entries: Artificial Analysis video-arena entries (curated aa_history.csv), one row per
--- board, day and model slug. Creator -> lab through stg_aa_creator_labs; our country is the lab's HQ
--- country from dim_labs. AA's own creator_country is kept beside it as AA's claim (the 2026-08-01 v2
--- API rows carry none, so the same slug's latest earlier claim is used and its date named). Where
--- dim_labs has no lab for the creator, AA's claim is used as the country, with that basis written
--- down; a lab we know with an unverified (NULL) country stays NULL. CI from "-6/+6" as minus/plus.
+-- stg_aa_entries: Artificial Analysis video-arena entries, one row per board, day and model slug,
+-- from the fetched snapshots (raw_leaderboards__aa_arena) and the curated aa_history.csv. A board-day
+-- covered by a fetched snapshot uses the newest snapshot of that day; curated rows fill the other
+-- days (the rule stg_leaderboard_entries uses for arena.ai). Fetched rows get AA's lower-case country
+-- upper-cased and the parser's 'v2_api' spelled 'aa_v2_api', as in the curated file.
+-- Creator -> lab through stg_aa_creator_labs; our country is the lab's HQ country from dim_labs.
+-- AA's own creator_country is kept beside it as AA's claim (v2 API rows, e.g. 2026-08-01, carry
+-- none, so the same slug's latest earlier claim is used and its date named). Where dim_labs has no
+-- lab for the creator, AA's claim is used as the country, with that basis written down; a lab we
+-- know with an unverified (NULL) country stays NULL. CI from "-6/+6" as minus/plus.
 -- Elo scales differ by api_source (public_json vs aa_v2_api): compare within a day, never across.
-with source as (
-    select * from raw.raw_curated__aa_history
+with fetched as (
+    select
+        board,
+        snapshot_date,
+        rank,
+        model,
+        slug,
+        creator,
+        nullif(upper(trim(creator_country)), '') as aa_creator_country_given,
+        try_cast(release_date as date) as aa_release_date,
+        elo,
+        ci_minus,
+        ci_plus,
+        ci95,
+        appearances,
+        open_weights_url,
+        case api_source when 'v2_api' then 'aa_v2_api' else api_source end as api_source,
+        'aa_arena_snapshot' as record_source,
+        source_url,
+        snapshot_sha256,
+        cast(null as varchar) as curated_file,
+        cast(null as integer) as curated_row
+    from raw.raw_leaderboards__aa_arena
+    qualify dense_rank() over (partition by board, snapshot_date order by fetched_at desc, snapshot_sha256) = 1
 ),
-renamed as (
+curated as (
     select
         board,
         cast(snapshot_date as date) as snapshot_date,
@@ -25,11 +51,21 @@ renamed as (
         try_cast(nullif(appearances, '') as bigint) as appearances,
         nullif(open_weights_url, '') as open_weights_url,
         api_source,
+        'aa_history_csv' as record_source,
         source_url,
         snapshot_sha256,
         curated_file,
         cast(curated_row as integer) as curated_row
-    from source
+    from raw.raw_curated__aa_history as c
+    where not exists (
+        select 1 from fetched as f
+        where f.board = c.board and f.snapshot_date = cast(c.snapshot_date as date)
+    )
+),
+renamed as (
+    select * from fetched
+    union all by name
+    select * from curated
 ),
 slug_claims as (
     select slug, snapshot_date as claim_date, aa_creator_country_given as claim
@@ -77,6 +113,7 @@ select
     w.open_weights_url,
     w.open_weights_url is not null as has_open_weights_url,
     w.api_source,
+    w.record_source,
     w.source_url,
     w.snapshot_sha256,
     w.curated_file,

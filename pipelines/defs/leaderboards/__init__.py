@@ -1,4 +1,5 @@
-"""Leaderboards family: arena.ai video boards (mirror snapshots + curated history)."""
+"""Leaderboards family: arena.ai video boards (mirror snapshots + curated history) and the Artificial
+Analysis video arena (fetched live; staged with its curated history in pipelines/defs/quality)."""
 
 
 from ..bundle import definitions
@@ -8,6 +9,9 @@ from ..sql_assets import sql_model
 
 defs = definitions(
     *source_assets("arena", keys=("record_index",), date_column="snapshot_date"),
+    # AA's own responses name neither the board nor a day: the request label and our retrieval time do
+    *source_assets("aa_arena", keys=("record_index",), date_column="snapshot_date",
+                   parse_options=lambda snap: {"board": snap.label or None, "fetched_at": snap.fetched_at}),
     *sql_model("stg", "stg_leaderboard_entries", group="leaderboards",
                deps=["raw_leaderboards__arena", "raw_curated__arena_history", "stg_lab_aliases",
                      "stg_model_families", "dim_labs"]),

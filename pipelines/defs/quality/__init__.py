@@ -1,4 +1,4 @@
-"""Q1 quality: Artificial Analysis as a second arena (staged from the curated history) and the
+"""Q1 quality: Artificial Analysis as a second arena (fetched snapshots over the curated history) and the
 cross-arena measures (top-N shares, best score per country, #1 and a CI-aware lead)."""
 
 
@@ -10,7 +10,7 @@ defs = definitions(
     *sql_model("stg", "stg_aa_creator_labs", group="leaderboards", deps=["stg_lab_aliases"],
                keys=("alias_key",)),
     *sql_model("stg", "stg_aa_entries", group="leaderboards",
-               deps=["raw_curated__aa_history", "stg_aa_creator_labs", "dim_labs"]),
+               deps=["raw_curated__aa_history", "raw_leaderboards__aa_arena", "stg_aa_creator_labs", "dim_labs"]),
     *sql_model("marts", "fct_leaderboard_entries_aa", group="leaderboards", deps=["stg_aa_entries"],
                keys=("board", "snapshot_date", "slug"), date_column="snapshot_date"),
     range_check("fct_leaderboard_entries_aa", "marts.fct_leaderboard_entries_aa", "elo_and_ci_plausible",
