@@ -9,14 +9,11 @@ waits in the list without breaking the code location.
 """
 
 
-import importlib
-import pkgutil
-
 import dagster as dg
 
 from ...config import SQL_DIR
 from ...sources import SOURCES
-from .. import __path__ as defs_path
+from .. import asset_keys
 from ..bundle import definitions
 from ..checks import Check
 from .health import freshness, schema_drift
@@ -25,15 +22,7 @@ from .rules import RULES, RangeRule, out_of_range
 
 def existing_assets() -> set[str]:
     """Asset keys defined by the other packages of pipelines.defs."""
-    keys: set[str] = set()
-    for info in pkgutil.iter_modules(defs_path):
-        if not info.ispkg or info.name == "ops":
-            continue
-        family = getattr(importlib.import_module(f"pipelines.defs.{info.name}"), "defs", None)
-        for asset in (family.assets or []) if isinstance(family, dg.Definitions) else []:
-            if isinstance(asset, dg.AssetsDefinition):
-                keys |= {key.to_user_string() for key in asset.keys}
-    return keys
+    return {key.to_user_string() for key in asset_keys(exclude=("ops",))}
 
 
 def range_rule_check(rule: RangeRule) -> Check:

@@ -2,16 +2,13 @@
 methodology.html, changes.atom, one CSV per chart). Exports are the `videorace export` command."""
 
 
-import importlib
-import pkgutil
-
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from dashboards.build import build_site
 
-from ... import defs as defs_package
 from ...resources import SitePaths
+from .. import asset_keys
 from ..bundle import definitions
 from ..checks import key_checks
 from .changes import record_changes
@@ -22,14 +19,8 @@ PUBLISHED_PREFIXES = ("fct_", "dim_", "out_", "mart_")
 def published_tables() -> list[dg.AssetKey]:
     """Every mart and out_ asset of the other families: the outputs read only these, so they run
     after all of them, whichever families exist."""
-    keys = set()
-    for info in sorted(pkgutil.iter_modules(defs_package.__path__), key=lambda i: i.name):
-        if not info.ispkg or info.name == "outputs":
-            continue
-        family = getattr(importlib.import_module(f"{defs_package.__name__}.{info.name}"), "defs", None)
-        for asset in getattr(family, "assets", None) or []:
-            keys.update(getattr(asset, "keys", ()))
-    return sorted((k for k in keys if k.path[-1].startswith(PUBLISHED_PREFIXES)), key=lambda k: k.to_user_string())
+    return sorted((k for k in asset_keys(exclude=("outputs",)) if k.path[-1].startswith(PUBLISHED_PREFIXES)),
+                  key=lambda k: k.to_user_string())
 
 
 UPSTREAM = published_tables()
