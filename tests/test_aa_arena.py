@@ -5,9 +5,7 @@ warehouse, and stg_aa_entries taking a fetched board-day over the curated rows o
 from __future__ import annotations
 
 import shutil
-import threading
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import duckdb
 import pytest
@@ -19,6 +17,7 @@ from pipelines.warehouse import build_model
 from videorace_scrapers.parsers import ParseError
 
 from .conftest import reference_path
+from .loopback import LoopbackServer, QuietHandler
 
 SOURCE = get_source("aa_arena")
 FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "RETRY_TIMES": "0", "DOWNLOAD_TIMEOUT": "10",
@@ -33,7 +32,7 @@ def options(snap) -> dict:  # as pipelines/defs/leaderboards passes them
     return {"board": snap.label or None, "fetched_at": snap.fetched_at}
 
 
-class Boards:
+class Boards(LoopbackServer):
     """Answers GET <path?query> from a dict (path -> body); anything else is 404. Logs paths and the
     x-api-key header of every request."""
 
@@ -41,7 +40,7 @@ class Boards:
         self.routes, self.hits = routes, []
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self):  # noqa: N802 (http.server's name)
                 server.hits.append((self.path, self.headers.get("x-api-key")))
                 body = server.routes.get(self.path)
@@ -51,19 +50,7 @@ class Boards:
                 self.end_headers()
                 self.wfile.write(body or b"")
 
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def __enter__(self):
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(Handler)
 
     def paths(self) -> list[str]:
         return sorted(path for path, _ in self.hits if path != "/robots.txt")

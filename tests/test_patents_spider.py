@@ -8,8 +8,7 @@ import json
 import os
 import subprocess
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -17,6 +16,7 @@ from videorace_scrapers.parsers import epo_ops
 from videorace_scrapers.spiders.patents_epo_ops import COUNTRIES, CPC_SCOPES, SKIPPED
 
 from .conftest import PROJECT_ROOT
+from .loopback import LoopbackServer
 
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "ROBOTSTXT_OBEY=False"]
 
@@ -76,16 +76,10 @@ class FakeOps(BaseHTTPRequestHandler):
 
 
 def test_with_credentials_one_labelled_search_per_scope_country_and_year(tmp_path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeOps)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     FakeOps.seen = []
-    try:
+    with LoopbackServer(FakeOps) as server:
         env = {**os.environ, "EPO_OPS_KEY": "k", "EPO_OPS_SECRET": "s"}
-        proc = crawl(tmp_path, env, "-a", f"base_url=http://127.0.0.1:{server.server_port}",
-                     "-a", "first_year=2024", "-a", "last_year=2024")
-    finally:
-        server.shutdown()
+        proc = crawl(tmp_path, env, "-a", f"base_url={server.url}", "-a", "first_year=2024", "-a", "last_year=2024")
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert FakeOps.seen[0] == ("POST", "/3.2/auth/accesstoken", "Basic azpz")  # base64("k:s")
     searches = [s for s in FakeOps.seen if s[0] == "GET"]

@@ -4,8 +4,6 @@ going through the parsers, raw tables and SQL models into a temporary DuckDB."""
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import duckdb
@@ -19,20 +17,21 @@ from pipelines.warehouse import build_model, ensure_table
 from videorace_scrapers.spiders.releases_github_releases import next_link
 
 from .conftest import PROJECT_ROOT, reference_path
+from .loopback import LoopbackServer, QuietHandler
 
 SYNTHETIC = PROJECT_ROOT / "tests" / "fixtures" / "synthetic"
 RAW_TABLES = {"github_readme": "raw_releases__github_readme", "github_releases": "raw_releases__github_releases",
               "openrouter": "raw_releases__openrouter", "hf_models": "raw_openness__hf_models"}
 
 
-class Loopback:
+class Loopback(LoopbackServer):
     """Answers GET <path?query> from a dict: path -> (status, body, headers); anything else is 404."""
 
     def __init__(self, routes: dict[str, tuple[int, bytes, dict[str, str]]]) -> None:
         self.routes, self.hits = routes, []
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self):  # noqa: N802 (http.server's name)
                 server.hits.append(self.path)
                 status, body, headers = server.routes.get(self.path, (404, b"not found", {}))
@@ -43,19 +42,11 @@ class Loopback:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def log_message(self, *args):
-                pass
+        super().__init__(Handler)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def __enter__(self):
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+    @property
+    def base(self) -> str:
+        return self.url
 
 
 def scratch_warehouse(path: Path) -> duckdb.DuckDBPyConnection:

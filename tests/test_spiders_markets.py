@@ -6,8 +6,6 @@ from __future__ import annotations
 import asyncio
 import csv
 import hashlib
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
@@ -17,11 +15,13 @@ from pipelines.sources import get_source
 from videorace_scrapers.parsers import fred
 from videorace_scrapers.snapshots import read_snapshot_bytes
 
+from .loopback import LoopbackServer, QuietHandler
+
 ROOT = Path(__file__).resolve().parents[1]
 FRED_FILE = ROOT / "scrapers" / "recordings" / "fred" / "FRED_DEXCHUS_2025-01-01_to_2026-09-18.csv"
 
 
-class _Server:
+class _Server(LoopbackServer):
     """A loopback HTTP server answering the FRED path with the recording; `throttle_first` answers
     the first data request with 429 and Retry-After: 1."""
 
@@ -29,7 +29,7 @@ class _Server:
         self.body, self.throttle_first, self.data_hits = body, throttle_first, []
         owner = self
 
-        class Handler(http.server.BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self):  # noqa: N802 (http.server's name)
                 if self.path == "/robots.txt":
                     self.send_response(404)
@@ -47,19 +47,10 @@ class _Server:
                 self.end_headers()
                 self.wfile.write(owner.body)
 
-            def log_message(self, *args):
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        super().__init__(Handler)
 
     def __enter__(self) -> str:
-        self.thread.start()
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        return super().__enter__().url
 
 
 def test_fred_spider_crawls_a_loopback_server(tmp_path):

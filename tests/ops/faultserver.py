@@ -15,6 +15,8 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from ..loopback import LoopbackServer
+
 CHALLENGE_PAGE = (b"<!DOCTYPE html><html><head><title>Just a moment...</title></head>"
                   b"<body><div id='cf-challenge'>Checking your browser before accessing.</div></body></html>")
 
@@ -44,7 +46,7 @@ class Hit:
     at: float  # time.monotonic() when the request arrived
 
 
-class FaultServer:
+class FaultServer(LoopbackServer):
     """`routes` maps a path suffix (e.g. "/text-to-video.json") to a script of replies.
     Unknown paths (robots.txt included) get 404."""
 
@@ -92,8 +94,7 @@ class FaultServer:
             def handle_error(self, request, client_address) -> None:
                 pass  # broken pipes after a client timeout are expected here
 
-        self.httpd = Server(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, name="faultserver", daemon=True)
+        super().__init__(Handler, Server)
 
     def _next(self, path: str) -> Reply:
         with self._lock:
@@ -105,20 +106,7 @@ class FaultServer:
                     return replies[min(count, len(replies) - 1)]
         return Reply(404, b"not found", content_type="text/plain")
 
-    @property
-    def url(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
     def hits_for(self, suffix: str) -> list[Hit]:
         with self._lock:
             return [h for h in self.hits if h.path.endswith(suffix)]
 
-    def __enter__(self) -> FaultServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.thread.join(timeout=5)
