@@ -39,6 +39,9 @@ CURATED_FILES: dict[str, tuple[Path, tuple[str, ...]]] = {
     "events": (SEEDS_DIR / "events.csv", ("event_id", "event_date", "releases_row", "ticker", "exposure", "source_url")),
     "earnings_days": (SEEDS_DIR / "earnings_days.csv", ("ticker", "announcement_date", "timing", "source_url")),
     "release_repos": (SEEDS_DIR / "release_repos.csv", ("platform", "owner", "repo", "lab_id", "model", "source_url")),
+    "listings": (SEEDS_DIR / "listings.csv", ("ticker", "yahoo_symbol", "exchange", "currency", "source_url", "basis")),
+    "stock_csv_series": (SEEDS_DIR / "stock_csv_series.csv",
+                         ("repository", "adjustment", "preference_rank", "basis", "source_url")),
 }
 
 
