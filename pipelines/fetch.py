@@ -36,8 +36,10 @@ class FetchResult:
 
 def fetch_replay(source: Source, recordings_dir: Path) -> FetchResult:
     if not source.has_recordings:
-        raise SourceSkipped(f"{source.name}: no committed recordings to replay; live only "
-                            f"(videorace refresh --live --select {source.name})")
+        # the registry's reason comes first: `videorace status` shows the first ~110 characters
+        why = f" — {source.replay_note}" if source.replay_note else ""
+        raise SourceSkipped(f"{source.name}: live only{why} (no committed recordings; "
+                            f"videorace refresh --live --select {source.name})")
     return FetchResult(source.name, "replay", recorded_snapshots(recordings_dir, source.name))
 
 
