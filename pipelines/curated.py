@@ -40,6 +40,9 @@ CURATED_FILES: dict[str, tuple[Path, tuple[str, ...]]] = {
     "earnings_days": (SEEDS_DIR / "earnings_days.csv", ("ticker", "announcement_date", "timing", "source_url")),
     "release_repos": (SEEDS_DIR / "release_repos.csv", ("platform", "owner", "repo", "lab_id", "model", "source_url")),
     "listings": (SEEDS_DIR / "listings.csv", ("ticker", "yahoo_symbol", "exchange", "currency", "source_url", "basis")),
+    "openrouter_open_weights": (SEEDS_DIR / "openrouter_open_weights.csv",
+                                ("priority", "pattern", "is_open_weights", "source_url", "basis")),
+    "openrouter_authors": (SEEDS_DIR / "openrouter_authors.csv", ("author", "lab_id", "country_code", "source_url", "basis")),
     "stock_csv_series": (SEEDS_DIR / "stock_csv_series.csv",
                          ("repository", "adjustment", "preference_rank", "basis", "source_url")),
 }
