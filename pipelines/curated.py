@@ -42,6 +42,7 @@ CURATED_FILES: dict[str, tuple[Path, tuple[str, ...]]] = {
     "events": (SEEDS_DIR / "events.csv", ("event_id", "event_date", "releases_row", "ticker", "exposure", "source_url")),
     "earnings_days": (SEEDS_DIR / "earnings_days.csv", ("ticker", "announcement_date", "timing", "source_url")),
     "release_repos": (SEEDS_DIR / "release_repos.csv", ("platform", "owner", "repo", "lab_id", "model", "source_url")),
+    "unit_prices": (SEEDS_DIR / "unit_prices.csv", ("provider", "unit", "usd_per_unit", "as_of", "source_url", "basis")),
     "listings": (SEEDS_DIR / "listings.csv", ("ticker", "yahoo_symbol", "exchange", "currency", "source_url", "basis")),
     "openrouter_open_weights": (SEEDS_DIR / "openrouter_open_weights.csv",
                                 ("priority", "pattern", "is_open_weights", "source_url", "basis")),
@@ -53,6 +54,16 @@ CURATED_FILES: dict[str, tuple[Path, tuple[str, ...]]] = {
 
 class CuratedSchemaError(ValueError):
     pass
+
+
+def unit_price_usd(provider: str, unit: str) -> float:
+    """The cited USD value of one provider unit (e.g. a Runway credit) from unit_prices.csv: the
+    one place that number lives (parsers get it as an option, SQL reads the seed table)."""
+    path = CURATED_FILES["unit_prices"][0]
+    rows = pl.read_csv(path, infer_schema=False).filter((pl.col("provider") == provider) & (pl.col("unit") == unit))
+    if rows.height != 1:
+        raise CuratedSchemaError(f"{display_path(path)}: expected one row for {provider} {unit}, found {rows.height}")
+    return float(rows["usd_per_unit"][0])
 
 
 def load_curated(con: duckdb.DuckDBPyConnection, name: str) -> dict:

@@ -101,7 +101,7 @@ SOURCES: dict[str, Source] = {
         Source(
             name="runway_pricing",
             family="pricing",
-            title="Runway API reference: credits per second per model ($0.01 per credit)",
+            title="Runway API reference: credits per second per model (USD per credit: seeds/unit_prices.csv)",
             live_url="https://raw.githubusercontent.com/runwayml/skills/main",
             data_format="Markdown",
             cadence="weekly",
@@ -216,14 +216,12 @@ SOURCES: dict[str, Source] = {
             name="openrouter_rankings",
             family="openness",
             title="OpenRouter model catalogue and daily token panel (LLM tokens, not video)",
-            live_url="https://openrouter.ai",
+            live_url="https://raw.githubusercontent.com/sui414/openrouter-pricing-data/main",
             data_format="CSV as collected by sui414/openrouter-pricing-data (model_rankings.csv from "
                         "/api/frontend/v1/rankings/models; models/date=YYYY-MM-DD.csv from /api/v1/models)",
             cadence="weekly",
             terms="OpenRouter public APIs; collected by sui414/openrouter-pricing-data (no licence stated)",
             has_recordings=True,
-            replay_note="replay only: the panel comes from OpenRouter's undocumented frontend rankings endpoint, "
-                        "which this project does not call; the recorded collector's CSVs are replayed",
         ),
         Source(
             name="owid_patents",
@@ -234,7 +232,6 @@ SOURCES: dict[str, Source] = {
             cadence="monthly",
             terms="OWID data CC BY 4.0; underlying source CSET (via OWID)",
             has_recordings=True,
-            replay_note="replay only: the OWID series ends in 2019 and is read from a repository copy",
         ),
     ]
 }
