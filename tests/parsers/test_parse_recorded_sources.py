@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from videorace_scrapers.parsers import ParseError, epo_ops, fred, hf_trending, openrouter_rankings, owid_patents, stock_csv
+from videorace_scrapers.parsers import (
+    ParseError,
+    epo_ops,
+    fred,
+    hf_trending,
+    openrouter_rankings,
+    owid_patents,
+    stock_csv,
+)
 
 REC = Path(__file__).resolve().parents[2] / "scrapers" / "recordings"
 MANIFEST_COLUMNS = "file,label,url,fetched_at,repository,commit,path,upstream,upstream_url,capture,sha256".split(",")
