@@ -23,7 +23,8 @@ CURATED_DIR = SEEDS_DIR / "curated"
 
 # name -> (file, the columns the file must have: schema drift fails loudly)
 CURATED_FILES: dict[str, tuple[Path, tuple[str, ...]]] = {
-    "labs": (CURATED_DIR / "labs.csv", ("lab_id", "lab_name", "country_code", "arena_vendor_aliases", "country_basis")),
+    "labs": (CURATED_DIR / "labs.csv", ("lab_id", "lab_name", "country_code", "arena_vendor_aliases", "country_basis",
+                                         "source_url", "source_kind", "country_source_basis")),
     "releases": (CURATED_DIR / "releases.csv", ("lab", "model", "version", "release_date", "release_type", "source_url")),
     "pricing": (CURATED_DIR / "pricing.csv", ("provider", "model", "price", "currency", "unit", "as_of", "source_url")),
     "arena_history": (CURATED_DIR / "arena_history.csv",
@@ -37,7 +38,8 @@ CURATED_FILES: dict[str, tuple[Path, tuple[str, ...]]] = {
     "git_facts": (CURATED_DIR / "open_weights_git_facts.csv", ("repo", "lab", "kind", "name", "date", "commit", "evidence")),
     "release_candidates": (CURATED_DIR / "releases_2026-09_to_12_candidates.csv",
                            ("model", "lab", "country", "date", "date_precision", "date_kind", "open_weights", "url")),
-    "model_families": (SEEDS_DIR / "model_families.csv", ("priority", "pattern", "family", "lab_id", "is_open_weights")),
+    "model_families": (SEEDS_DIR / "model_families.csv",
+                       ("priority", "pattern", "family", "lab_id", "is_open_weights", "source_url", "basis")),
     "labs_supplement": (SEEDS_DIR / "labs_supplement.csv", ("lab_id", "lab_name", "country_code", "source_url")),
     "events": (SEEDS_DIR / "events.csv", ("event_id", "event_date", "releases_row", "ticker", "exposure", "source_url")),
     "earnings_days": (SEEDS_DIR / "earnings_days.csv", ("ticker", "announcement_date", "timing", "source_url")),
