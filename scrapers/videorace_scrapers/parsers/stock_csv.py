@@ -65,8 +65,12 @@ def parse(body: bytes, *, where: str = "<input>", ticker: str | None = None, **o
     if header and header[0] == "":
         header[0] = "date"
     layout = LAYOUTS.get(",".join(header))
-    require(layout is not None, SOURCE, where,
-            f"header {rows[0]!r} is not a known layout ({'; '.join(LAYOUTS)})")
+    if layout is None:
+        # name what is missing against the nearest known layout, so the error says what changed
+        nearest = max(LAYOUTS, key=lambda known: len(set(known.split(",")) & set(header)))
+        missing = [c for c in nearest.split(",") if c not in header]
+        detail = f"lacks column(s) {', '.join(missing)} of layout {nearest}" if missing else f"nearest layout {nearest}"
+        raise ParseError(SOURCE, where, f"header {rows[0]!r} is not a known layout: {detail}")
     index = {name: i for i, name in enumerate(header)}
 
     records = []

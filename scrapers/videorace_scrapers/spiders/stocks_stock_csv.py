@@ -36,10 +36,12 @@ class StockCsvSpider(SnapshotSpider):
     source = "stock_csv"
     default_base_url = "https://raw.githubusercontent.com"
 
-    def __init__(self, tickers: str = "", *args, **kwargs):
+    def __init__(self, tickers: str = "", repositories: str = "", *args, **kwargs):
         super().__init__(*args, **kwargs)
         wanted = [t.strip() for t in tickers.split(",") if t.strip()]
-        self.files = [(t, p) for t, p in FILES if not wanted or t in wanted]
+        repos = [r.strip() for r in repositories.split(",") if r.strip()]  # owner/repo
+        self.files = [(t, p) for t, p in FILES
+                      if (not wanted or t in wanted) and (not repos or any(p.startswith(r + "/") for r in repos))]
 
     async def start(self):
         for label, path in self.files:
