@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 from .config import PROJECT_ROOT
 
@@ -15,6 +16,7 @@ EPILOG = """examples:
   videorace refresh                    replay the committed recordings (offline, the default)
   videorace refresh --live             fetch every source from the network
   videorace refresh --live --select arena
+  videorace refresh --select pricing   one family: every pricing source and what is built from them
   videorace status                     rows and newest date per table; last outcome per source
   videorace parse arena scrapers/recordings/arena/2026-07-12/text-to-video.json
   videorace parse --list
@@ -32,12 +34,46 @@ def _ensure_dagster_home() -> Path:
     return home
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line on stderr and exit 2: what was wrong and what would be valid (argparse's
+    default prints the whole usage block first, which buries the one line that matters)."""
+
+    def error(self, message: str) -> NoReturn:
+        if message.startswith("unrecognized arguments"):
+            options = [o for a in self._actions for o in a.option_strings if o.startswith("--")]
+            message += f"; {self.prog} takes {', '.join(options)}"
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def _source_or_family(value: str) -> list[str]:
+    """`--select` takes a source (`arena`) or a family (`pricing`: all of its sources)."""
+    from .sources import SOURCES
+
+    if value in SOURCES:
+        return [value]
+    family = [s.name for s in SOURCES.values() if s.family == value]
+    if family:
+        return family
+    families = sorted({s.family for s in SOURCES.values()})
+    raise argparse.ArgumentTypeError(f"unknown source or family {value!r}; sources: {', '.join(sorted(SOURCES))}; "
+                                     f"families: {', '.join(families)}")
+
+
+def _known_source(value: str) -> str:
+    from .sources import SOURCES
+
+    if value not in SOURCES:
+        raise argparse.ArgumentTypeError(f"unknown source {value!r}; sources: {', '.join(sorted(SOURCES))}")
+    return value
+
+
 def cmd_refresh(args: argparse.Namespace) -> int:
     os.environ["VIDEORACE_MODE"] = "live" if args.live else "replay"
     _ensure_dagster_home()
     from .refresh import run_refresh
 
-    return run_refresh(select=args.select or [], quiet=args.quiet, force=args.force)
+    select = list(dict.fromkeys(name for names in args.select or [] for name in names))  # in order, once each
+    return run_refresh(select=select, quiet=args.quiet, force=args.force)
 
 
 def _table(rows: list[tuple], header: tuple[str, ...]) -> str:
@@ -88,15 +124,19 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from videorace_scrapers.parsers import ParseError, registry
 
     parsers = registry()
-    if args.list or not args.source:
+    if args.list:
         for name, module in parsers.items():
             print(f"{name:18} {module.DESCRIPTION}")
-        return 0 if args.list else 2
+        return 0
+    if not args.source:
+        print(f"videorace parse: SOURCE and FILE are required; sources: {', '.join(parsers)} "
+              "(videorace parse --list describes them)", file=sys.stderr)
+        return 2
     if args.source not in parsers:
-        print(f"videorace parse: unknown source {args.source!r}; known: {', '.join(parsers)}", file=sys.stderr)
+        print(f"videorace parse: unknown source {args.source!r}; sources: {', '.join(parsers)}", file=sys.stderr)
         return 2
     if not args.file:
-        print("videorace parse: FILE is required", file=sys.stderr)
+        print(f"videorace parse: FILE is required (a saved {args.source} response body)", file=sys.stderr)
         return 2
     path = Path(args.file)
     try:
@@ -137,8 +177,8 @@ def cmd_record(args: argparse.Namespace) -> int:
     con = duckdb.connect(str(settings.warehouse_path), read_only=True)
     try:
         added = promote(con, args.source, settings.recordings_dir, latest_only=not args.all)
-    except (KeyError, LookupError, ValueError) as exc:
-        print(f"videorace record: {exc}", file=sys.stderr)
+    except (LookupError, ValueError) as exc:  # a KeyError's str() would quote its message
+        print(f"videorace record: {exc.args[0] if exc.args else exc}", file=sys.stderr)
         return 1
     finally:
         con.close()
@@ -156,29 +196,39 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="videorace",
         description="Track the China vs U.S. AI video-generation race: refresh the DuckDB warehouse from "
-                    "real sources (replayed recordings by default, live on request), inspect it, parse files.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+        "real sources (replayed recordings by default, live on request), inspect it, parse files.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--traceback", action="store_true", help="show the Python traceback of an unexpected error")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    refresh = sub.add_parser("refresh", help="run the pipeline through Dagster (replay by default)",
-                             description="Fetch (replay or live), parse, load, build marts and the dashboard.")
+    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        # `summary` is the line in `videorace --help`; `description` heads `videorace NAME --help`
+        return sub.add_parser(name, help=summary, description=description)
+
+    refresh = command("refresh", "run the pipeline through Dagster (replay by default)",
+                      "Fetch (replay the committed recordings, or --live), parse, load, build the marts and the "
+                      "dashboard, then print rows per table, each source's outcome and where to look.")
     refresh.add_argument("--live", action="store_true", help="fetch from the real sources instead of the recordings")
-    refresh.add_argument("--select", action="append", metavar="SOURCE",
-                         help="refresh only this source (and what is built from it); repeatable")
+    refresh.add_argument("--select", action="append", metavar="SOURCE", type=_source_or_family,
+                         help="refresh only this source or family (and what is built from it); repeatable")
     refresh.add_argument("--quiet", action="store_true", help="print only the summary")
     refresh.add_argument("--force", action="store_true",
                          help="rebuild even when a replay refresh finds its inputs unchanged")
     refresh.set_defaults(func=cmd_refresh)
 
-    status = sub.add_parser("status", help="rows and newest date per table; last outcome per source")
+    status = command("status", "rows and newest date per table; last outcome per source",
+                     "Read the warehouse (read-only) and print each source's last refresh outcome, flagged "
+                     "STALE when it failed or is older than its cadence, then rows and newest date per table.")
     status.set_defaults(func=cmd_status)
 
-    parse = sub.add_parser("parse", help="run one source's parser on a file, print JSON Lines",
-                           description="Run SOURCE's parser on FILE and print one JSON object per record. "
-                                       "Exits 1 with a one-line error on input the parser does not understand.")
+    parse = command("parse", "run one source's parser on a file, print JSON Lines",
+                    "Run SOURCE's parser on FILE and print one JSON object per record. Exits 1 with a "
+                    "one-line error on input the parser does not understand. Options may come anywhere.")
     parse.add_argument("source", nargs="?", metavar="SOURCE", help="source name (see --list)")
     parse.add_argument("file", nargs="?", metavar="FILE", help="a response body saved to disk")
     parse.add_argument("--list", action="store_true", help="list the sources that have a parser")
@@ -186,22 +236,43 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--repo", help="owner/name for GitHub READMEs and releases")
     parse.set_defaults(func=cmd_parse)
 
-    record = sub.add_parser("record", help="promote live snapshots of a source into its replay recordings",
-                            description="Copy the newest live snapshot of every URL of SOURCE into "
-                                        "scrapers/recordings/SOURCE/ and list it in manifest.csv.")
-    record.add_argument("source", metavar="SOURCE")
+    record = command("record", "promote live snapshots of a source into its replay recordings",
+                     "Copy the newest live snapshot of every URL of SOURCE into scrapers/recordings/SOURCE/ "
+                     "and list it in manifest.csv.")
+    record.add_argument("source", metavar="SOURCE", type=_known_source)
     record.add_argument("--all", action="store_true", help="every live snapshot, not only the newest per URL")
     record.set_defaults(func=cmd_record)
 
-    export = sub.add_parser("export", help="write every mart to Parquet or CSV with an as_of column")
-    export.add_argument("--format", choices=("parquet", "csv"), default="parquet")
-    export.add_argument("--out", required=True, metavar="DIR")
+    export = command("export", "write every mart to Parquet or CSV with an as_of column",
+                     "Write every table of the marts and out schemas to DIR/<schema>.<table>.<format>, with an "
+                     "as_of column (the newest date in the table). The warehouse is opened read-only.")
+    export.add_argument("--format", choices=("parquet", "csv"), default="parquet", help="default: parquet")
+    export.add_argument("--out", required=True, metavar="DIR", help="folder for the files (created if missing)")
     export.set_defaults(func=cmd_export)
     return parser
 
 
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Options in any order: `parse stock_csv --ticker U FILE` reads like `parse stock_csv FILE --ticker U`.
+
+    argparse cannot parse intermixed arguments through subparsers, so the command's own parser does it."""
+    parser = build_parser()
+    commands: dict[str, argparse.ArgumentParser] = next(
+        a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    traceback = "--traceback" in argv[:1]
+    rest = argv[1:] if traceback else argv
+    if not rest or rest[0] not in commands:
+        if rest and not rest[0].startswith("-"):
+            parser.error(f"unknown command {rest[0]!r}; choose from {', '.join(commands)}")
+        parser.parse_args(argv)  # --help, or an unknown top-level option
+        parser.error(f"a COMMAND is required; choose from {', '.join(commands)}")
+    args = commands[rest[0]].parse_intermixed_args(rest[1:])
+    args.command, args.traceback = rest[0], traceback
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_args(sys.argv[1:] if argv is None else list(argv))
     started = time.monotonic()
     try:
         return args.func(args)
@@ -211,6 +282,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `videorace parse ... | head`: the reader left, which is fine
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:  # a bug or an environment problem: one line, the traceback on request
+        if args.traceback:
+            raise
+        print(f"videorace {args.command}: {type(exc).__name__}: {exc} (videorace --traceback {args.command} ... "
+              "shows where)", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
