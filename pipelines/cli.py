@@ -55,8 +55,9 @@ def _source_or_family(value: str) -> list[str]:
     if family:
         return family
     families = sorted({s.family for s in SOURCES.values()})
-    raise argparse.ArgumentTypeError(f"unknown source or family {value!r}; sources: {', '.join(sorted(SOURCES))}; "
-                                     f"families: {', '.join(families)}")
+    raise argparse.ArgumentTypeError(
+        f"unknown source or family {value!r}; sources: {', '.join(sorted(SOURCES))}; families: {', '.join(families)}"
+    )
 
 
 def _known_source(value: str) -> str:
@@ -106,14 +107,25 @@ def cmd_status(args: argparse.Namespace) -> int:
     for row in sources.iter_rows(named=True):
         source = SOURCES.get(row["source"])
         newest_data = newest_in.get(f"raw.{source.raw_table}") if source else None
-        rows.append((row["source"], row["last_status"] or "-", "STALE" if row["stale"] else "",
-                     f"{row['last_run_at']:%Y-%m-%d %H:%M}" if row["last_run_at"] else "-",
-                     row["snapshots"] or 0,
-                     f"{row['newest_snapshot_at']:%Y-%m-%d}" if row["newest_snapshot_at"] else "-",
-                     (newest_data or "-")[:10], (row["message"] or "").removeprefix(f"{row['source']}: ")[:110]))
+        rows.append(
+            (
+                row["source"],
+                row["last_status"] or "-",
+                "STALE" if row["stale"] else "",
+                f"{row['last_run_at']:%Y-%m-%d %H:%M}" if row["last_run_at"] else "-",
+                row["snapshots"] or 0,
+                f"{row['newest_snapshot_at']:%Y-%m-%d}" if row["newest_snapshot_at"] else "-",
+                (newest_data or "-")[:10],
+                (row["message"] or "").removeprefix(f"{row['source']}: ")[:110],
+            )
+        )
     print("Sources: last refresh outcome (STALE = failed, or older than its cadence)\n")
-    print(_table(rows, ("source", "status", "stale", "last run (UTC)", "snapshots", "newest snapshot",
-                        "newest data", "message")))
+    print(
+        _table(
+            rows,
+            ("source", "status", "stale", "last run (UTC)", "snapshots", "newest snapshot", "newest data", "message"),
+        )
+    )
     table_rows = [(r["table"], r["rows"], r["newest"] or "") for r in tables.iter_rows(named=True)]
     print("\nTables: rows and newest date\n")
     print(_table(table_rows, ("table", "rows", "newest")))
@@ -129,8 +141,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
             print(f"{name:18} {module.DESCRIPTION}")
         return 0
     if not args.source:
-        print(f"videorace parse: SOURCE and FILE are required; sources: {', '.join(parsers)} "
-              "(videorace parse --list describes them)", file=sys.stderr)
+        print(
+            f"videorace parse: SOURCE and FILE are required; sources: {', '.join(parsers)} "
+            "(videorace parse --list describes them)",
+            file=sys.stderr,
+        )
         return 2
     if args.source not in parsers:
         print(f"videorace parse: unknown source {args.source!r}; sources: {', '.join(parsers)}", file=sys.stderr)
@@ -184,8 +199,11 @@ def cmd_record(args: argparse.Namespace) -> int:
         con.close()
     for name in added:
         print(f"recorded {args.source}/{name}")
-    print(f"{len(added)} new recording(s) for {args.source}; commit scrapers/recordings/{args.source}/ to keep them"
-          if added else f"{args.source}: recordings already hold these snapshots")
+    print(
+        f"{len(added)} new recording(s) for {args.source}; commit scrapers/recordings/{args.source}/ to keep them"
+        if added
+        else f"{args.source}: recordings already hold these snapshots"
+    )
     return 0
 
 
@@ -210,25 +228,40 @@ def build_parser() -> argparse.ArgumentParser:
         # `summary` is the line in `videorace --help`; `description` heads `videorace NAME --help`
         return sub.add_parser(name, help=summary, description=description)
 
-    refresh = command("refresh", "run the pipeline through Dagster (replay by default)",
-                      "Fetch (replay the committed recordings, or --live), parse, load, build the marts and the "
-                      "dashboard, then print rows per table, each source's outcome and where to look.")
+    refresh = command(
+        "refresh",
+        "run the pipeline through Dagster (replay by default)",
+        "Fetch (replay the committed recordings, or --live), parse, load, build the marts and the "
+        "dashboard, then print rows per table, each source's outcome and where to look.",
+    )
     refresh.add_argument("--live", action="store_true", help="fetch from the real sources instead of the recordings")
-    refresh.add_argument("--select", action="append", metavar="SOURCE", type=_source_or_family,
-                         help="refresh only this source or family (and what is built from it); repeatable")
+    refresh.add_argument(
+        "--select",
+        action="append",
+        metavar="SOURCE",
+        type=_source_or_family,
+        help="refresh only this source or family (and what is built from it); repeatable",
+    )
     refresh.add_argument("--quiet", action="store_true", help="print only the summary")
-    refresh.add_argument("--force", action="store_true",
-                         help="rebuild even when a replay refresh finds its inputs unchanged")
+    refresh.add_argument(
+        "--force", action="store_true", help="rebuild even when a replay refresh finds its inputs unchanged"
+    )
     refresh.set_defaults(func=cmd_refresh)
 
-    status = command("status", "rows and newest date per table; last outcome per source",
-                     "Read the warehouse (read-only) and print each source's last refresh outcome, flagged "
-                     "STALE when it failed or is older than its cadence, then rows and newest date per table.")
+    status = command(
+        "status",
+        "rows and newest date per table; last outcome per source",
+        "Read the warehouse (read-only) and print each source's last refresh outcome, flagged "
+        "STALE when it failed or is older than its cadence, then rows and newest date per table.",
+    )
     status.set_defaults(func=cmd_status)
 
-    parse = command("parse", "run one source's parser on a file, print JSON Lines",
-                    "Run SOURCE's parser on FILE and print one JSON object per record. Exits 1 with a "
-                    "one-line error on input the parser does not understand. Options may come anywhere.")
+    parse = command(
+        "parse",
+        "run one source's parser on a file, print JSON Lines",
+        "Run SOURCE's parser on FILE and print one JSON object per record. Exits 1 with a "
+        "one-line error on input the parser does not understand. Options may come anywhere.",
+    )
     parse.add_argument("source", nargs="?", metavar="SOURCE", help="source name (see --list)")
     parse.add_argument("file", nargs="?", metavar="FILE", help="a response body saved to disk")
     parse.add_argument("--list", action="store_true", help="list the sources that have a parser")
@@ -236,16 +269,22 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--repo", help="owner/name for GitHub READMEs and releases")
     parse.set_defaults(func=cmd_parse)
 
-    record = command("record", "promote live snapshots of a source into its replay recordings",
-                     "Copy the newest live snapshot of every URL of SOURCE into scrapers/recordings/SOURCE/ "
-                     "and list it in manifest.csv.")
+    record = command(
+        "record",
+        "promote live snapshots of a source into its replay recordings",
+        "Copy the newest live snapshot of every URL of SOURCE into scrapers/recordings/SOURCE/ "
+        "and list it in manifest.csv.",
+    )
     record.add_argument("source", metavar="SOURCE", type=_known_source)
     record.add_argument("--all", action="store_true", help="every live snapshot, not only the newest per URL")
     record.set_defaults(func=cmd_record)
 
-    export = command("export", "write every mart to Parquet or CSV with an as_of column",
-                     "Write every table of the marts and out schemas to DIR/<schema>.<table>.<format>, with an "
-                     "as_of column (the newest date in the table). The warehouse is opened read-only.")
+    export = command(
+        "export",
+        "write every mart to Parquet or CSV with an as_of column",
+        "Write every table of the marts and out schemas to DIR/<schema>.<table>.<format>, with an "
+        "as_of column (the newest date in the table). The warehouse is opened read-only.",
+    )
     export.add_argument("--format", choices=("parquet", "csv"), default="parquet", help="default: parquet")
     export.add_argument("--out", required=True, metavar="DIR", help="folder for the files (created if missing)")
     export.set_defaults(func=cmd_export)
@@ -258,7 +297,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     argparse cannot parse intermixed arguments through subparsers, so the command's own parser does it."""
     parser = build_parser()
     commands: dict[str, argparse.ArgumentParser] = next(
-        a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)
+    )
     traceback = "--traceback" in argv[:1]
     rest = argv[1:] if traceback else argv
     if not rest or rest[0] not in commands:
@@ -285,8 +325,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug or an environment problem: one line, the traceback on request
         if args.traceback:
             raise
-        print(f"videorace {args.command}: {type(exc).__name__}: {exc} (videorace --traceback {args.command} ... "
-              "shows where)", file=sys.stderr)
+        print(
+            f"videorace {args.command}: {type(exc).__name__}: {exc} (videorace --traceback {args.command} ... "
+            "shows where)",
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -40,8 +40,10 @@ class _StepProgress(logging.Handler):
         elif event is not None and event.event_type_value == "ASSET_CHECK_EVALUATION":
             evaluation = event.event_specific_data
             if not evaluation.passed:
-                self._line(f"check {evaluation.asset_check_key.to_user_string()} did not pass "
-                           f"({evaluation.severity.value.lower()})")
+                self._line(
+                    f"check {evaluation.asset_check_key.to_user_string()} did not pass "
+                    f"({evaluation.severity.value.lower()})"
+                )
         elif event is None and record.levelno >= logging.WARNING:
             message = meta.get("orig_message", record.getMessage())
             if record.levelno == logging.WARNING and LIVE_ONLY in message and step:
@@ -74,8 +76,11 @@ def __getattr__(name: str) -> Any:  # `from .progress import progress_logger` bu
 def where_to_look(settings: Any, failed: bool) -> list[str]:
     """The closing lines of a refresh: what it built, and the three ways to look at it."""
     index = Path(settings.site_dir) / "index.html"
-    dashboard = (f"{index}  (open it in a browser; it works offline)" if index.exists()
-                 else "not built (see the failed steps above)")
+    dashboard = (
+        f"{index}  (open it in a browser; it works offline)"
+        if index.exists()
+        else "not built (see the failed steps above)"
+    )
     return [
         "",
         "built" + (" (with failures: the last good data is kept)" if failed else "") + ":",
