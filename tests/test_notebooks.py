@@ -29,11 +29,18 @@ def _kernel_manager(tmp_path) -> KernelManager:
     except NoSuchKernel:
         spec = tmp_path / "kernels" / "videorace"
         spec.mkdir(parents=True)
-        (spec / "kernel.json").write_text(json.dumps({
-            "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-            "display_name": "videorace", "language": "python"}))
-        return KernelManager(kernel_name="videorace",
-                             kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(tmp_path / "kernels")]))
+        (spec / "kernel.json").write_text(
+            json.dumps(
+                {
+                    "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                    "display_name": "videorace",
+                    "language": "python",
+                }
+            )
+        )
+        return KernelManager(
+            kernel_name="videorace", kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(tmp_path / "kernels")])
+        )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
@@ -51,10 +58,75 @@ def test_notebook_runs_on_the_replay_warehouse(path, replay_warehouse, tmp_path,
     monkeypatch.setenv("VIDEORACE_WAREHOUSE", str(replay_warehouse / "videorace.duckdb"))
     monkeypatch.setenv("VIDEORACE_SITE_DIR", str(tmp_path / "site"))
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, km=_kernel_manager(tmp_path), timeout=240, allow_errors=False,
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        nb,
+        km=_kernel_manager(tmp_path),
+        timeout=240,
+        allow_errors=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
     client.execute()  # raises CellExecutionError naming the cell on the first error
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert code and all(c.execution_count is not None for c in code)
     errors = [o for c in code for o in c.outputs if o.get("output_type") == "error"]
     assert errors == []
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_make_notebook_serves_jupyterlab_on_loopback_with_the_warehouse(tmp_path):
+    """`make notebook` as an analyst runs it: JupyterLab answers on 127.0.0.1 and is given the warehouse."""
+    import os
+    import signal
+    import subprocess
+    import time
+    import urllib.request
+
+    port = _free_port()
+    warehouse = tmp_path / "videorace.duckdb"
+    dry = subprocess.run(
+        ["make", "-n", "notebook", f"VIDEORACE_WAREHOUSE={warehouse}"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (
+        f'VIDEORACE_WAREHOUSE="{warehouse}" {PROJECT_ROOT}/.venv/bin/jupyter lab --ServerApp.ip=127.0.0.1' in dry.stdout
+    )
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "VIDEORACE_WAREHOUSE": str(warehouse)}
+    server = subprocess.Popen(
+        ["make", "notebook", f"NOTEBOOK_PORT={port}", "NOTEBOOK_ARGS=--no-browser"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )  # its own process group, so teardown ends make and jupyter
+    try:
+        deadline, answer = time.monotonic() + 90, None
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api", timeout=2) as response:
+                    answer = json.loads(response.read())
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert answer is not None, f"no JupyterLab on 127.0.0.1:{port} (exit {server.poll()})"
+        assert answer["version"].split(".")[0] == "2"  # jupyter_server 2.x, as locked
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+    log = server.stdout.read().decode(errors="replace") if server.stdout else ""
+    assert "no warehouse at" in log  # the note that tells the analyst to run `make run` first
+    assert f"http://127.0.0.1:{port}/lab" in log
