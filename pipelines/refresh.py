@@ -9,6 +9,7 @@ import duckdb
 
 from .config import load_settings
 from .fingerprint import input_fingerprint
+from .progress import LIVE_ONLY, print_where_to_look
 from .sources import get_source
 from .status import source_status, table_counts
 from .warehouse import ensure_base_tables, transaction
@@ -103,9 +104,10 @@ def _report(settings, started: float, failed_steps: list[str]) -> int:
         con.close()
     failed_sources = sources.filter(sources["last_status"] == "failed")["source"].to_list()
     skipped = sources.filter(sources["last_status"] == "skipped")
-    no_recordings = [r["source"] for r in skipped.iter_rows(named=True) if "no committed recordings" in (r["message"] or "")]
+    no_recordings = [r["source"] for r in skipped.iter_rows(named=True) if LIVE_ONLY in (r["message"] or "")]
     if no_recordings:
-        print(f"videorace: live-only sources without committed recordings, skipped in replay: {', '.join(no_recordings)}",
+        print(f"videorace: {len(no_recordings)} live-only sources have no committed recordings and were skipped "
+              f"in replay: {', '.join(no_recordings)} (videorace refresh --live --select NAME fetches one)",
               file=sys.stderr)
     for row in skipped.iter_rows(named=True):
         if row["source"] not in no_recordings:
@@ -115,6 +117,7 @@ def _report(settings, started: float, failed_steps: list[str]) -> int:
     if failed_sources:
         print(f"videorace: sources that failed this refresh (last good data kept): {', '.join(failed_sources)}",
               file=sys.stderr)
+    print_where_to_look(settings, failed=bool(failed_steps or failed_sources))
     return 1 if failed_steps or failed_sources else 0
 
 
