@@ -46,13 +46,18 @@ def ensure_table(con: duckdb.DuckDBPyConnection, layer: str, table: str) -> None
     con.execute(sql_text(f"{layer}/{table}.sql"))
 
 
-def build_model(con: duckdb.DuckDBPyConnection, layer: str, name: str) -> int:
+def build_model(con: duckdb.DuckDBPyConnection, layer: str, name: str, keys: tuple[str, ...] = ()) -> int:
     """Create or replace one staging view / mart table from warehouse/<layer>/<name>.sql (a
-    SELECT), in one transaction. Returns the row count."""
+    SELECT), in one transaction. A mart or out table loses its impossible rows (and rows whose
+    `keys` are not unique) to marts.fct_row_rejects in that same transaction. Returns the row count."""
+    from .defs.ops.quarantine import quarantine  # lazily: the defs package imports this module
+
     select = sql_text(f"{layer}/{name}.sql")
     kind = "VIEW" if layer == "stg" else "TABLE"
     with transaction(con):
         con.execute(f"CREATE OR REPLACE {kind} {layer}.{name} AS\n{select}")
+        if kind == "TABLE":
+            quarantine(con, f"{layer}.{name}", keys)
     return con.execute(f"SELECT count(*) FROM {layer}.{name}").fetchall()[0][0]
 
 
