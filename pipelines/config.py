@@ -28,6 +28,7 @@ class Settings:
     url_overrides: dict[str, str] = field(default_factory=dict)
     scrapy_overrides: dict[str, str] = field(default_factory=dict)
     secrets_present: frozenset[str] = frozenset()
+    lock_wait_s: float = 30.0  # how long a command waits for another process's warehouse lock
 
     def base_url(self, source: str, default: str) -> str:
         return self.url_overrides.get(source, default).rstrip("/")
@@ -59,6 +60,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         url_overrides=overrides,
         scrapy_overrides=scrapy,
         secrets_present=frozenset(name for name in SECRET_ENV_VARS if env.get(name)),
+        lock_wait_s=float(env.get("VIDEORACE_LOCK_WAIT_S") or 30),
     )
 
 
