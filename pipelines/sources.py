@@ -23,6 +23,10 @@ class Source:
     terms: str
     auth: str = "keyless"
     has_recordings: bool = False
+    # hosts a redirect may lead to besides the live URL's own (the spider refuses any other, and
+    # every internal address); and the largest response body accepted, decompressed
+    redirect_hosts: tuple[str, ...] = ()
+    max_response_mb: float = 50
 
     @property
     def spider(self) -> str:
