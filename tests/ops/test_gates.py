@@ -191,3 +191,20 @@ def test_a_failed_error_check_keeps_the_published_site_and_fails_the_refresh(goo
     assert after.pop("marts.change_refreshes") == before.pop("marts.change_refreshes") + 1  # a log of refreshes
     assert after == before
 
+
+
+def test_every_date_column_of_every_mart_and_out_table_has_a_range_rule(warehouse_con):
+    from pipelines.defs.ops.quarantine import BOOKKEEPING_COLUMNS, rules_for
+
+    tables = warehouse_con.execute("""SELECT table_schema || '.' || table_name FROM information_schema.tables
+                                      WHERE table_schema IN ('marts', 'out') AND table_type = 'BASE TABLE'
+                                      AND table_name NOT LIKE '%rejects'""").fetchall()
+    uncovered, covered = [], 0
+    for (relation,) in tables:
+        names = {r.name for r in rules_for(warehouse_con, relation)}
+        for column, kind in warehouse_con.execute(f"SELECT column_name, data_type FROM (DESCRIBE {relation})").fetchall():
+            if kind.startswith(("DATE", "TIMESTAMP")) and column not in BOOKKEEPING_COLUMNS:
+                covered += 1
+                if f"{column}_in_range" not in names:
+                    uncovered.append(f"{relation}.{column}")
+    assert uncovered == [] and covered >= 30
