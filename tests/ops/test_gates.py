@@ -202,7 +202,7 @@ def test_every_date_column_of_every_mart_and_out_table_has_a_range_rule(warehous
     uncovered, covered = [], 0
     for (relation,) in tables:
         names = {r.name for r in rules_for(warehouse_con, relation)}
-        for column, kind in warehouse_con.execute(f"SELECT column_name, data_type FROM (DESCRIBE {relation})").fetchall():
+        for column, kind in warehouse_con.execute(f"SELECT column_name, column_type FROM (DESCRIBE {relation})").fetchall():
             if kind.startswith(("DATE", "TIMESTAMP")) and column not in BOOKKEEPING_COLUMNS:
                 covered += 1
                 if f"{column}_in_range" not in names:

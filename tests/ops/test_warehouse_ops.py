@@ -23,7 +23,8 @@ from videorace_scrapers.snapshots import SnapshotStore, sha256_hex
 
 from ..conftest import PROJECT_ROOT, RECORDINGS, pipeline_env
 
-HOLD = "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); time.sleep(float(sys.argv[2]))"
+HOLD = ("import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=sys.argv[3] == 'ro'); "
+        "print('ready', flush=True); time.sleep(float(sys.argv[2]))")
 
 
 def cli(tmp: Path, *args: str, timeout: int = 300, **env: str) -> subprocess.CompletedProcess:
@@ -35,9 +36,9 @@ def cli(tmp: Path, *args: str, timeout: int = 300, **env: str) -> subprocess.Com
 class Holder:
     """Another process holding the warehouse's write lock (as a notebook or a refresh would)."""
 
-    def __init__(self, path: Path, seconds: float) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-c", HOLD, str(path), str(seconds)], stdout=subprocess.PIPE,
-                                     text=True)
+    def __init__(self, path: Path, seconds: float, read_only: bool = False) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-c", HOLD, str(path), str(seconds), "ro" if read_only else "rw"],
+                                     stdout=subprocess.PIPE, text=True)
         assert self.proc.stdout.readline().strip() == "ready"
 
     def __enter__(self):
@@ -76,9 +77,10 @@ def test_status_waits_for_a_lock_that_is_released_and_then_reads(good_warehouse)
     assert next(line for line in result.stdout.splitlines() if line.startswith("arena ")).split()[1] == "ok"
 
 
-def test_a_refresh_waits_a_bounded_time_for_a_lock_then_names_the_holder(good_warehouse):
+@pytest.mark.parametrize("read_only", [False, True], ids=["another-writer", "a-notebook-reading"])
+def test_a_refresh_waits_a_bounded_time_for_a_lock_then_names_the_holder(good_warehouse, read_only):
     before = (good_warehouse / "videorace.duckdb").stat().st_size
-    with Holder(good_warehouse / "videorace.duckdb", 120) as holder:
+    with Holder(good_warehouse / "videorace.duckdb", 120, read_only=read_only) as holder:
         started = time.monotonic()
         result = cli(good_warehouse, "refresh", "--select", "fred", "--quiet", VIDEORACE_LOCK_WAIT_S="3")
         took = time.monotonic() - started
