@@ -79,6 +79,8 @@ def spider_settings(source: Source, base_url: str | None, overrides: dict[str, s
         "DOWNLOAD_MAXSIZE": str(int(source.max_response_mb * 1024 * 1024)),
         "DOWNLOAD_WARNSIZE": str(int(source.max_response_mb * 1024 * 1024 / 5)),
         "VIDEORACE_REDIRECT_HOSTS": ",".join(source.redirect_hosts),
+        # header names the registry's auth text mentions (e.g. "X-Api-Key") are credentials too
+        "VIDEORACE_CREDENTIAL_HEADERS": ",".join(re.findall(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b", source.auth)),
     }
     if base_url:  # VIDEORACE_<NAME>_URL: that host (even a loopback one) is the source
         parts = urlsplit(base_url)

@@ -164,6 +164,10 @@ def test_the_default_limit_is_50_mb_per_source():
     assert settings["DOWNLOAD_MAXSIZE"] == str(50 * 1024 * 1024)
     assert settings["VIDEORACE_STANDIN_HOST"] == "127.0.0.1:8123"
     assert spider_settings(ARENA, None, {"DOWNLOAD_MAXSIZE": "10"})["DOWNLOAD_MAXSIZE"] == "10"
+    from dataclasses import replace
+
+    keyed = replace(AA, auth="AA_API_KEY sent as header X-Api-Key; or X-Goog-Api-Key")
+    assert spider_settings(keyed, None, None)["VIDEORACE_CREDENTIAL_HEADERS"] == "X-Api-Key,X-Goog-Api-Key"
 
 
 def test_a_full_disk_says_no_space_left_and_leaves_no_part_file(tmp_path):
