@@ -67,8 +67,8 @@ def open_warehouse(path: Path, *, read_only: bool = False, wait_s: float = 0.0,
             return con
         except duckdb.Error as exc:
             waited = time.monotonic() - started
-            if lock_holder(str(exc)) and waited + poll_s <= wait_s:
-                time.sleep(poll_s)
+            if lock_holder(str(exc)) and waited < wait_s:
+                time.sleep(min(poll_s, wait_s - waited))  # the full wait, not a poll short of it
                 continue
             raise _explain(path, exc, waited) from None
 
