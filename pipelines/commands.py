@@ -38,17 +38,16 @@ def _table(rows: list[tuple], header: tuple[str, ...]) -> str:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    import duckdb
-
     from .config import load_settings
     from .sources import SOURCES
     from .status import source_status, table_counts
+    from .warehouse import WarehouseUnavailable, open_for_reading
 
-    path = load_settings().warehouse_path
-    if not path.exists():
-        print(f"videorace: no warehouse at {path}; run `make run` or `videorace refresh` first", file=sys.stderr)
+    try:
+        con = open_for_reading(load_settings())
+    except WarehouseUnavailable as exc:
+        print(f"videorace status: {exc}", file=sys.stderr)
         return 1
-    con = duckdb.connect(str(path), read_only=True)
     try:
         tables = table_counts(con)
         sources = source_status(con)
@@ -132,19 +131,19 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_record(args: argparse.Namespace) -> int:
-    import duckdb
-
     from .config import load_settings
-    from .record import promote
+    from .record import RecordError, promote
+    from .warehouse import WarehouseUnavailable, open_for_reading
 
     settings = load_settings()
-    if not settings.warehouse_path.exists():
-        print(f"videorace record: no warehouse at {settings.warehouse_path}", file=sys.stderr)
+    try:
+        con = open_for_reading(settings)
+    except WarehouseUnavailable as exc:
+        print(f"videorace record: {exc}", file=sys.stderr)
         return 1
-    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
     try:
         added = promote(con, args.source, settings.recordings_dir, latest_only=not args.all)
-    except (LookupError, ValueError) as exc:  # a KeyError's str() would quote its message
+    except (LookupError, ValueError, RecordError) as exc:  # a KeyError's str() would quote its message
         print(f"videorace record: {exc.args[0] if exc.args else exc}", file=sys.stderr)
         return 1
     finally:

@@ -12,7 +12,7 @@ from .fingerprint import input_fingerprint
 from .progress import LIVE_ONLY, print_where_to_look
 from .sources import get_source
 from .status import source_status, table_counts
-from .warehouse import ensure_base_tables, transaction
+from .warehouse import WarehouseUnavailable, check_writable, ensure_base_tables, open_warehouse, transaction
 
 
 def _selection(defs, select: list[str]):
@@ -45,7 +45,16 @@ def _unchanged_since_last_refresh(settings, fingerprint: str) -> bool:
 
 
 def _remember(settings, fingerprint: str, note_unchanged: bool) -> None:
-    con = duckdb.connect(str(settings.warehouse_path))
+    """Bookkeeping after a refresh; its failure must not turn a completed refresh into exit 1."""
+    try:
+        _remember_fingerprint(settings, fingerprint, note_unchanged)
+    except (duckdb.Error, WarehouseUnavailable) as exc:
+        print(f"videorace: refresh completed, but its fingerprint was not recorded (the next replay "
+              f"refresh rebuilds instead of skipping): {str(exc).splitlines()[0]}", file=sys.stderr)
+
+
+def _remember_fingerprint(settings, fingerprint: str, note_unchanged: bool) -> None:
+    con = open_warehouse(settings.warehouse_path, wait_s=settings.lock_wait_s)
     try:
         ensure_base_tables(con)
         with transaction(con):
@@ -65,6 +74,11 @@ def run_refresh(select: list[str], quiet: bool = False, force: bool = False) -> 
     started = time.monotonic()
     print(f"videorace: {settings.mode} refresh into {settings.warehouse_path}"
           + (f" (sources: {', '.join(select)})" if select else ""), flush=True)
+    try:
+        check_writable(settings)  # locked: wait a bounded time, then name the holder; corrupt: fail now
+    except WarehouseUnavailable as exc:
+        print(f"videorace refresh: {exc}", file=sys.stderr)
+        return 1
     fingerprint = input_fingerprint(recordings_dir=settings.recordings_dir) if settings.mode == "replay" else None
     if fingerprint and not select and not force and _unchanged_since_last_refresh(settings, fingerprint):
         print("videorace: inputs unchanged since the last replay refresh (recordings, seeds, SQL and code "

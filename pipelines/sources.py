@@ -25,6 +25,10 @@ class Source:
     has_recordings: bool = False
     # why a source without recordings has none (shown by `videorace status` and the README)
     replay_note: str = ""
+    # hosts a redirect may lead to besides the live URL's own (the spider refuses any other, and
+    # every internal address); and the largest response body accepted, decompressed
+    redirect_hosts: tuple[str, ...] = ()
+    max_response_mb: float = 50
 
     @property
     def spider(self) -> str:

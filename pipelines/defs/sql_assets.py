@@ -25,7 +25,7 @@ def sql_model(layer: str, name: str, *, deps: list, group: str, keys: tuple[str,
               description=header_comment(layer, name))
     def model_asset(duckdb: DuckDBResource) -> dg.MaterializeResult:
         with duckdb.get_connection() as con:
-            build_model(con, layer, name)
+            build_model(con, layer, name, keys)
             meta = table_metadata(con, f"{layer}.{name}", date_column)
         return dg.MaterializeResult(metadata=meta)
 
