@@ -28,6 +28,8 @@ class Settings:
     url_overrides: dict[str, str] = field(default_factory=dict)
     scrapy_overrides: dict[str, str] = field(default_factory=dict)
     secrets_present: frozenset[str] = frozenset()
+    # a scheduled live run fetches at most this many days of a date-addressed source (pipelines/catchup.py)
+    catchup_max_days: int = 60
 
     def base_url(self, source: str, default: str) -> str:
         return self.url_overrides.get(source, default).rstrip("/")
@@ -59,7 +61,17 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         url_overrides=overrides,
         scrapy_overrides=scrapy,
         secrets_present=frozenset(name for name in SECRET_ENV_VARS if env.get(name)),
+        catchup_max_days=_positive_int(env, "VIDEORACE_CATCHUP_MAX_DAYS", 60),
     )
+
+
+def _positive_int(env: dict[str, str], name: str, default: int) -> int:
+    text = (env.get(name) or "").strip()
+    if not text:
+        return default
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(f"{name} must be a whole number of at least 1, not {text!r}")
+    return int(text)
 
 
 def secret(name: str) -> str | None:

@@ -38,6 +38,11 @@ CURATED_FILES: dict[str, tuple[Path, tuple[str, ...]]] = {
     "labs_supplement": (SEEDS_DIR / "labs_supplement.csv", ("lab_id", "lab_name", "country_code", "source_url")),
     "events": (SEEDS_DIR / "events.csv", ("event_id", "event_date", "releases_row", "ticker", "exposure", "source_url")),
     "earnings_days": (SEEDS_DIR / "earnings_days.csv", ("ticker", "announcement_date", "timing", "source_url")),
+    "litellm_price_history": (CURATED_DIR / "litellm_video_prices_by_version.csv",
+                              ("litellm_version", "wheel_upload_time_utc", "key", "litellm_provider", "source",
+                               "source_url")),
+    "litellm_providers": (SEEDS_DIR / "litellm_providers.csv",
+                          ("litellm_provider", "vendor_name", "vendor_kind", "vendor_lab_id", "source_url")),
     "release_repos": (SEEDS_DIR / "release_repos.csv", ("platform", "owner", "repo", "lab_id", "model", "source_url")),
 }
 

@@ -14,6 +14,7 @@ from dagster_duckdb import DuckDBResource
 from videorace_scrapers.parsers import ParseError
 from videorace_scrapers.snapshots import Snapshot
 
+from ..catchup import newest_stored_day
 from ..fetch import FetchError, SourceSkipped
 from ..loading import load_source, register_snapshots
 from ..resources import SourceFetcher
@@ -68,7 +69,7 @@ def source_assets(
         with duckdb.get_connection() as con:
             ensure_base_tables(con)
             try:
-                result = fetcher.fetch(name)
+                result = fetcher.fetch(name, newest_day=newest_stored_day(con, name))
             except SourceSkipped as exc:
                 record_run(con, context.run.run_id, name, fetcher.mode, "skipped", failures=0, message=str(exc))
                 context.log.warning(str(exc))
