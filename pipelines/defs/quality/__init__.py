@@ -7,6 +7,12 @@ from ..bundle import definitions
 from ..checks import range_check
 from ..sql_assets import sql_model
 
+# a warning, not an error: both values stay and the table's rule column says which one is preferred
+AGREEMENT_CHECK = range_check(
+    "fct_agreement_leaderboards", "marts.fct_agreement_leaderboards", "sources_agree", "n_over_tolerance = 0",
+    "where two sources give the same board and day, no model differs by more than the stated tolerance "
+    "(a warning: both values stay, the rule column says which is preferred)")
+
 defs = definitions(
     *sql_model("stg", "stg_aa_creator_labs", group="leaderboards", deps=["stg_lab_aliases"],
                keys=("alias_key",)),
@@ -29,10 +35,7 @@ defs = definitions(
                deps=["fct_leaderboard_entries", "fct_leaderboard_entries_lmarena", "raw_leaderboards__arena",
                      "raw_curated__arena_history"],
                keys=("fact", "source_a", "source_b", "compared_on"), date_column="compared_on"),
-    range_check("fct_agreement_leaderboards", "marts.fct_agreement_leaderboards", "sources_agree",
-                "n_over_tolerance = 0",
-                "where two sources give the same board and day, no model differs by more than the stated "
-                "tolerance (a warning: both values stay, the rule column says which is preferred)"),
+    AGREEMENT_CHECK,
     range_check("fct_leaderboard_entries_aa", "marts.fct_leaderboard_entries_aa", "one_snapshot_per_board_day",
                 "1 = (select count(distinct o.snapshot_sha256 || '|' || o.elo_scale) "
                 "from marts.fct_leaderboard_entries_aa as o where o.board = fct_leaderboard_entries_aa.board "
