@@ -119,7 +119,8 @@ litellm_vendors as (
 litellm_prices as (
     select
         'litellm_pricing' as record_source, key, litellm_provider, model, resolution, price_field,
-        price_usd_per_s, pricing_url, deprecation_date, cast(null as varchar) as as_of_text,
+        price_usd_per_s, pricing_url, deprecation_date,
+        strftime(fetched_at at time zone 'UTC', '%Y-%m-%d') || ' (catalogue as read)' as as_of_text,
         source_url, snapshot_sha256, record_index, fetched_at,
         cast(null as varchar) as curated_file, cast(null as integer) as curated_row
     from raw.raw_pricing__litellm_pricing
