@@ -1,8 +1,7 @@
 """The official arena.ai leaderboard dataset (video subsets) through its daily JSON mirror:
 <base>/data/lmarena/<date>/<subset>.json. The mirror commits once a day at an hour of its own, so
-a run asks for the last `days` days (default 2: today and yesterday, UTC) and a day not written
-yet (404) is not a failure; nothing at all coming back is (the pipeline reports "no usable
-response"). `-a date=YYYY-MM-DD` names the last day. Override the base with
+a run asks for the last `days` days (default 2: today and yesterday, UTC); today not written yet
+(404) is not a failure, an earlier day missing is (reported with its URL). `-a date=YYYY-MM-DD` names the last day. Override the base with
 VIDEORACE_LMARENA_DATASET_URL; the default is the registry's live URL.
 """
 
@@ -33,7 +32,7 @@ class LmarenaDatasetSpider(SnapshotSpider):
             day = (self.last_day - timedelta(days=offset)).isoformat()
             for subset in SUBSETS:
                 request = self.request(f"{self.base_url}/data/lmarena/{day}/{subset}.json", label=subset)
-                yield request.replace(errback=self.not_written_yet_ok)
+                yield request.replace(errback=self.not_written_yet_ok) if offset == 0 else request
 
     def not_written_yet_ok(self, failure):
         if failure.check(HttpError) and failure.value.response.status == 404:
