@@ -10,7 +10,8 @@
 -- a cloud reseller or an aggregator), never taken as the lab: the lab comes from the model (family)
 -- downstream. A vendor names its own lab only when it sells its own models alone (not Runway, which
 -- also resells others'). Resolution = the price field's suffix; the default rate has none. The
--- entry's pricing URL is kept in notes as evidence. A curated release whose upload day a fetched
+-- entry's pricing URL is kept in notes as evidence (it can differ between a bare key and its twin).
+-- A curated release whose upload day a fetched
 -- catalogue snapshot covers is left out (the fetched snapshot stands for it).
 with curated as (
     select
@@ -193,6 +194,14 @@ litellm as (
         p.curated_row
     from litellm_prices as p
     left join litellm_vendors as v on v.litellm_provider = p.litellm_provider
+    -- a bare key (sora-2) is LiteLLM's alias of its provider-prefixed twin (openai/sora-2): one offer, so
+    -- the alias is left out where the twin in the same catalogue gives the same price
+    where strpos(p.key, '/') > 0 or not exists (
+        select 1 from litellm_prices as twin
+        where twin.key = p.litellm_provider || '/' || p.key and twin.snapshot_sha256 = p.snapshot_sha256
+          and twin.as_of_text is not distinct from p.as_of_text and twin.resolution is not distinct from p.resolution
+          and twin.price_usd_per_s = p.price_usd_per_s
+    )
 )
 select * from curated
 union all select * from runway

@@ -46,7 +46,20 @@ def test_prices_reach_2026_11_20_and_the_country_summary(warehouse_con):
         SELECT max(o.valid_from), count(*) FILTER (WHERE f.record_source = 'litellm_pricing'),
                count(*) FILTER (WHERE f.record_source = 'litellm_price_history')
         FROM out.out_price_per_second AS o JOIN marts.fct_price_observations AS f USING (observation_id)""").fetchall()
-    assert newest == [(date(2026, 11, 20), 256, 182)]
+    assert newest == [(date(2026, 11, 20), 253, 170)]  # sora-2 etc. once, not also under their bare alias
     summary = warehouse_con.execute("""
         SELECT latest_dated FROM out.out_price_country_summary WHERE comparison = '720p_any_audio'""").fetchall()
     assert summary == [(date(2026, 11, 20),)]
+
+
+def test_a_bare_key_alias_is_one_offer_with_its_prefixed_twin(warehouse_con):
+    rows = warehouse_con.execute("""
+        SELECT valid_from, price_usd_per_s, notes FROM marts.fct_price_observations
+        WHERE provider = 'LiteLLM catalogue: OpenAI API (lab_platform)' AND model = 'sora-2' ORDER BY valid_from""").fetchall()
+    assert [(d, p) for d, p, _ in rows] == [(date(2026, 3, 1), 0.1), (date(2026, 6, 13), 0.1), (date(2026, 8, 22), 0.1),
+                                            (date(2026, 10, 3), 0.1), (date(2026, 11, 20), 0.1)]
+    assert all(n.startswith("LiteLLM key openai/sora-2 (openai)") for _, _, n in rows)
+    natural = warehouse_con.execute("""
+        SELECT count(*) FROM (SELECT provider, model, tier, resolution, has_audio, clip_seconds, observed_at, source_url,
+                                     billing_unit FROM marts.fct_price_observations GROUP BY ALL HAVING count(*) > 1)""")
+    assert natural.fetchall() == [(0,)]
