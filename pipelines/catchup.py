@@ -1,8 +1,13 @@
-"""Catch-up ranges for the live time-series sources whose endpoints take a range (FRED dates, Yahoo
-periods): a scheduled run asks for the days from the newest stored observation (minus a few days of
-overlap, which picks up late revisions; the loader keeps the newest snapshot of each day) up to
-today, never a fixed window. Without stored rows, or after a long gap, the range is bounded to
-`max_days` (VIDEORACE_CATCHUP_MAX_DAYS, read in config.py; default 730).
+"""Catch-up for scheduled live runs: where a fetch starts, so that a run before the source publishes,
+or after missed days, fills what is missing instead of asking for a fixed window.
+
+- Date-addressed sources (the arena mirror's `data/<day>/…` files): every day from the newest day
+  already stored (raw.snapshots, the date in each snapshot's URL) up to the source's own latest day,
+  at most `Settings.catchup_max_days` days (VIDEORACE_CATCHUP_MAX_DAYS, default 60: one request a day).
+- Range endpoints (FRED dates, Yahoo periods): one request from the newest stored observation (minus
+  a few days of overlap, which picks up late revisions; the loader keeps the newest snapshot of each
+  day) up to today, bounded by `Settings.catchup_range_max_days` (VIDEORACE_CATCHUP_RANGE_MAX_DAYS,
+  default 730).
 """
 
 from __future__ import annotations
@@ -12,6 +17,32 @@ from datetime import UTC, date, datetime, timedelta
 import duckdb
 
 from .warehouse import table_exists
+
+# source -> the regular expression that finds a snapshot's data day in its URL
+CATCH_UP_SOURCES = {"arena": r"/data/(\d{4}-\d{2}-\d{2})/"}
+
+
+def newest_stored_day(con: duckdb.DuckDBPyConnection, source: str) -> str | None:
+    """The newest data day among the stored snapshots of `source` (recordings and live ones), as
+    YYYY-MM-DD, or None when the source keeps no date in its URLs or nothing is stored yet."""
+    pattern = CATCH_UP_SOURCES.get(source)
+    if pattern is None:
+        return None
+    rows = con.execute(
+        "SELECT max(try_cast(regexp_extract(url, ?, 1) AS DATE)) FROM raw.snapshots WHERE source = ?",
+        [pattern, source]).fetchall()
+    newest = rows[0][0] if rows else None
+    return newest.isoformat() if newest else None
+
+
+def catch_up_spider_args(source: str, newest_day: str | None, max_days: int) -> dict[str, str]:
+    """The spider arguments of a catch-up run (empty for sources without catch-up)."""
+    if source not in CATCH_UP_SOURCES:
+        return {}
+    args = {"max_days": str(max_days)}
+    if newest_day:
+        args["since"] = newest_day
+    return args
 
 OVERLAP_DAYS = 5
 # source -> (raw table, SQL giving the newest stored date every series has reached)

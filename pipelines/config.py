@@ -28,7 +28,9 @@ class Settings:
     url_overrides: dict[str, str] = field(default_factory=dict)
     scrapy_overrides: dict[str, str] = field(default_factory=dict)
     secrets_present: frozenset[str] = frozenset()
-    catchup_max_days: int = 730  # bound of a FRED/Yahoo catch-up range (pipelines/catchup.py)
+    # a scheduled live run fetches at most this many days of a date-addressed source (pipelines/catchup.py)
+    catchup_max_days: int = 60
+    catchup_range_max_days: int = 730  # bound of a FRED/Yahoo catch-up range (pipelines/catchup.py)
     lock_wait_s: float = 30.0  # how long a command waits for another process's warehouse lock
 
     def base_url(self, source: str, default: str) -> str:
@@ -61,9 +63,19 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         url_overrides=overrides,
         scrapy_overrides=scrapy,
         secrets_present=frozenset(name for name in SECRET_ENV_VARS if env.get(name)),
-        catchup_max_days=int(env.get("VIDEORACE_CATCHUP_MAX_DAYS", "730")),
+        catchup_max_days=_positive_int(env, "VIDEORACE_CATCHUP_MAX_DAYS", 60),
+        catchup_range_max_days=_positive_int(env, "VIDEORACE_CATCHUP_RANGE_MAX_DAYS", 730),
         lock_wait_s=float(env.get("VIDEORACE_LOCK_WAIT_S") or 30),
     )
+
+
+def _positive_int(env: dict[str, str], name: str, default: int) -> int:
+    text = (env.get(name) or "").strip()
+    if not text:
+        return default
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(f"{name} must be a whole number of at least 1, not {text!r}")
+    return int(text)
 
 
 def secret(name: str) -> str | None:

@@ -20,17 +20,22 @@ class SourceFetcher(dg.ConfigurableResource):
     url_overrides: dict[str, str] = {}
     scrapy_settings: dict[str, str] = {}
     crawl_timeout_s: int = 900
-    catchup_max_days: int = 730
+    catchup_max_days: int = 60
+    catchup_range_max_days: int = 730
 
-    def fetch(self, source_name: str, spider_args: dict[str, str] | None = None):
+    def fetch(self, source_name: str, spider_args: dict[str, str] | None = None, newest_day: str | None = None):
+        """`newest_day`: the newest data day already stored; a catch-up source (pipelines/catchup.py)
+        fetches from it up to the source's latest day. `spider_args` win over the catch-up ones."""
+        from .catchup import catch_up_spider_args
         from .fetch import fetch_live, fetch_replay
         from .sources import get_source
 
         source = get_source(source_name)
         if self.mode == "live":
             return fetch_live(source, Path(self.snapshot_dir), self.url_overrides.get(source.name),
-                              timeout_s=self.crawl_timeout_s, spider_args=spider_args or None,
-                              scrapy_settings=self.scrapy_settings or None)
+                              timeout_s=self.crawl_timeout_s, scrapy_settings=self.scrapy_settings or None,
+                              spider_args={**catch_up_spider_args(source.name, newest_day, self.catchup_max_days),
+                                           **(spider_args or {})} or None)
         return fetch_replay(source, Path(self.recordings_dir))
 
 
@@ -50,6 +55,7 @@ def build_resources(settings: Settings | None = None) -> dict:
             url_overrides=settings.url_overrides,
             scrapy_settings=settings.scrapy_overrides,
             catchup_max_days=settings.catchup_max_days,
+            catchup_range_max_days=settings.catchup_range_max_days,
         ),
         "site": SitePaths(site_dir=str(settings.site_dir)),
     }

@@ -67,8 +67,19 @@ SOURCES: dict[str, Source] = {
             terms="attribution to Artificial Analysis required (\"Data provided by Artificial Analysis, "
                   "https://artificialanalysis.ai\"); v2 API under AA's API terms",
             auth="keyless public JSON; AA_API_KEY for the v2 API (attribution required)",
-            has_recordings=False,
-            replay_note='recordings added by the leaderboards work (../shared/data/recordings/artificialanalysis)',
+            has_recordings=True,
+        ),
+        Source(
+            name="lmarena_dataset",
+            family="leaderboards",
+            title="arena.ai (LMArena) official leaderboard dataset lmarena-ai/leaderboard-dataset, video subsets, "
+                  "via its daily JSON mirror (full-precision rating, bounds, variance, votes, publish date)",
+            live_url="https://raw.githubusercontent.com/Scarlett9826/arena-ai-leaderboards/main",
+            data_format="JSON (data/lmarena/YYYY-MM-DD/{text_to_video,image_to_video,video_edit}.json)",
+            cadence="daily",
+            terms="MIT (JSON mirror, Scarlett9826/arena-ai-leaderboards); upstream dataset "
+                  "huggingface.co/datasets/lmarena-ai/leaderboard-dataset",
+            has_recordings=True,
         ),
         Source(
             name="github_readme",
@@ -101,6 +112,17 @@ SOURCES: dict[str, Source] = {
             cadence="weekly",
             terms="OpenRouter public API",
             replay_note='no archived /api/v1/models JSON with video models; catalogue+panel replay as openrouter_rankings',
+        ),
+        Source(
+            name="litellm_pricing",
+            family="pricing",
+            title="LiteLLM model price catalogue: video_generation entries, USD per second by resolution, "
+                  "each with the provider's pricing URL (a third-party catalogue, not the providers' own pages)",
+            live_url="https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json",
+            data_format="JSON (one object per model key; mode, litellm_provider, output_cost_per_second[_<res>], source)",
+            cadence="weekly",
+            terms="MIT (BerriAI/litellm); prices are the providers' published list prices as LiteLLM transcribes them",
+            has_recordings=True,
         ),
         Source(
             name="runway_pricing",

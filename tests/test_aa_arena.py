@@ -1,6 +1,7 @@
-"""Artificial Analysis video arena live: the spider fetching real reference boards from a loopback
+"""Artificial Analysis video arena live: the spider fetching the real recorded boards from a loopback
 server (127.0.0.1), the snapshots loaded through pipelines.loading into a copy of the replay
-warehouse, and stg_aa_entries taking a fetched board-day over the curated rows of that day."""
+warehouse (with that day's replayed rows taken out, so only the curated history covers it), and
+stg_aa_entries taking a fetched board-day over the curated rows of that day."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pipelines.sources import get_source
 from pipelines.warehouse import build_model
 from videorace_scrapers.parsers import ParseError
 
-from .conftest import reference_path
+from .conftest import RECORDINGS
 from .loopback import LoopbackServer, QuietHandler
 
 SOURCE = get_source("aa_arena")
@@ -57,13 +58,22 @@ class Boards(LoopbackServer):
 
 
 def boards(day: str) -> dict[str, bytes]:
-    return {board: reference_path("artificialanalysis", day, f"{board}.json").read_bytes() for board in PUBLIC}
+    return {board: (RECORDINGS / "aa_arena" / day / f"{board}.json").read_bytes() for board in PUBLIC}
 
 
-def warehouse_copy(replay_warehouse, tmp_path) -> duckdb.DuckDBPyConnection:
+def warehouse_copy(replay_warehouse, tmp_path, without_day: str | None = None) -> duckdb.DuckDBPyConnection:
+    """A copy of the replay warehouse; `without_day`: that day's replayed AA rows and load records
+    removed, as in a warehouse that had only the curated history for it."""
     target = tmp_path / "videorace.duckdb"
     shutil.copyfile(replay_warehouse / "videorace.duckdb", target)
-    return duckdb.connect(str(target))
+    con = duckdb.connect(str(target))
+    if without_day:
+        con.execute("""DELETE FROM raw.snapshot_loads WHERE raw_table = 'raw_leaderboards__aa_arena' AND sha256 IN (
+                           SELECT snapshot_sha256 FROM raw.raw_leaderboards__aa_arena WHERE snapshot_date = ?)""",
+                    [without_day])
+        con.execute("DELETE FROM raw.raw_leaderboards__aa_arena WHERE snapshot_date = ?", [without_day])
+        build_model(con, "stg", "stg_aa_entries")
+    return con
 
 
 def stg_rows(con, day: str) -> list[tuple]:
@@ -82,7 +92,7 @@ def test_live_public_boards_replace_the_curated_rows_of_their_day(replay_warehou
     assert {s.label: s.url for s in result.snapshots} == {b: server.url + p for b, p in PUBLIC.items()}
     assert result.failures == []
 
-    con = warehouse_copy(replay_warehouse, tmp_path)
+    con = warehouse_copy(replay_warehouse, tmp_path, without_day="2026-04-10")
     try:
         curated_before = stg_rows(con, "2026-04-10")
         other_day_before = stg_rows(con, "2026-04-24")
@@ -101,7 +111,7 @@ def test_live_public_boards_replace_the_curated_rows_of_their_day(replay_warehou
             FROM stg.stg_aa_entries WHERE snapshot_date IN ('2026-04-10', '2026-04-24')
             GROUP BY ALL ORDER BY ALL""").fetchall()
         assert sources == [(_d("2026-04-10"), "aa_arena_snapshot", 154, 0),
-                           (_d("2026-04-24"), "aa_history_csv", 154, 154)]
+                           (_d("2026-04-24"), "aa_arena_snapshot", 154, 0)]  # the replayed recording
         shas = con.execute("""SELECT DISTINCT snapshot_sha256 FROM stg.stg_aa_entries
                               WHERE snapshot_date = '2026-04-10'""").fetchall()
         assert sorted(r[0] for r in shas) == sorted(s.sha256 for s in result.snapshots)
@@ -128,11 +138,12 @@ def test_gated_empty_boards_are_refused_and_nothing_is_loaded(replay_warehouse, 
     assert len(result.snapshots) == 2  # HTTP 200: only the parser can tell the boards are empty
     con = warehouse_copy(replay_warehouse, tmp_path)
     try:
+        before = con.execute(f"SELECT count(*) FROM raw.{SOURCE.raw_table}").fetchall()
         with pytest.raises(ParseError) as err:
             load_source(con, "aa_arena", SOURCE.raw_table, result.snapshots, options)
         assert str(err.value).startswith("aa_arena: cannot parse 2 snapshots: ")
         assert "the board is empty" in str(err.value)
-        assert con.execute(f"SELECT count(*) FROM raw.{SOURCE.raw_table}").fetchall() == [(0,)]
+        assert con.execute(f"SELECT count(*) FROM raw.{SOURCE.raw_table}").fetchall() == before == [(634,)]
         rejects = con.execute("SELECT count(*) FROM raw.snapshot_rejects WHERE source = 'aa_arena'").fetchall()
         assert rejects == [(2,)]
     finally:
@@ -149,7 +160,7 @@ def test_with_a_key_the_v2_api_is_read_and_the_key_stays_in_the_header(replay_wa
     stored = [f for f in (tmp_path / "snapshots").rglob("*") if f.is_file()]
     assert len(stored) == 2 and not any(KEY.encode() in f.read_bytes() for f in stored)
     assert not any(KEY in s.url for s in result.snapshots)
-    con = warehouse_copy(replay_warehouse, tmp_path)
+    con = warehouse_copy(replay_warehouse, tmp_path, without_day="2026-08-01")
     try:
         report = load_source(con, "aa_arena", SOURCE.raw_table, result.snapshots, options)
         assert report.rows_loaded == 88 + 83

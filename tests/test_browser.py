@@ -90,7 +90,7 @@ def test_index_overview_and_changes_visible(browser, site_url):
     page, errors = _open(browser, f"{site_url}/index.html")
     try:
         card = page.locator("#headline-arena-text-to-video")
-        assert "gemini-omni-flash" in card.inner_text()
+        assert "gemini-omni-1.1-flash" in card.inner_text()
         assert page.locator("#changes").is_visible()
         with page.expect_download() as download:
             card.locator("a", has_text="rows (CSV)").click()

@@ -23,9 +23,13 @@ def test_new_leaders_come_from_consecutive_arena_days(warehouse_con):
            WHERE kind = 'new_leader' AND subject = 'arena.ai text-to-video' ORDER BY change_date""").fetchall()
     assert rows == [
         (date(2026, 4, 8), "veo-3.1-audio-1080p (US, 1381)", "dreamina-seedance-2.0-720p (CN, 1450)", "CN",
-         "https://raw.githubusercontent.com/oolong-tea-2026/arena-ai-leaderboards/main/data/2026-04-08/text-to-video.json"),
+         "https://raw.githubusercontent.com/oolong-tea-2026/arena-ai-leaderboards/"
+         "a2694df6580d2d4d61df7d1d23fd5cb83b13a143/data/2026-04-08/text-to-video.json"),
         (date(2026, 6, 29), "dreamina-seedance-2.0-720p (CN, 1463)", "gemini-omni-flash (US, 1527)", "US",
          rows[1][4]),
+        (date(2026, 8, 29), "gemini-omni-flash (US, 1512)", "gemini-omni-1.1-flash (US, 1515)", "US",
+         "https://raw.githubusercontent.com/aabao325/arena-ai-leaderboards/"
+         "5c84536aec65e86a6dfa5435e90dd7bc3fefd64e/data/2026-08-29/text-to-video.json"),
     ]
     assert "2026-06-29/text-to-video.json" in rows[1][4]
     # video-edit: happyhorse-1.0 took #1 from grok-imagine-video on 2026-04-15
@@ -51,7 +55,7 @@ def test_first_seen_is_kept_across_refreshes(replay_warehouse, tmp_path):
         assert "found 0 change(s) not seen by the previous refresh" in section.intro
         # a correction in the data (a new #1 the previous state did not have) is new to this refresh
         con.execute("""UPDATE marts.fct_leaderboard_entries SET rank = 0
-                       WHERE board = 'text-to-video' AND snapshot_date = DATE '2026-08-22' AND rank = 2""")
+                       WHERE board = 'text-to-video' AND snapshot_date = DATE '2026-10-10' AND rank = 2""")
         result = record_changes(con, datetime(2099, 1, 2, tzinfo=UTC))
         assert result["new_this_refresh"] == 1
         section, _ = changes_section(con)

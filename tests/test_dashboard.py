@@ -14,13 +14,14 @@ def test_site_has_one_plotlyjs_and_expected_titles(replay_warehouse):
     html = (replay_warehouse / "site" / "index.html").read_text(encoding="utf-8")
     assert html.count("plotly.js v") == 1 or html.count("* plotly.js") == 1
     assert html.count("<script type=\"text/javascript\">") == 1
-    assert "arena.ai text-to-video: U.S. labs hold the larger share of the top 10 on 2026-08-22" in html
+    assert "arena.ai text-to-video: China holds the larger share of the top 10 on 2026-10-10 (CN 50% vs US 40%)" in html
     assert "arena.ai image-to-video: " in html
     assert html.count("Data as of ") >= 6
     assert html.count("Sources: ") >= 6
     assert "arena-ai-leaderboards" in html and "(all listed in the CSV)" in html
     csv = (replay_warehouse / "site" / "data" / "share-top10-text-to-video.csv").read_text(encoding="utf-8")
-    assert "https://raw.githubusercontent.com/oolong-tea-2026/arena-ai-leaderboards/main/data/2026-04-19/text-to-video.json" in csv
+    assert ("https://raw.githubusercontent.com/oolong-tea-2026/arena-ai-leaderboards/"
+            "a2694df6580d2d4d61df7d1d23fd5cb83b13a143/data/2026-04-19/text-to-video.json") in csv  # where the bytes were read
 
 
 def test_scraped_text_is_escaped():

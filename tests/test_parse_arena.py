@@ -7,11 +7,11 @@ import pytest
 from videorace_scrapers.parsers import ParseError
 from videorace_scrapers.parsers.arena import parse
 
-from .conftest import RECORDINGS, reference_path
+from .conftest import RECORDINGS
 
 
 def test_2026_04_19_text_to_video_first_place_is_seedance():
-    path = reference_path("arena", "2026-04-19", "text-to-video.json")
+    path = RECORDINGS / "arena" / "2026-04-19" / "text-to-video.json"
     records = parse(path.read_bytes(), where=str(path))
     first = records[0]
     assert (first["board"], first["rank"], first["model"]) == ("text-to-video", 1, "dreamina-seedance-2.0-720p")
@@ -32,7 +32,7 @@ def test_missing_licence_stays_null_in_recording():
 
 
 def test_late_july_shape_with_ci_low_high():
-    path = reference_path("arena", "2026-07-26", "text-to-video.json")
+    path = RECORDINGS / "arena" / "2026-07-26" / "text-to-video.json"
     first = parse(path.read_bytes(), where=str(path))[0]
     assert (first["model"], first["score"], first["ci_low"], first["ci_high"], first["ci"]) == (
         "gemini-omni-flash", 1527, 13, 13, 13)

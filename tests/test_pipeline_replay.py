@@ -13,7 +13,7 @@ def test_text_to_video_2026_04_19_number_one(warehouse_con):
         """SELECT model, score, score_ci_lower, score_ci_upper, lab_id, country_code, record_source
            FROM marts.fct_leaderboard_entries
            WHERE board = 'text-to-video' AND snapshot_date = DATE '2026-04-19' AND rank = 1""").fetchall()
-    assert row == [("dreamina-seedance-2.0-720p", 1460, 1449, 1471, "bytedance", "CN", "arena_history_csv")]
+    assert row == [("dreamina-seedance-2.0-720p", 1460, 1449, 1471, "bytedance", "CN", "arena_mirror_snapshot")]
 
 
 def test_top10_country_counts_match_the_claims_evidence(warehouse_con):
@@ -91,7 +91,7 @@ def test_second_refresh_is_idempotent_and_parses_nothing(tmp_path):
         statuses = con.execute(
             """SELECT status, rows_loaded FROM raw.source_runs WHERE source = 'arena'
                ORDER BY run_started_at""").fetchall()
-        assert statuses == [("ok", 83), ("unchanged", 0)]
+        assert statuses == [("ok", 3692), ("unchanged", 0)]  # 131 recorded files, 45 days
         dupes = con.execute("""SELECT count(*) FROM (SELECT board, snapshot_date, model FROM marts.fct_leaderboard_entries
                                GROUP BY ALL HAVING count(*) > 1)""").fetchall()
         assert dupes == [(0,)]

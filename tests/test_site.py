@@ -20,15 +20,15 @@ def _page(replay_warehouse, name="index.html") -> str:
 def test_overview_shows_the_current_leader_with_its_rows(replay_warehouse):
     html = _page(replay_warehouse)
     card = re.search(r'<div class="card" id="headline-arena-text-to-video".*?</div></div>', html, re.S).group(0)
-    assert "gemini-omni-flash" in card and "United States, score 1512 on 2026-08-22" in card
+    assert "gemini-omni-1.1-flash" in card and "United States, score 1516 on 2026-10-10" in card
     assert 'href="#best-score-text-to-video"' in card and 'href="data/overview-arena-text-to-video.csv"' in card
     rows = pl.read_csv(replay_warehouse / "site" / "data" / "overview-arena-text-to-video.csv")
     first = rows.row(0, named=True)
     assert (first["model"], first["score"], first["country_code"], first["snapshot_date"]) == (
-        "gemini-omni-flash", 1512, "US", "2026-08-22")
+        "gemini-omni-1.1-flash", 1516, "US", "2026-10-10")
     assert rows.height == 10 and rows["source_url"].null_count() == 0
     edit = re.search(r'id="headline-arena-video-edit".*?</div></div>', html, re.S).group(0)
-    assert "dreamina-seedance-2.5-720p" in edit and "China" in edit
+    assert "wan3.0" in edit and "China, score 1414 on 2026-10-10" in edit
 
 
 def test_every_overview_link_resolves(replay_warehouse):
@@ -94,10 +94,10 @@ def test_site_builds_with_any_subset_of_sections(replay_warehouse, tmp_path, mon
 
 
 def test_overview_price_headline_uses_the_strictest_comparison_with_both_countries(replay_warehouse):
-    # No reference spec has offers from both countries in the curated prices; 720p (any audio) does:
-    # China median $0.052/s (3 offers) vs U.S. $0.400/s (3 offers).
+    # No reference spec has offers from both countries; 720p (any audio) does, with LiteLLM's catalogue:
+    # China median $0.124/s (35 offers) vs U.S. $0.140/s (10 offers).
     html = (replay_warehouse / "site" / "index.html").read_text(encoding="utf-8")
     assert "Median price per second of video, 720p (audio with, without or not stated)" in html
-    assert "China $0.052 vs U.S. $0.400" in html
+    assert "China $0.124 vs U.S. $0.140" in html
     rows = (replay_warehouse / "site" / "data" / "overview-price-ratio.csv").read_text(encoding="utf-8")
     assert "720p_any_audio" in rows and "https://" in rows

@@ -14,7 +14,7 @@ from dagster_duckdb import DuckDBResource
 from videorace_scrapers.parsers import ParseError
 from videorace_scrapers.snapshots import Snapshot
 
-from ..catchup import catchup_args
+from ..catchup import catchup_args, newest_stored_day
 from ..fetch import FetchError, SourceSkipped
 from ..loading import load_source, register_snapshots
 from ..resources import SourceFetcher
@@ -69,9 +69,10 @@ def source_assets(
         with duckdb.get_connection() as con:
             ensure_base_tables(con)
             try:
-                # range endpoints (FRED, Yahoo) ask only for the days since the newest stored one
-                args = catchup_args(con, name, fetcher.catchup_max_days) if fetcher.mode == "live" else {}
-                result = fetcher.fetch(name, spider_args=args) if args else fetcher.fetch(name)
+                # range endpoints (FRED, Yahoo) ask only for the days since the newest stored one;
+                # date-addressed ones (arena) for every day since the newest stored day
+                args = catchup_args(con, name, fetcher.catchup_range_max_days) if fetcher.mode == "live" else {}
+                result = fetcher.fetch(name, spider_args=args or None, newest_day=newest_stored_day(con, name))
             except SourceSkipped as exc:
                 record_run(con, context.run.run_id, name, fetcher.mode, "skipped", failures=0, message=str(exc))
                 context.log.warning(str(exc))

@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .parsers.base import ParseError
+
 _SAFE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _SAFE_EXT = re.compile(r"^[a-z0-9]{1,8}$")
 
@@ -110,34 +112,71 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+class SnapshotIntegrityError(ParseError):
+    """A snapshot's bytes no longer hash to the sha256 recorded for them (manifest or raw.snapshots):
+    the file was changed or damaged after it was recorded, so nothing from it may load."""
+
+    def __init__(self, snapshot: Snapshot, actual: str) -> None:
+        super().__init__(snapshot.source, f"snapshot {snapshot.path}",
+                         f"bytes hash to sha256 {actual[:12]}, recorded sha256 is {snapshot.sha256[:12]} "
+                         "(changed or damaged since it was recorded; nothing from it is loaded)")
+
+
 def read_snapshot_bytes(snapshot: Snapshot) -> bytes:
+    """The bytes of a snapshot, hashed again on every read: a mismatch with the recorded sha256
+    raises SnapshotIntegrityError naming the snapshot (the loader then loads nothing from it)."""
     path = Path(snapshot.path)
-    return (path if path.is_absolute() else PROJECT_ROOT / path).read_bytes()
+    body = (path if path.is_absolute() else PROJECT_ROOT / path).read_bytes()
+    actual = sha256_hex(body)
+    if actual != snapshot.sha256:
+        raise SnapshotIntegrityError(snapshot, actual)
+    return body
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _recorded_sha256(source: str, manifest: Path, line: int, row: dict) -> str | None:
+    """The manifest's `sha256` column for one row: None when the manifest has no such column
+    (older manifests; the bytes are hashed instead), an error when it is there but not a digest."""
+    value = (row.get("sha256") or "").strip().lower()
+    if "sha256" not in row:
+        return None
+    if not _SHA256.fullmatch(value):
+        raise ValueError(f"{source}: {display_path(manifest)} line {line}: sha256 {value!r} is not a hex digest")
+    return value
 
 
 def recorded_snapshots(recordings_dir: Path, source: str) -> list[Snapshot]:
     """The replay path: the committed recordings of one source, listed in its manifest.csv
-    (columns file, url, fetched_at[, label])."""
+    (columns file, label, url, fetched_at, …, sha256; see HELPERS/README). Where the manifest
+    records a sha256 the snapshot carries that recorded digest, so the bytes are checked against
+    it when they are read for parsing (read_snapshot_bytes), not trusted as found."""
     folder = Path(recordings_dir) / safe_source_name(source)
     manifest = folder / "manifest.csv"
     if not manifest.exists():
         raise FileNotFoundError(f"{source}: no recordings manifest at {display_path(manifest)}")
     snapshots = []
     with manifest.open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
+        for line, row in enumerate(csv.DictReader(handle), start=2):
             file = (folder / row["file"]).resolve()
             if folder.resolve() not in file.parents:
                 raise ValueError(f"{source}: manifest entry {row['file']!r} points outside {folder}")
-            body = file.read_bytes()
+            recorded = _recorded_sha256(source, manifest, line, row)
+            if recorded is None:
+                body = file.read_bytes()
+                digest, size = sha256_hex(body), len(body)
+            else:
+                digest, size = recorded, file.stat().st_size
             snapshots.append(
                 Snapshot(
-                    sha256=sha256_hex(body),
+                    sha256=digest,
                     source=source,
                     url=row["url"],
                     fetched_at=row["fetched_at"],
                     mode="replay",
                     path=display_path(file),
-                    bytes=len(body),
+                    bytes=size,
                     label=row.get("label") or "",
                 )
             )

@@ -84,5 +84,5 @@ def test_sigkill_inside_the_load_transaction_keeps_the_last_good_state(good_ware
     result = run_pipeline(good_warehouse, select=["arena"])  # the next refresh completes on the same file
     assert result.success
     after = table_counts(warehouse)
-    assert after["raw.raw_leaderboards__arena"] == before["raw.raw_leaderboards__arena"] == 83
+    assert after["raw.raw_leaderboards__arena"] == before["raw.raw_leaderboards__arena"] == 3692
     assert after["marts.fct_leaderboard_entries"] == before["marts.fct_leaderboard_entries"]

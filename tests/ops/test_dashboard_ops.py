@@ -22,7 +22,7 @@ QUOTED_NAME = "veo \"3\" 'fast' & <b>bold</b>"
 
 
 def test_arena_charts_are_fed_by_the_arena_source():
-    assert _section_sources(q1_quality) == ("arena", "aa_arena")  # both arenas feed Q1
+    assert _section_sources(q1_quality) == ("arena", "aa_arena", "lmarena_dataset")  # the leaderboards family feeds Q1
 
 
 def test_stale_source_puts_a_badge_on_its_charts(good_warehouse):
@@ -50,12 +50,12 @@ def test_stale_source_puts_a_badge_on_its_charts(good_warehouse):
 def _synthetic_board(tmp: Path) -> list:
     """A test-only arena board (synthetic) whose China leader has a <script> name, dated after the
     real data so that it becomes the newest point and appears in the chart titles."""
-    doc = {"meta": {"leaderboard": "text-to-video", "fetched_at": "2026-10-01T00:00:00+00:00"},
+    doc = {"meta": {"leaderboard": "text-to-video", "fetched_at": "2026-11-01T00:00:00+00:00"},
            "models": [{"rank": 1, "model": SCRIPT_NAME, "vendor": "Kuaishou", "score": 1600, "ci": 5, "votes": 100},
                       {"rank": 2, "model": QUOTED_NAME, "vendor": "Google", "score": 1590, "ci": 5, "votes": 100}]}
     body = json.dumps(doc).encode()
     return [SnapshotStore(tmp / "snapshots").put("arena", "http://127.0.0.1/synthetic/text-to-video.json", body,
-                                                  mode="live", fetched_at="2026-10-01T00:00:00+00:00")]
+                                                  mode="live", fetched_at="2026-11-01T00:00:00+00:00")]
 
 
 @pytest.fixture

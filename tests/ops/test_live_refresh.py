@@ -11,10 +11,11 @@ import duckdb
 
 from pipelines.status import source_status
 
-from ..conftest import PROJECT_ROOT, pipeline_env, run_pipeline
+from ..conftest import PROJECT_ROOT, RECORDINGS, pipeline_env, run_pipeline
 from .conftest import I2V, T2V, table_counts
 from .faultserver import CHALLENGE_PAGE, FaultServer, Reply, ok_json
 
+LATEST = (RECORDINGS / "arena" / "latest.json").read_bytes()
 ARENA_FED = ("raw.raw_leaderboards__arena", "marts.fct_leaderboard_entries", "out.out_leaderboard_country_daily")
 
 
@@ -23,7 +24,7 @@ def assert_nothing_lost(before: dict, after: dict) -> None:
     assert {t: n for t, n in after.items() if n < before.get(t, 0)} == {}
     assert set(after) >= set(before)
     assert {t: after[t] for t in ARENA_FED} == {t: before[t] for t in ARENA_FED}
-    assert before["raw.raw_leaderboards__arena"] == 83
+    assert before["raw.raw_leaderboards__arena"] == 3692
 
 
 def _runs(path, run_id=None) -> list[tuple]:
@@ -46,7 +47,9 @@ def _arena_status(path) -> dict:
 def test_misbehaving_live_run_reports_every_failure_and_loses_no_row(good_warehouse):
     warehouse = good_warehouse / "videorace.duckdb"
     before = table_counts(warehouse)
-    misbehaving = {"/text-to-video.json": [Reply(503, b"overloaded")],  # 5xx on every attempt
+    # the mirror's real pointer (newest day 2026-08-22): a live run reads it first, then that day's boards
+    misbehaving = {"/data/latest.json": [ok_json(LATEST)],
+                   "/text-to-video.json": [Reply(503, b"overloaded")],  # 5xx on every attempt
                    "/image-to-video.json": [Reply(200, CHALLENGE_PAGE, content_type="text/html")],  # challenge, 200
                    "/video-edit.json": [Reply(200, T2V[:500])]}  # truncated JSON, 200
     with FaultServer(misbehaving) as server:
@@ -67,7 +70,7 @@ def test_misbehaving_live_run_reports_every_failure_and_loses_no_row(good_wareho
     assert (status["last_status"], status["stale"]) == ("failed", True)
     assert_nothing_lost(before, table_counts(warehouse))  # every row loaded before is still there
 
-    good = {"/text-to-video.json": [ok_json(T2V)], "/image-to-video.json": [ok_json(I2V)],
+    good = {"/data/latest.json": [ok_json(LATEST)], "/text-to-video.json": [ok_json(T2V)], "/image-to-video.json": [ok_json(I2V)],
             "/video-edit.json": [Reply(404, b"no such day")]}
     with FaultServer(good) as server:
         recovered = run_pipeline(good_warehouse, select=["arena"], mode="live", VIDEORACE_ARENA_URL=server.url)

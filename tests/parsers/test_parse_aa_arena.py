@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, reference_path
+from tests.conftest import PROJECT_ROOT, RECORDINGS
 from videorace_scrapers.parsers import ParseError, get_parser
 from videorace_scrapers.parsers.aa_arena import CLI_FIELDS, parse
 
@@ -19,7 +19,7 @@ CURATED = PROJECT_ROOT / "warehouse" / "seeds" / "curated" / "aa_history.csv"
 
 
 def ref(day: str, board: str) -> bytes:
-    return reference_path("artificialanalysis", day, f"{board}.json").read_bytes()
+    return (RECORDINGS / "aa_arena" / day / f"{board}.json").read_bytes()
 
 
 def by_rank(records: list[dict]) -> dict:

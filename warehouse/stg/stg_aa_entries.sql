@@ -7,7 +7,8 @@
 -- AA's own creator_country is kept beside it as AA's claim (v2 API rows, e.g. 2026-08-01, carry
 -- none, so the same slug's latest earlier claim is used and its date named). Where dim_labs has no
 -- lab for the creator, AA's claim is used as the country, with that basis written down; a lab we
--- know with an unverified (NULL) country stays NULL. CI from "-6/+6" as minus/plus.
+-- know with an unverified (NULL) country stays NULL. CI from "-6/+6" (or "-6/6") as minus/plus.
+-- Video boards only: a fetched text-to-image board (the one real v2 sample) stays in raw.
 -- Elo scales differ by api_source (public_json vs aa_v2_api): compare within a day, never across.
 with fetched as (
     select
@@ -32,6 +33,7 @@ with fetched as (
         cast(null as varchar) as curated_file,
         cast(null as integer) as curated_row
     from raw.raw_leaderboards__aa_arena
+    where board in ('text-to-video', 'image-to-video')
     qualify dense_rank() over (partition by board, snapshot_date order by fetched_at desc, snapshot_sha256) = 1
 ),
 curated as (
@@ -46,7 +48,7 @@ curated as (
         try_cast(nullif(release_date, '') as date) as aa_release_date,
         cast(elo as double) as elo,
         try_cast(regexp_extract(ci95, '^-(\d+(?:\.\d+)?)/', 1) as double) as ci_minus,
-        try_cast(regexp_extract(ci95, '/\+(\d+(?:\.\d+)?)$', 1) as double) as ci_plus,
+        try_cast(regexp_extract(ci95, '/\+?(\d+(?:\.\d+)?)$', 1) as double) as ci_plus,
         ci95,
         try_cast(nullif(appearances, '') as bigint) as appearances,
         nullif(open_weights_url, '') as open_weights_url,

@@ -3,9 +3,16 @@
 -- the newest snapshot of that day; curated rows fill the days no snapshot covers. Vendor -> lab
 -- through the alias table; without a known vendor, the model family's lab; country from dim_labs.
 -- Unknown stays NULL. Open weights: the arena licence when given, else the family's cited flag.
+-- The raw file wins: a board-day with a raw snapshot never reads the curated transcription.
+-- Licence: files in the old (LLM-parsed) shape that reappear after 2026-07-15, when the mirror had
+-- switched to its deterministic parser, mark open models "proprietary" and back (e.g. 2026-09-05
+-- image-to-video, 2026-09-26 text-to-video); their licence is not trusted and stays NULL there.
 with mirror as (
     select
-        board, snapshot_date, rank, model, vendor, license, score, ci_low, ci_high, votes, preliminary,
+        board, snapshot_date, rank, model, vendor,
+        case when snapshot_date > date '2026-07-15' and rank_spread_low is null and model_url is null then null
+             else license end as license,
+        score, ci_low, ci_high, votes, preliminary,
         'arena_mirror_snapshot' as record_source, source_url, snapshot_sha256,
         cast(null as varchar) as curated_file, cast(null as integer) as curated_row
     from raw.raw_leaderboards__arena

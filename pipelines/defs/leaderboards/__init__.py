@@ -1,5 +1,6 @@
-"""Leaderboards family: arena.ai video boards (mirror snapshots + curated history) and the Artificial
-Analysis video arena (fetched live; staged with its curated history in pipelines/defs/quality)."""
+"""Leaderboards family: arena.ai video boards (mirror snapshots + curated history), arena.ai's official
+leaderboard dataset beside them (staged in pipelines/defs/quality with the agreement of the two) and
+the Artificial Analysis video arena (staged with its curated history in pipelines/defs/quality)."""
 
 
 from ..bundle import definitions
@@ -12,6 +13,7 @@ defs = definitions(
     # AA's own responses name neither the board nor a day: the request label and our retrieval time do
     *source_assets("aa_arena", keys=("record_index",), date_column="snapshot_date",
                    parse_options=lambda snap: {"board": snap.label or None, "fetched_at": snap.fetched_at}),
+    *source_assets("lmarena_dataset", keys=("record_index",), date_column="snapshot_date"),
     *sql_model("stg", "stg_leaderboard_entries", group="leaderboards",
                deps=["raw_leaderboards__arena", "raw_curated__arena_history", "stg_lab_aliases",
                      "stg_model_families", "dim_labs"]),

@@ -1,5 +1,6 @@
-"""Pricing family: Runway, Gemini, fal.ai and Alibaba price pages (snapshots -> raw) and the curated
-price list, joined into bitemporal price observations and the China vs U.S. price per second."""
+"""Pricing family: Runway, Gemini, fal.ai and Alibaba price pages and LiteLLM's price catalogue
+(snapshots -> raw), the curated price list and LiteLLM's five-release price history, joined into
+bitemporal price observations and the China vs U.S. price per second."""
 
 
 from ...curated import unit_price_usd
@@ -25,9 +26,11 @@ defs = definitions(
     *source_assets("gemini_pricing", keys=("record_index",)),
     *source_assets("fal_pricing", keys=("record_index",)),
     *source_assets("alibaba_pricing", keys=("record_index",)),
+    *source_assets("litellm_pricing", keys=("record_index",), date_column="fetched_at"),
     *sql_model("stg", "stg_price_quotes", group="pricing",
                deps=["raw_curated__pricing", "raw_curated__unit_prices", "raw_pricing__runway_pricing", "raw_pricing__gemini_pricing",
-                     "raw_pricing__fal_pricing", "raw_pricing__alibaba_pricing"]),
+                     "raw_pricing__fal_pricing", "raw_pricing__alibaba_pricing", "raw_pricing__litellm_pricing",
+                     "raw_curated__litellm_price_history", "raw_curated__litellm_providers"]),
     *sql_model("stg", "stg_price_observations", group="pricing",
                deps=["stg_price_quotes", "stg_model_families", "stg_lab_aliases", "dim_labs", "fct_fx_rates"]),
     *sql_model("marts", "fct_price_observations", group="pricing", deps=["stg_price_observations"],

@@ -27,10 +27,13 @@ from .base import ParseError, as_float, as_int, clean_label, load_json, require
 SOURCE = "aa_arena"
 DESCRIPTION = "Artificial Analysis video arena (public JSON or v2 API): one record per model per board"
 CLI_FIELDS = ("board", "rank", "model", "creator", "elo", "ci95", "appearances")
-BOARDS = ("text-to-video", "image-to-video")
+# AA's media endpoints share one row shape; the pipeline fetches and stages the two video boards only,
+# text-to-image is accepted so that the one real v2 sample (a text-to-image response) can be read.
+BOARDS = ("text-to-video", "image-to-video", "text-to-image")
 # the mirror's meta.source_type -> our api_source
 SOURCE_TYPES = {"public_json": "public_json", "aa_v2_api": "v2_api"}
-_CI95 = re.compile(r"^-(\d+(?:\.\d+)?)/\+(\d+(?:\.\d+)?)$")
+# both real spellings: "-11/+11" (public JSON, the mirror's v2 file) and "-10/10" (a raw v2 response)
+_CI95 = re.compile(r"^-(\d+(?:\.\d+)?)/\+?(\d+(?:\.\d+)?)$")
 _ROW_KEYS = ("name", "slug", "elo", "rank", "ci95", "appearances")
 
 
@@ -110,7 +113,7 @@ def _record(row: Any, index: int, board: str, snapshot_date: str, upstream_fetch
     require(rank is None or rank > 0, SOURCE, where, f"{at}.rank={rank} is not positive")
     ci95 = clean_label(row.get("ci95"))
     bounds = _CI95.match(ci95) if ci95 else None
-    require(ci95 is None or bounds is not None, SOURCE, where, f"{at}.ci95={ci95!r} is not like '-6/+6'")
+    require(ci95 is None or bounds is not None, SOURCE, where, f"{at}.ci95={ci95!r} is not like '-6/+6' or '-6/6'")
     return {
         "board": board,
         "snapshot_date": snapshot_date,
