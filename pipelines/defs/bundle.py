@@ -1,11 +1,25 @@
 """Turn a family's assets and checks into Definitions: the checks run together in one step."""
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from .checks import Check
+
+
+@contextmanager
+def warehouse_connection(resource: DuckDBResource) -> Iterator:
+    """The resource's connection, closed even when the step raises: dagster-duckdb closes it only
+    on success, and a connection left open makes every later connect in this process fail with
+    "different configuration"."""
+    with resource.get_connection() as con:
+        try:
+            yield con
+        finally:
+            con.close()
 
 
 def checks_definition(name: str, checks: list[Check]) -> dg.AssetChecksDefinition:
@@ -18,7 +32,7 @@ def checks_definition(name: str, checks: list[Check]) -> dg.AssetChecksDefinitio
         description=f"{len(checks)} data-quality checks evaluated in one step",
     )
     def _run(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResource):
-        with duckdb.get_connection() as con:
+        with warehouse_connection(duckdb) as con:
             for key in sorted(context.selected_asset_check_keys, key=lambda k: k.to_user_string()):
                 check = by_key[key]
                 try:

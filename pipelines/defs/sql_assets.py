@@ -6,6 +6,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from ..warehouse import build_model, sql_text
+from .bundle import warehouse_connection
 from .checks import key_checks
 from .metadata import table_metadata
 
@@ -24,7 +25,7 @@ def sql_model(layer: str, name: str, *, deps: list, group: str, keys: tuple[str,
     @dg.asset(name=name, deps=deps, group_name=group, kinds={"duckdb", "sql"}, tags={"layer": layer},
               description=header_comment(layer, name))
     def model_asset(duckdb: DuckDBResource) -> dg.MaterializeResult:
-        with duckdb.get_connection() as con:
+        with warehouse_connection(duckdb) as con:
             build_model(con, layer, name)
             meta = table_metadata(con, f"{layer}.{name}", date_column)
         return dg.MaterializeResult(metadata=meta)

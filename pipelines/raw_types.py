@@ -1,0 +1,93 @@
+"""A parsed snapshot, cast to its raw table's own column types before it is loaded.
+
+Casting each snapshot on its own (in Polars, strictly) is what lets one snapshot with a value that
+does not fit (a score of 3,000,000,000 in an INTEGER column, a count of 2^63 in a BIGINT, a date
+that is not a date) be refused alone while the others load in one batch insert.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+
+import duckdb
+import polars as pl
+
+_SIMPLE = {
+    "VARCHAR": pl.Utf8, "BOOLEAN": pl.Boolean, "TINYINT": pl.Int8, "SMALLINT": pl.Int16, "INTEGER": pl.Int32,
+    "BIGINT": pl.Int64, "HUGEINT": pl.Int128, "UTINYINT": pl.UInt8, "USMALLINT": pl.UInt16,
+    "UINTEGER": pl.UInt32, "UBIGINT": pl.UInt64, "FLOAT": pl.Float32, "DOUBLE": pl.Float64, "DATE": pl.Date,
+    "TIMESTAMP WITH TIME ZONE": pl.Datetime("us", "UTC"), "TIMESTAMP": pl.Datetime("us"),
+}
+_DECIMAL = re.compile(r"DECIMAL\((\d+),\s*(\d+)\)")
+
+
+def polars_type(duckdb_type: str) -> pl.DataType | None:
+    """The Polars type whose Arrow form DuckDB stores without conversion; None: left to DuckDB."""
+    if duckdb_type in _SIMPLE:
+        return _SIMPLE[duckdb_type]
+    match = _DECIMAL.fullmatch(duckdb_type)
+    return pl.Decimal(int(match[1]), int(match[2])) if match else None
+
+
+def table_schema(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> tuple[dict, set[str]]:
+    """column -> (duckdb type, polars type), and the NOT NULL columns, of one table."""
+    rows = con.execute(f'DESCRIBE "{schema}"."{table}"').fetchall()
+    return ({r[0]: (r[1], polars_type(r[1])) for r in rows}, {r[0] for r in rows if r[2] == "NO"})
+
+
+def parse_timestamp(text: str) -> datetime:
+    """ISO 8601 (a trailing Z allowed) as an aware UTC datetime; a naive one is taken as UTC."""
+    value = datetime.fromisoformat(str(text).strip())
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _from_text(series: pl.Series, target: pl.DataType) -> pl.Series:
+    """Dates and timestamps written as text, parsed value by value (few distinct values per
+    snapshot) so that a bad one is named exactly."""
+    parse = parse_timestamp if isinstance(target, pl.Datetime) else date.fromisoformat
+    mapping = {}
+    for value in series.drop_nulls().unique().to_list():
+        try:
+            parsed = parse(value)
+        except ValueError:
+            raise ValueError(f"column {series.name}: {value[:80]!r} is not an ISO 8601 "
+                             f"{'timestamp' if parse is parse_timestamp else 'date'}") from None
+        if isinstance(target, pl.Datetime) and target.time_zone is None:
+            parsed = parsed.replace(tzinfo=None)
+        mapping[value] = parsed
+    return series.replace_strict(mapping, default=None, return_dtype=target)
+
+
+def _cast(series: pl.Series, duckdb_type: str, target: pl.DataType) -> pl.Series:
+    if series.dtype == target:
+        return series
+    if series.dtype == pl.Utf8 and isinstance(target, (pl.Datetime, pl.Date)):
+        return _from_text(series, target)
+    cast = series.cast(target, strict=False)
+    bad = series.is_not_null() & cast.is_null()
+    if bad.any():
+        index = bad.arg_true()[0]
+        raise ValueError(f"column {series.name}: value {str(series[index])[:80]!r} (record {index}) "
+                         f"does not fit {duckdb_type}")
+    return cast
+
+
+def conform(frame: pl.DataFrame, schema: dict, not_null: set[str]) -> pl.DataFrame:
+    """`frame` with every column cast to the table's type; raises ValueError naming the first
+    column, value and record that does not fit, an unknown column, or a NULL in a NOT NULL one."""
+    unknown = [c for c in frame.columns if c not in schema]
+    if unknown:
+        raise ValueError(f"columns not in the raw table: {', '.join(unknown)}")
+    missing = sorted(c for c in not_null if c not in frame.columns)
+    if missing and frame.height:
+        raise ValueError(f"no value for NOT NULL columns: {', '.join(missing)}")
+    columns = []
+    for name in frame.columns:
+        duckdb_type, target = schema[name]
+        series = frame[name] if target is None else _cast(frame[name], duckdb_type, target)
+        if name in not_null and series.null_count():
+            index = series.is_null().arg_true()[0]
+            raise ValueError(f"column {name}: NULL (record {index}) in a NOT NULL column")
+        columns.append(series)
+    return pl.DataFrame(columns)
