@@ -14,10 +14,11 @@ import duckdb
 import polars as pl
 
 _SIMPLE = {
-    "VARCHAR": pl.Utf8, "BOOLEAN": pl.Boolean, "TINYINT": pl.Int8, "SMALLINT": pl.Int16, "INTEGER": pl.Int32,
-    "BIGINT": pl.Int64, "HUGEINT": pl.Int128, "UTINYINT": pl.UInt8, "USMALLINT": pl.UInt16,
-    "UINTEGER": pl.UInt32, "UBIGINT": pl.UInt64, "FLOAT": pl.Float32, "DOUBLE": pl.Float64, "DATE": pl.Date,
-    "TIMESTAMP WITH TIME ZONE": pl.Datetime("us", "UTC"), "TIMESTAMP": pl.Datetime("us"),
+    "VARCHAR": pl.String(), "BOOLEAN": pl.Boolean(), "TINYINT": pl.Int8(), "SMALLINT": pl.Int16(),
+    "INTEGER": pl.Int32(), "BIGINT": pl.Int64(), "HUGEINT": pl.Int128(), "UTINYINT": pl.UInt8(),
+    "USMALLINT": pl.UInt16(), "UINTEGER": pl.UInt32(), "UBIGINT": pl.UInt64(), "FLOAT": pl.Float32(),
+    "DOUBLE": pl.Float64(), "DATE": pl.Date(), "TIMESTAMP WITH TIME ZONE": pl.Datetime("us", "UTC"),
+    "TIMESTAMP": pl.Datetime("us"),
 }
 _DECIMAL = re.compile(r"DECIMAL\((\d+),\s*(\d+)\)")
 
@@ -62,7 +63,7 @@ def _from_text(series: pl.Series, target: pl.DataType) -> pl.Series:
 def _cast(series: pl.Series, duckdb_type: str, target: pl.DataType) -> pl.Series:
     if series.dtype == target:
         return series
-    if series.dtype == pl.Utf8 and isinstance(target, (pl.Datetime, pl.Date)):
+    if series.dtype == pl.String and isinstance(target, (pl.Datetime, pl.Date)):
         return _from_text(series, target)
     cast = series.cast(target, strict=False)
     bad = series.is_not_null() & cast.is_null()
