@@ -48,10 +48,17 @@ def checks_definition(name: str, checks: list[Check]) -> dg.AssetChecksDefinitio
 def definitions(*objects, name: str | None = None) -> dg.Definitions:
     """Assets (and any ready-made check definitions) pass through; `Check`s are bundled into one
     multi-asset check named after the calling family package (e.g. `leaderboards_checks`)."""
+    from .sql_assets import SqlModel, sql_layer_assets
+
     checks = [o for o in objects if isinstance(o, Check)]
     ready = [o for o in objects if isinstance(o, dg.AssetChecksDefinition)]
-    assets = [o for o in objects if not isinstance(o, (Check, dg.AssetChecksDefinition))]
+    models = [o for o in objects if isinstance(o, SqlModel)]
+    assets = [o for o in objects if not isinstance(o, (Check, dg.AssetChecksDefinition, SqlModel))]
+    family = name or sys._getframe(1).f_globals["__name__"].rsplit(".", 1)[-1]
+    layers: dict[str, list] = {}
+    for model in models:  # one step per family and layer; each table keeps its own asset key
+        layers.setdefault(model.layer, []).append(model)
+    assets += [sql_layer_assets(f"{family}_{layer}_models", members) for layer, members in layers.items()]
     if checks:
-        family = name or sys._getframe(1).f_globals["__name__"].rsplit(".", 1)[-1]
         ready.append(checks_definition(f"{family}_checks", checks))
     return dg.Definitions(assets=assets, asset_checks=ready)
