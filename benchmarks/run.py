@@ -102,7 +102,11 @@ def main() -> int:
         print(f"scale: {args.scale_days} synthetic days x 3 boards: floor, then cold", flush=True)
         scale_floor = timed_floor(recordings)
         (Path(tmp) / "work").mkdir()
-        scale = timed_refresh(Path(tmp) / "work", recordings=recordings)
+        try:
+            scale = timed_refresh(Path(tmp) / "work", recordings=recordings)
+        except SystemExit as exc:  # still write the bundled figures, and say why the scale one is missing
+            print(exc, file=sys.stderr)
+            scale = (float("nan"), float("nan"))
 
     def med(name: str, index: int = 0) -> float:
         return statistics.median(r[index] for r in results[name])
