@@ -56,8 +56,8 @@ def rejected_hashes(con: duckdb.DuckDBPyConnection, source: str) -> set[str]:
 
 @contextmanager
 def registered(con: duckdb.DuckDBPyConnection, name: str, data) -> Iterator[None]:
-    """An Arrow table visible to SQL as `name`. Unregistered after the caller's transaction has
-    ended: unregistering inside an aborted transaction fails and would mask the real error."""
+    """An Arrow table visible to SQL as `name` for one statement. Unregistering inside an aborted
+    transaction fails; that error is dropped so it never masks the real one (issue 11.1)."""
     con.register(name, data)
     try:
         yield

@@ -155,3 +155,32 @@ def test_manifest_without_url_fails_arena_only_and_downstream_builds(good_wareho
     after = table_counts(good_warehouse / "videorace.duckdb")
     assert after.pop("marts.change_refreshes") == before.pop("marts.change_refreshes") + 1  # a refresh log
     assert after == before and after[f"raw.{RAW}"] == 83
+
+
+def test_unchanged_inputs_shortcut_never_overwrites_a_failed_source(good_warehouse, monkeypatch):
+    """The fingerprint fast path notes every source 'unchanged' — except one whose last outcome
+    is a failure, which stays failed (and stale) until a fetch of it succeeds."""
+    from pipelines.config import load_settings
+    from pipelines.refresh import _remember
+    from pipelines.status import source_status
+
+    for key, value in pipeline_env(good_warehouse).items():
+        monkeypatch.setenv(key, value)
+    warehouse = good_warehouse / "videorace.duckdb"
+    con = duckdb.connect(str(warehouse))
+    try:
+        con.execute("""INSERT INTO raw.source_runs VALUES (now(), 'live-run', 'arena', 'live', 'failed', 3, 0, 0, 1,
+                       'arena: live fetch returned no usable response (HTTP 503)')""")
+    finally:
+        con.close()
+    _remember(load_settings(), "same-inputs", note_unchanged=True)
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        status = {r["source"]: r for r in source_status(con).iter_rows(named=True)}
+        notes = con.execute("""SELECT source FROM raw.source_runs WHERE run_id = 'unchanged-inputs'""").fetchall()
+    finally:
+        con.close()
+    assert (status["arena"]["last_status"], status["arena"]["stale"]) == ("failed", True)
+    assert status["arena"]["message"] == "arena: live fetch returned no usable response (HTTP 503)"
+    assert ("arena",) not in notes and ("fred",) in notes
+    assert status["fred"]["last_status"] == "unchanged"
