@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 
 import duckdb
 import polars as pl
@@ -22,7 +23,7 @@ import polars as pl
 from videorace_scrapers.parsers import ParseError, get_parser
 from videorace_scrapers.snapshots import Snapshot, read_snapshot_bytes
 
-from .raw_types import conform, parse_timestamp, table_schema
+from .raw_types import check_columns, conform, misfits, parse_timestamp, table_schema
 from .warehouse import ensure_table, transaction
 
 
@@ -137,8 +138,13 @@ def register_snapshots(con: duckdb.DuckDBPyConnection, snapshots: list[Snapshot]
     return refused
 
 
+@cache
+def _parser(name: str):
+    return get_parser(name)  # the registry walks the parser package on every call
+
+
 def parse_snapshot(parser_name: str, snap: Snapshot, **options) -> pl.DataFrame:
-    parser = get_parser(parser_name)
+    parser = _parser(parser_name)
     records = parser.parse(read_snapshot_bytes(snap), where=f"snapshot {snap.path} (sha256 {snap.sha256[:12]})",
                            **options)
     frame = pl.DataFrame(records, infer_schema_length=None)
@@ -148,6 +154,33 @@ def parse_snapshot(parser_name: str, snap: Snapshot, **options) -> pl.DataFrame:
         pl.lit(snap.url).alias("source_url"),
         pl.lit(snap.fetched_at).alias("fetched_at"),
     )
+
+
+def _cast_to_table(source: str, frames: list, fresh: list, schema: dict, not_null: set[str]):
+    """Every new snapshot's rows in the raw table's types, in one pass per column over the whole
+    batch; a snapshot with a value that does not fit is refused and its rows dropped. Frames that
+    cannot even be stacked (no common type) are cast one by one instead."""
+    if not frames:
+        return [], fresh, []
+    try:
+        batch = pl.concat([f for _, f in frames], how="diagonal_relaxed")
+    except Exception:  # noqa: BLE001 — fall back to one snapshot at a time, each its own verdict
+        good, refused = [], []
+        for snap, frame in frames:
+            try:
+                good.append(conform(frame, schema, not_null))
+            except Exception as exc:  # noqa: BLE001
+                refused.append((snap, as_parse_error(source, snap, exc)))
+        bad = {s.sha256 for s, _ in refused}
+        return good, [(s, n) for s, n in fresh if s.sha256 not in bad], refused
+    batch, reasons = misfits(batch, schema, not_null)
+    if not reasons:
+        return [batch], fresh, []
+    by_hash = {snap.sha256: snap for snap, _ in frames}
+    refused = [(by_hash[h], ParseError(source, f"snapshot {by_hash[h].path} (sha256 {h[:12]})", f"ValueError: {r}"))
+               for h, r in reasons.items()]
+    batch = batch.filter(~pl.col("snapshot_sha256").is_in(list(reasons)))
+    return [batch], [(s, n) for s, n in fresh if s.sha256 not in reasons], refused
 
 
 def load_source(con: duckdb.DuckDBPyConnection, parser_name: str, table: str, snapshots: list[Snapshot],
@@ -168,13 +201,16 @@ def load_source(con: duckdb.DuckDBPyConnection, parser_name: str, table: str, sn
             report.skipped.append(f"{snap.path}: refused before (raw.snapshot_rejects)")
             continue
         try:
-            frame = conform(parse_snapshot(parser_name, snap, **options_for(snap)), schema, not_null)
+            frame = parse_snapshot(parser_name, snap, **options_for(snap))
+            check_columns(frame, schema, not_null)
         except Exception as exc:  # noqa: BLE001 — any failure of one snapshot is that snapshot's failure
             refused.append((snap, as_parse_error(parser_name, snap, exc)))
             continue
         if frame.height:
-            frames.append(frame)
+            frames.append((snap, frame))
         fresh.append((snap, frame.height))
+    frames, fresh, late = _cast_to_table(parser_name, frames, fresh, schema, not_null)
+    refused += late
     loaded_at = datetime.now(UTC)
     ledger = pl.DataFrame(
         {"raw_table": [table] * len(fresh), "sha256": [s.sha256 for s, _ in fresh],

@@ -44,51 +44,75 @@ def parse_timestamp(text: str) -> datetime:
 
 
 def _from_text(series: pl.Series, target: pl.DataType) -> pl.Series:
-    """Dates and timestamps written as text, parsed value by value (few distinct values per
-    snapshot) so that a bad one is named exactly."""
+    """Dates and timestamps written as text, parsed value by value (few distinct values) with
+    Python's ISO 8601 reader; a value it cannot read becomes NULL, which the caller reports."""
     parse = parse_timestamp if isinstance(target, pl.Datetime) else date.fromisoformat
     mapping = {}
     for value in series.drop_nulls().unique().to_list():
         try:
             parsed = parse(value)
         except ValueError:
-            raise ValueError(f"column {series.name}: {value[:80]!r} is not an ISO 8601 "
-                             f"{'timestamp' if parse is parse_timestamp else 'date'}") from None
+            continue
         if isinstance(target, pl.Datetime) and target.time_zone is None:
             parsed = parsed.replace(tzinfo=None)
         mapping[value] = parsed
     return series.replace_strict(mapping, default=None, return_dtype=target)
 
 
-def _cast(series: pl.Series, duckdb_type: str, target: pl.DataType) -> pl.Series:
-    if series.dtype == target:
-        return series
+def cast_column(series: pl.Series, target: pl.DataType | None) -> tuple[pl.Series, pl.Series | None]:
+    """The column in the table's type, and a mask of the values that did not fit (None: all did)."""
+    if target is None or series.dtype == target:
+        return series, None
     if series.dtype == pl.String and isinstance(target, (pl.Datetime, pl.Date)):
-        return _from_text(series, target)
-    cast = series.cast(target, strict=False)
+        cast = _from_text(series, target)
+    else:
+        cast = series.cast(target, strict=False)
     bad = series.is_not_null() & cast.is_null()
-    if bad.any():
-        index = bad.arg_true()[0]
-        raise ValueError(f"column {series.name}: value {str(series[index])[:80]!r} (record {index}) "
-                         f"does not fit {duckdb_type}")
-    return cast
+    return cast, (bad if bad.any() else None)
+
+
+def misfits(frame: pl.DataFrame, schema: dict, not_null: set[str], key: str = "snapshot_sha256",
+            ) -> tuple[pl.DataFrame, dict[str, str]]:
+    """Cast a batch of many snapshots' rows in one pass per column: the batch in the table's
+    types, and for every snapshot with a value that does not fit (or a NULL in a NOT NULL
+    column) the first such value, as the reason that snapshot is refused."""
+    reasons: dict[str, str] = {}
+    columns = []
+    record = frame["record_index"] if "record_index" in frame.columns else pl.Series(range(frame.height))
+    for name in frame.columns:
+        duckdb_type, target = schema[name]
+        cast, bad = cast_column(frame[name], target)
+        if name in not_null:
+            null = cast.is_null()
+            bad = null if bad is None else (bad | null)
+            bad = bad if bad.any() else None
+        if bad is not None:
+            rows = pl.DataFrame({"k": frame[key], "i": record, "v": frame[name].cast(pl.String, strict=False)}).filter(bad)
+            for k, i, v in rows.unique("k", keep="first", maintain_order=True).iter_rows():
+                what = f"value {str(v)[:80]!r}" if v is not None else "NULL"
+                reasons.setdefault(k, f"column {name}: {what} (record {i}) does not fit {duckdb_type}"
+                                   + (" NOT NULL" if v is None else ""))
+        columns.append(cast)
+    return pl.DataFrame(columns), reasons
 
 
 def conform(frame: pl.DataFrame, schema: dict, not_null: set[str]) -> pl.DataFrame:
-    """`frame` with every column cast to the table's type; raises ValueError naming the first
-    column, value and record that does not fit, an unknown column, or a NULL in a NOT NULL one."""
+    """`frame` (one snapshot) with every column cast to the table's type; raises ValueError naming
+    the first column, value and record that does not fit, an unknown column, or a missing
+    NOT NULL column."""
+    check_columns(frame, schema, not_null)
+    key = pl.Series("__snapshot", [0] * frame.height)
+    cast, reasons = misfits(frame.with_columns(key), {**schema, "__snapshot": ("INTEGER", None)}, not_null,
+                            key="__snapshot")
+    if reasons:
+        raise ValueError(next(iter(reasons.values())))
+    return cast.drop("__snapshot")
+
+
+def check_columns(frame: pl.DataFrame, schema: dict, not_null: set[str]) -> None:
     unknown = [c for c in frame.columns if c not in schema]
     if unknown:
         raise ValueError(f"columns not in the raw table: {', '.join(unknown)}")
     missing = sorted(c for c in not_null if c not in frame.columns)
     if missing and frame.height:
         raise ValueError(f"no value for NOT NULL columns: {', '.join(missing)}")
-    columns = []
-    for name in frame.columns:
-        duckdb_type, target = schema[name]
-        series = frame[name] if target is None else _cast(frame[name], duckdb_type, target)
-        if name in not_null and series.null_count():
-            index = series.is_null().arg_true()[0]
-            raise ValueError(f"column {name}: NULL (record {index}) in a NOT NULL column")
-        columns.append(series)
-    return pl.DataFrame(columns)
