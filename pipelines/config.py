@@ -28,6 +28,8 @@ class Settings:
     url_overrides: dict[str, str] = field(default_factory=dict)
     scrapy_overrides: dict[str, str] = field(default_factory=dict)
     secrets_present: frozenset[str] = frozenset()
+    catchup_max_days: int = 730  # bound of a FRED/Yahoo catch-up range (pipelines/catchup.py)
+    lock_wait_s: float = 30.0  # how long a command waits for another process's warehouse lock
 
     def base_url(self, source: str, default: str) -> str:
         return self.url_overrides.get(source, default).rstrip("/")
@@ -59,6 +61,8 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         url_overrides=overrides,
         scrapy_overrides=scrapy,
         secrets_present=frozenset(name for name in SECRET_ENV_VARS if env.get(name)),
+        catchup_max_days=int(env.get("VIDEORACE_CATCHUP_MAX_DAYS", "730")),
+        lock_wait_s=float(env.get("VIDEORACE_LOCK_WAIT_S") or 30),
     )
 
 

@@ -23,7 +23,8 @@ CURATED_DIR = SEEDS_DIR / "curated"
 
 # name -> (file, the columns the file must have: schema drift fails loudly)
 CURATED_FILES: dict[str, tuple[Path, tuple[str, ...]]] = {
-    "labs": (CURATED_DIR / "labs.csv", ("lab_id", "lab_name", "country_code", "arena_vendor_aliases", "country_basis")),
+    "labs": (CURATED_DIR / "labs.csv", ("lab_id", "lab_name", "country_code", "arena_vendor_aliases", "country_basis",
+                                         "source_url", "source_kind", "country_source_basis")),
     "releases": (CURATED_DIR / "releases.csv", ("lab", "model", "version", "release_date", "release_type", "source_url")),
     "pricing": (CURATED_DIR / "pricing.csv", ("provider", "model", "price", "currency", "unit", "as_of", "source_url")),
     "arena_history": (CURATED_DIR / "arena_history.csv",
@@ -34,16 +35,37 @@ CURATED_FILES: dict[str, tuple[Path, tuple[str, ...]]] = {
     "market_moves_reported": (CURATED_DIR / "market_moves_reported.csv",
                               ("event_date", "ticker", "reported_move_pct", "source_url")),
     "patents_reported": (CURATED_DIR / "patents_reported.csv", ("scope", "country_code", "period", "count", "source_url")),
-    "model_families": (SEEDS_DIR / "model_families.csv", ("priority", "pattern", "family", "lab_id", "is_open_weights")),
+    "git_facts": (CURATED_DIR / "open_weights_git_facts.csv", ("repo", "lab", "kind", "name", "date", "commit", "evidence")),
+    "release_candidates": (CURATED_DIR / "releases_2026-09_to_12_candidates.csv",
+                           ("model", "lab", "country", "date", "date_precision", "date_kind", "open_weights", "url")),
+    "model_families": (SEEDS_DIR / "model_families.csv",
+                       ("priority", "pattern", "family", "lab_id", "is_open_weights", "source_url", "basis")),
     "labs_supplement": (SEEDS_DIR / "labs_supplement.csv", ("lab_id", "lab_name", "country_code", "source_url")),
     "events": (SEEDS_DIR / "events.csv", ("event_id", "event_date", "releases_row", "ticker", "exposure", "source_url")),
     "earnings_days": (SEEDS_DIR / "earnings_days.csv", ("ticker", "announcement_date", "timing", "source_url")),
     "release_repos": (SEEDS_DIR / "release_repos.csv", ("platform", "owner", "repo", "lab_id", "model", "source_url")),
+    "unit_prices": (SEEDS_DIR / "unit_prices.csv", ("provider", "unit", "usd_per_unit", "as_of", "source_url", "basis")),
+    "listings": (SEEDS_DIR / "listings.csv", ("ticker", "yahoo_symbol", "exchange", "currency", "source_url", "basis")),
+    "openrouter_open_weights": (SEEDS_DIR / "openrouter_open_weights.csv",
+                                ("priority", "pattern", "is_open_weights", "source_url", "basis")),
+    "openrouter_authors": (SEEDS_DIR / "openrouter_authors.csv", ("author", "lab_id", "country_code", "source_url", "basis")),
+    "stock_csv_series": (SEEDS_DIR / "stock_csv_series.csv",
+                         ("repository", "adjustment", "preference_rank", "basis", "source_url")),
 }
 
 
 class CuratedSchemaError(ValueError):
     pass
+
+
+def unit_price_usd(provider: str, unit: str) -> float:
+    """The cited USD value of one provider unit (e.g. a Runway credit) from unit_prices.csv: the
+    one place that number lives (parsers get it as an option, SQL reads the seed table)."""
+    path = CURATED_FILES["unit_prices"][0]
+    rows = pl.read_csv(path, infer_schema=False).filter((pl.col("provider") == provider) & (pl.col("unit") == unit))
+    if rows.height != 1:
+        raise CuratedSchemaError(f"{display_path(path)}: expected one row for {provider} {unit}, found {rows.height}")
+    return float(rows["usd_per_unit"][0])
 
 
 def load_curated(con: duckdb.DuckDBPyConnection, name: str) -> dict:

@@ -1,5 +1,6 @@
 """`videorace export`: every table of the marts and out schemas to one Parquet or CSV file each
-(DIR/<schema>.<table>.<format>), through DuckDB COPY, with an `as_of` column.
+(DIR/<schema>.<table>.<format>), through DuckDB COPY, with an `as_of` column. In CSV, text cells
+a spreadsheet would run as a formula are neutralised (`neutralised`); Parquet keeps them as written.
 
 `as_of` is the newest date in the table's own date column (snapshot_date, release_date, ...: the
 same columns `videorace status` reads); a table without one (e.g. dim_labs) gets the warehouse's
@@ -15,6 +16,7 @@ import duckdb
 
 from .config import load_settings
 from .status import DATE_COLUMNS
+from .warehouse import WarehouseUnavailable, open_for_reading, transaction
 
 SCHEMAS = ("marts", "out")
 
@@ -42,6 +44,16 @@ def table_as_of(con: duckdb.DuckDBPyConnection, schema: str, table: str, fallbac
     return fallback
 
 
+FORMULA_START = r"^[=+\-@\t\r]"  # what a spreadsheet reads as the start of a formula
+
+
+def neutralised(column: str) -> str:
+    """SQL for a text cell a spreadsheet cannot run: one starting =, +, -, @, tab or CR gets a
+    leading apostrophe (OWASP's CSV-injection advice); the value is otherwise kept as written."""
+    return (f"CASE WHEN regexp_matches(\"{column}\", '{FORMULA_START}') THEN '''' || \"{column}\" "
+            f"ELSE \"{column}\" END")
+
+
 def export_tables(con: duckdb.DuckDBPyConnection, fmt: str, out_dir: Path) -> list[tuple[Path, int, str | None]]:
     """Write each table; returns (path, rows, as_of) per file."""
     if fmt not in ("parquet", "csv"):
@@ -58,9 +70,12 @@ def export_tables(con: duckdb.DuckDBPyConnection, fmt: str, out_dir: Path) -> li
         as_of = table_as_of(con, schema, table, fallback)
         path = out_dir / f"{schema}.{table}.{fmt}"
         literal = "NULL" if as_of is None else f"DATE '{as_of}'"
-        columns = {r[0] for r in con.execute(f'DESCRIBE "{schema}"."{table}"').fetchall()}
-        select = (f'SELECT * REPLACE ({literal} AS as_of) FROM "{schema}"."{table}"' if "as_of" in columns
-                  else f'SELECT *, {literal} AS as_of FROM "{schema}"."{table}"')
+        types = {r[0]: r[1] for r in con.execute(f'DESCRIBE "{schema}"."{table}"').fetchall()}
+        replace = [f"{literal} AS as_of"] if "as_of" in types else []
+        if fmt == "csv":
+            replace += [f'{neutralised(c)} AS "{c}"' for c, t in types.items() if t == "VARCHAR" and c != "as_of"]
+        select = "SELECT *" + (f" REPLACE ({', '.join(replace)})" if replace else "")
+        select += ("" if "as_of" in types else f", {literal} AS as_of") + f' FROM "{schema}"."{table}"'
         escaped = str(path).replace("'", "''")
         con.execute(f"COPY ({select}) TO '{escaped}' ({options})")
         rows = con.execute(f'SELECT count(*) FROM "{schema}"."{table}"').fetchall()[0][0]
@@ -69,17 +84,19 @@ def export_tables(con: duckdb.DuckDBPyConnection, fmt: str, out_dir: Path) -> li
 
 
 def export_marts(fmt: str, out_dir: Path) -> int:
-    path = load_settings().warehouse_path
-    if not path.exists():
-        print(f"videorace export: no warehouse at {path}; run `make run` or `videorace refresh` first", file=sys.stderr)
+    settings = load_settings()
+    path = settings.warehouse_path
+    try:
+        con = open_for_reading(settings)
+    except WarehouseUnavailable as exc:
+        print(f"videorace export: {exc}", file=sys.stderr)
         return 1
     try:
-        con = duckdb.connect(str(path), read_only=True)
-    except duckdb.Error as exc:
-        print(f"videorace export: cannot open {path} read-only: {exc}", file=sys.stderr)
+        with transaction(con):  # every file from one consistent state of the warehouse
+            written = export_tables(con, fmt, Path(out_dir))
+    except OSError as exc:
+        print(f"videorace export: cannot write {out_dir}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    try:
-        written = export_tables(con, fmt, Path(out_dir))
     finally:
         con.close()
     if not written:

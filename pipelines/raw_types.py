@@ -87,7 +87,8 @@ def misfits(frame: pl.DataFrame, schema: dict, not_null: set[str], key: str = "s
             bad = null if bad is None else (bad | null)
             bad = bad if bad.any() else None
         if bad is not None:
-            rows = pl.DataFrame({"k": frame[key], "i": record, "v": frame[name].cast(pl.String, strict=False)}).filter(bad)
+            text = frame[name].cast(pl.String, strict=False)
+            rows = pl.DataFrame({"k": frame[key], "i": record, "v": text}).filter(bad)
             for k, i, v in rows.unique("k", keep="first", maintain_order=True).iter_rows():
                 what = f"value {str(v)[:80]!r}" if v is not None else "NULL"
                 reasons.setdefault(k, f"column {name}: {what} (record {i}) does not fit {duckdb_type}"

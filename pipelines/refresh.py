@@ -9,9 +9,10 @@ import duckdb
 
 from .config import load_settings
 from .fingerprint import input_fingerprint
+from .progress import LIVE_ONLY, print_where_to_look
 from .sources import get_source
 from .status import source_status, table_counts
-from .warehouse import ensure_base_tables, transaction
+from .warehouse import WarehouseUnavailable, check_writable, ensure_base_tables, open_warehouse, transaction
 
 
 def _selection(defs, select: list[str]):
@@ -44,7 +45,16 @@ def _unchanged_since_last_refresh(settings, fingerprint: str) -> bool:
 
 
 def _remember(settings, fingerprint: str, note_unchanged: bool) -> None:
-    con = duckdb.connect(str(settings.warehouse_path))
+    """Bookkeeping after a refresh; its failure must not turn a completed refresh into exit 1."""
+    try:
+        _remember_fingerprint(settings, fingerprint, note_unchanged)
+    except (duckdb.Error, WarehouseUnavailable) as exc:
+        print(f"videorace: refresh completed, but its fingerprint was not recorded (the next replay "
+              f"refresh rebuilds instead of skipping): {str(exc).splitlines()[0]}", file=sys.stderr)
+
+
+def _remember_fingerprint(settings, fingerprint: str, note_unchanged: bool) -> None:
+    con = open_warehouse(settings.warehouse_path, wait_s=settings.lock_wait_s)
     try:
         ensure_base_tables(con)
         with transaction(con):
@@ -67,6 +77,11 @@ def run_refresh(select: list[str], quiet: bool = False, force: bool = False) -> 
     started = time.monotonic()
     print(f"videorace: {settings.mode} refresh into {settings.warehouse_path}"
           + (f" (sources: {', '.join(select)})" if select else ""), flush=True)
+    try:
+        check_writable(settings)  # locked: wait a bounded time, then name the holder; corrupt: fail now
+    except WarehouseUnavailable as exc:
+        print(f"videorace refresh: {exc}", file=sys.stderr)
+        return 1
     fingerprint = input_fingerprint(recordings_dir=settings.recordings_dir) if settings.mode == "replay" else None
     if fingerprint and not select and not force and _unchanged_since_last_refresh(settings, fingerprint):
         print("videorace: inputs unchanged since the last replay refresh (recordings, seeds, SQL and code "
@@ -109,9 +124,10 @@ def _report(settings, started: float, failed_steps: list[str]) -> int:
         con.close()
     failed_sources = sources.filter(sources["last_status"] == "failed")["source"].to_list()
     skipped = sources.filter(sources["last_status"] == "skipped")
-    no_recordings = [r["source"] for r in skipped.iter_rows(named=True) if "no committed recordings" in (r["message"] or "")]
+    no_recordings = [r["source"] for r in skipped.iter_rows(named=True) if LIVE_ONLY in (r["message"] or "")]
     if no_recordings:
-        print(f"videorace: live-only sources without committed recordings, skipped in replay: {', '.join(no_recordings)}",
+        print(f"videorace: {len(no_recordings)} live-only sources have no committed recordings and were skipped "
+              f"in replay: {', '.join(no_recordings)} (videorace refresh --live --select NAME fetches one)",
               file=sys.stderr)
     for row in skipped.iter_rows(named=True):
         if row["source"] not in no_recordings:
@@ -121,6 +137,7 @@ def _report(settings, started: float, failed_steps: list[str]) -> int:
     if failed_sources:
         print(f"videorace: sources that failed this refresh (last good data kept): {', '.join(failed_sources)}",
               file=sys.stderr)
+    print_where_to_look(settings, failed=bool(failed_steps or failed_sources))
     return 1 if failed_steps or failed_sources else 0
 
 

@@ -20,15 +20,17 @@ class SourceFetcher(dg.ConfigurableResource):
     url_overrides: dict[str, str] = {}
     scrapy_settings: dict[str, str] = {}
     crawl_timeout_s: int = 900
+    catchup_max_days: int = 730
 
-    def fetch(self, source_name: str):
+    def fetch(self, source_name: str, spider_args: dict[str, str] | None = None):
         from .fetch import fetch_live, fetch_replay
         from .sources import get_source
 
         source = get_source(source_name)
         if self.mode == "live":
             return fetch_live(source, Path(self.snapshot_dir), self.url_overrides.get(source.name),
-                              timeout_s=self.crawl_timeout_s, scrapy_settings=self.scrapy_settings or None)
+                              timeout_s=self.crawl_timeout_s, spider_args=spider_args or None,
+                              scrapy_settings=self.scrapy_settings or None)
         return fetch_replay(source, Path(self.recordings_dir))
 
 
@@ -47,6 +49,7 @@ def build_resources(settings: Settings | None = None) -> dict:
             recordings_dir=str(settings.recordings_dir),
             url_overrides=settings.url_overrides,
             scrapy_settings=settings.scrapy_overrides,
+            catchup_max_days=settings.catchup_max_days,
         ),
         "site": SitePaths(site_dir=str(settings.site_dir)),
     }

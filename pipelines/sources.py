@@ -23,6 +23,12 @@ class Source:
     terms: str
     auth: str = "keyless"
     has_recordings: bool = False
+    # why a source without recordings has none (shown by `videorace status` and the README)
+    replay_note: str = ""
+    # hosts a redirect may lead to besides the live URL's own (the spider refuses any other, and
+    # every internal address); and the largest response body accepted, decompressed
+    redirect_hosts: tuple[str, ...] = ()
+    max_response_mb: float = 50
 
     @property
     def spider(self) -> str:
@@ -62,6 +68,7 @@ SOURCES: dict[str, Source] = {
                   "https://artificialanalysis.ai\"); v2 API under AA's API terms",
             auth="keyless public JSON; AA_API_KEY for the v2 API (attribution required)",
             has_recordings=False,
+            replay_note='recordings added by the leaderboards work (../shared/data/recordings/artificialanalysis)',
         ),
         Source(
             name="github_readme",
@@ -72,6 +79,7 @@ SOURCES: dict[str, Source] = {
             data_format="Markdown (<owner>/<repo>/HEAD/README.md)",
             cadence="weekly",
             terms="each repository's licence (Apache-2.0 for most); short dated lines quoted as evidence",
+            replay_note='READMEs are prose (reference only); dated news lines: curated open_weights_git_facts.csv',
         ),
         Source(
             name="github_releases",
@@ -82,6 +90,7 @@ SOURCES: dict[str, Source] = {
             cadence="weekly",
             terms="GitHub REST API terms; 60 requests/hour without a token",
             auth="optional GITHUB_TOKEN",
+            replay_note='no committed REST responses; tags and first commits: curated open_weights_git_facts.csv',
         ),
         Source(
             name="openrouter",
@@ -91,15 +100,17 @@ SOURCES: dict[str, Source] = {
             data_format="JSON (/api/v1/models?output_modalities=all)",
             cadence="weekly",
             terms="OpenRouter public API",
+            replay_note='no archived /api/v1/models JSON with video models; catalogue+panel replay as openrouter_rankings',
         ),
         Source(
             name="runway_pricing",
             family="pricing",
-            title="Runway API reference: credits per second per model ($0.01 per credit)",
+            title="Runway API reference: credits per second per model (USD per credit: seeds/unit_prices.csv)",
             live_url="https://raw.githubusercontent.com/runwayml/skills/main",
             data_format="Markdown",
             cadence="weekly",
             terms="Runway public documentation",
+            replay_note='API reference is prose (reference only); credit price: cited row in seeds/unit_prices.csv',
         ),
         Source(
             name="gemini_pricing",
@@ -109,6 +120,7 @@ SOURCES: dict[str, Source] = {
             data_format="HTML (/gemini-api/docs/pricing)",
             cadence="weekly",
             terms="Google developer documentation (CC BY 4.0 text)",
+            replay_note='no dated copy of the pricing page in any public repository (prose: reference only)',
         ),
         Source(
             name="fal_pricing",
@@ -119,6 +131,7 @@ SOURCES: dict[str, Source] = {
             cadence="weekly",
             terms="fal.ai terms of service",
             auth="FAL_KEY (optional: the pricing page is used without it)",
+            replay_note='pricing API needs FAL_KEY; no repository commits its responses (page: reference only)',
         ),
         Source(
             name="alibaba_pricing",
@@ -128,6 +141,7 @@ SOURCES: dict[str, Source] = {
             data_format="HTML",
             cadence="weekly",
             terms="Alibaba Cloud documentation",
+            replay_note='no committed copy of the Model Studio pricing page (prose: reference only)',
         ),
         Source(
             name="fred",
@@ -147,6 +161,7 @@ SOURCES: dict[str, Source] = {
             data_format="XML (/stats/eurofxref/eurofxref-hist-90d.xml)",
             cadence="daily",
             terms="ECB statistics, free reuse with source acknowledged",
+            replay_note='no committed eurofxref-hist newer than 2025-05; FRED copies reach 2026-09-25',
         ),
         Source(
             name="yahoo",
@@ -156,6 +171,7 @@ SOURCES: dict[str, Source] = {
             data_format="JSON (/v8/finance/chart/{ticker}?range=2y&interval=1d)",
             cadence="daily",
             terms="Yahoo terms of service; personal/research use, fragile, browser-like User-Agent",
+            replay_note='no repository commits v8 chart JSON; the same Yahoo bars replay via stock_csv',
         ),
         Source(
             name="stock_csv",
@@ -176,6 +192,7 @@ SOURCES: dict[str, Source] = {
             cadence="daily",
             terms="Hugging Face Hub API terms",
             auth="optional HF_TOKEN",
+            replay_note='no dated /api/models?pipeline_tag= dump exists; the Hub trending list replays as hf_trending',
         ),
         Source(
             name="epo_ops",
@@ -186,6 +203,39 @@ SOURCES: dict[str, Source] = {
             cadence="monthly",
             terms="EPO OPS fair-use charter; free registration",
             auth="EPO_OPS_KEY + EPO_OPS_SECRET (OAuth client credentials)",
+            has_recordings=True,
+        ),
+        Source(
+            name="hf_trending",
+            family="openness",
+            title="Hugging Face Hub trending models (/api/trending): what trends, per snapshot",
+            live_url="https://huggingface.co",
+            data_format="JSON (/api/trending?type=model: {recentlyTrending: [{repoData, repoType}]}); recordings: "
+                        "the park-onezero/daily-hf-trending cache (a dict keyed by model id)",
+            cadence="daily",
+            terms="Hugging Face Hub API terms; recordings from park-onezero/daily-hf-trending (no licence file)",
+            has_recordings=True,
+        ),
+        Source(
+            name="openrouter_rankings",
+            family="openness",
+            title="OpenRouter model catalogue and daily token panel (LLM tokens, not video)",
+            live_url="https://raw.githubusercontent.com/sui414/openrouter-pricing-data/main",
+            data_format="CSV as collected by sui414/openrouter-pricing-data (model_rankings.csv from "
+                        "/api/frontend/v1/rankings/models; models/date=YYYY-MM-DD.csv from /api/v1/models)",
+            cadence="weekly",
+            terms="OpenRouter public APIs; collected by sui414/openrouter-pricing-data (no licence stated)",
+            has_recordings=True,
+        ),
+        Source(
+            name="owid_patents",
+            family="patents",
+            title="Our World in Data: AI patent applications per million people by country (CSET), all AI, 2014-2019",
+            live_url="https://ourworldindata.org",
+            data_format="CSV (grapher download: Entity,Code,Year,Patent applications per 1 million people - Field: All)",
+            cadence="monthly",
+            terms="OWID data CC BY 4.0; underlying source CSET (via OWID)",
+            has_recordings=True,
         ),
     ]
 }

@@ -1,9 +1,16 @@
-"""Running the SQL in warehouse/: DDL, staging views, marts. SQL stays in files; this module only
-finds, orders and executes them, inside transactions so a crash leaves the last good state."""
+"""Opening the warehouse and running the SQL in warehouse/: DDL, staging views, marts. SQL stays in
+files; this module only finds, orders and executes them, inside transactions so a crash leaves the
+last good state.
+
+Every command opens the warehouse here (`open_warehouse`; readers through `open_for_reading`), so a
+lock or a corrupt file is one clear line, never an IOException traceback: who holds the lock (DuckDB
+names the process and PID), or that the file is corrupt and how to rebuild it.
+"""
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +18,75 @@ from pathlib import Path
 import duckdb
 
 from .config import SQL_DIR
+
+LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
+REBUILD_HINT = ("rebuild it from the committed recordings with `make clean && make run` "
+                "(or move it and its .wal aside and run `videorace refresh`)")
+
+
+class WarehouseUnavailable(RuntimeError):
+    """The warehouse cannot be opened; the message is one line saying why and what to do."""
+
+
+class WarehouseLocked(WarehouseUnavailable):
+    pass
+
+
+class WarehouseCorrupt(WarehouseUnavailable):
+    pass
+
+
+def lock_holder(message: str) -> str | None:
+    """'PID 123 (/usr/bin/python3.11)' from DuckDB's lock error, or None when it is not a lock error."""
+    match = LOCK_HOLDER.search(message)
+    return f"PID {match['pid']} ({match['program']})" if match else None
+
+
+def _explain(path: Path, exc: duckdb.Error, waited_s: float) -> WarehouseUnavailable:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    holder = lock_holder(text)
+    if holder:
+        return WarehouseLocked(f"warehouse {path} is locked by {holder}; waited {waited_s:.0f}s "
+                               "(VIDEORACE_LOCK_WAIT_S). Close that process (a notebook, the Dagster UI, "
+                               "another refresh) or try again when it finishes")
+    return WarehouseCorrupt(f"warehouse {path} is corrupt or unreadable ({text}); {REBUILD_HINT}")
+
+
+def open_warehouse(path: Path, *, read_only: bool = False, wait_s: float = 0.0,
+                   poll_s: float = 0.5) -> duckdb.DuckDBPyConnection:
+    """Connect, waiting up to `wait_s` for another process's lock; a corrupt file fails at once
+    (retrying cannot repair it). Raises WarehouseUnavailable with a one-line reason."""
+    path = Path(path)
+    if read_only and not path.exists():
+        raise WarehouseUnavailable(f"no warehouse at {path}; run `make run` or `videorace refresh` first")
+    started = time.monotonic()
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            con.execute("SELECT count(*) FROM information_schema.tables").fetchall()  # reads the catalog
+            return con
+        except duckdb.Error as exc:
+            waited = time.monotonic() - started
+            if lock_holder(str(exc)) and waited < wait_s:
+                time.sleep(min(poll_s, wait_s - waited))  # the full wait, not a poll short of it
+                continue
+            raise _explain(path, exc, waited) from None
+
+
+def open_for_reading(settings) -> duckdb.DuckDBPyConnection:
+    """The one way `status`, `export` and `record` read the warehouse: read-only, waiting a bounded
+    time for a refresh's write lock. Point this at a published read-only copy when one exists, and
+    every reader follows."""
+    return open_warehouse(settings.warehouse_path, read_only=True, wait_s=settings.lock_wait_s)
+
+
+def check_writable(settings) -> None:
+    """Before a refresh starts: the warehouse opens for writing (bounded wait for a lock) and is not
+    corrupt, so a refresh fails in one line at once instead of every step retrying."""
+    if not Path(settings.warehouse_path).exists():
+        return  # a first refresh creates it
+    open_warehouse(settings.warehouse_path, wait_s=settings.lock_wait_s).close()
+
 
 # `-- requires: schema.table(col, col)` lines in a SQL file name what it reads, so a query over
 # tables another family has not built yet can be skipped with a reason instead of failing.
@@ -46,13 +122,18 @@ def ensure_table(con: duckdb.DuckDBPyConnection, layer: str, table: str) -> None
     con.execute(sql_text(f"{layer}/{table}.sql"))
 
 
-def build_model(con: duckdb.DuckDBPyConnection, layer: str, name: str) -> int:
+def build_model(con: duckdb.DuckDBPyConnection, layer: str, name: str, keys: tuple[str, ...] = ()) -> int:
     """Create or replace one staging view / mart table from warehouse/<layer>/<name>.sql (a
-    SELECT), in one transaction. Returns the row count."""
+    SELECT), in one transaction. A mart or out table loses its impossible rows (and rows whose
+    `keys` are not unique) to marts.fct_row_rejects in that same transaction. Returns the row count."""
+    from .defs.ops.quarantine import quarantine  # lazily: the defs package imports this module
+
     select = sql_text(f"{layer}/{name}.sql")
     kind = "VIEW" if layer == "stg" else "TABLE"
     with transaction(con):
         con.execute(f"CREATE OR REPLACE {kind} {layer}.{name} AS\n{select}")
+        if kind == "TABLE":
+            quarantine(con, f"{layer}.{name}", keys)
     return con.execute(f"SELECT count(*) FROM {layer}.{name}").fetchall()[0][0]
 
 

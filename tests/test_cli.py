@@ -61,8 +61,8 @@ def test_status_shows_each_source_with_its_newest_date(replay_warehouse):
     assert result.returncode == 0, result.stderr
     lines = {line.split()[0]: line.split() for line in result.stdout.splitlines() if line and not line.startswith("-")}
     assert lines["arena"][1] == "ok" and "2026-07-12" in lines["arena"]  # newest snapshot and newest data
-    assert lines["fred"][1] == "ok" and "2026-09-18" in lines["fred"]
-    assert lines["stock_csv"][1] == "ok" and "2026-09-25" in lines["stock_csv"]
+    assert lines["fred"][1] == "ok" and "2026-09-25" in lines["fred"]  # the datasets/exchange-rates copy
+    assert lines["stock_csv"][1] == "ok" and "2026-10-06" in lines["stock_csv"]  # klevera reaches 2026-10-06
     assert lines["yahoo"][1] == "skipped" and "live only" in " ".join(lines["yahoo"])
     assert not any(parts[2:3] == ["STALE"] for parts in lines.values())
     assert lines["marts.fct_leaderboard_entries"][1:] == ["3063", "2026-08-22"]

@@ -17,19 +17,23 @@ def test_export_parquet_matches_the_warehouse(replay_warehouse, warehouse_con, t
     assert main(["export", "--format", "parquet", "--out", str(tmp_path / "x")]) == 0
     out = capsys.readouterr().out
     tables = warehouse_con.execute("""SELECT table_schema || '.' || table_name FROM information_schema.tables
-                                      WHERE table_schema IN ('marts', 'out') AND table_type = 'BASE TABLE'""").fetchall()
+                                      WHERE table_schema IN ('marts', 'out')
+                                        AND table_type = 'BASE TABLE'""").fetchall()
     assert {p.name for p in (tmp_path / "x").iterdir()} == {f"{t}.parquet" for (t,) in tables}
     target = tmp_path / "x" / "marts.fct_leaderboard_entries.parquet"
     assert f"{target}  " in out and "as_of 2026-08-22" in out
     expected = warehouse_con.execute("SELECT count(*) FROM marts.fct_leaderboard_entries").fetchall()[0][0]
     con = duckdb.connect()
     rows, nulls, as_of = con.execute(
-        f"SELECT count(*), count(*) FILTER (WHERE as_of IS NULL), CAST(max(as_of) AS VARCHAR) FROM '{target}'").fetchall()[0]
+        f"SELECT count(*), count(*) FILTER (WHERE as_of IS NULL), CAST(max(as_of) AS VARCHAR) FROM '{target}'"
+    ).fetchall()[0]
     assert (rows, nulls, as_of) == (expected, 0, "2026-08-22")
     top = con.execute(f"""SELECT model, score, country_code FROM '{target}'
-                          WHERE board = 'text-to-video' AND snapshot_date = DATE '2026-08-22' AND rank = 1""").fetchall()
+                          WHERE board = 'text-to-video' AND snapshot_date = DATE '2026-08-22'
+                            AND rank = 1""").fetchall()
     assert top == [("gemini-omni-flash", 1512, "US")]
-    labs = con.execute(f"SELECT count(*), count(as_of) FROM '{tmp_path / 'x' / 'marts.dim_labs.parquet'}'").fetchall()[0]
+    dim_labs = tmp_path / "x" / "marts.dim_labs.parquet"
+    labs = con.execute(f"SELECT count(*), count(as_of) FROM '{dim_labs}'").fetchall()[0]
     assert labs[0] == labs[1] > 0  # no date column: the warehouse's data-as-of
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest  # read-only: the warehouse is untouched
 

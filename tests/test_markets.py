@@ -32,13 +32,15 @@ def test_fx_rates_from_fred(warehouse_con):
     rows = warehouse_con.execute(
         """SELECT rate_date, base_currency, quote_currency, rate, source, is_preferred, source_url
            FROM marts.fct_fx_rates WHERE rate_date IN (DATE '2025-01-01', DATE '2025-01-02', DATE '2026-09-18')
-           ORDER BY rate_date""").fetchall()
+             AND is_preferred ORDER BY rate_date""").fetchall()
     # 2025-01-01 is a U.S. holiday: empty in the file, absent here (never filled)
     assert [(str(r[0]), r[1], r[2], r[3], r[4], r[5]) for r in rows] == [
         ("2025-01-02", "USD", "CNY", 7.2994, "fred", True),
         ("2026-09-18", "USD", "CNY", 6.6975, "fred", True),
     ]
-    assert rows[0][6].startswith("https://fred.stlouisfed.org/graph/fredgraph.csv?id=DEXCHUS")
+    # read from the repository that republishes FRED, never presented as a download from FRED
+    assert rows[0][6] == ("https://raw.githubusercontent.com/vichobug/fx-hedging-sim/"
+                          "157e8bbcf34ec85e05cee81e5f07b528b6747c1c/data/DEXCHUS.csv")
     assert warehouse_con.execute("SELECT count(*) FROM marts.fct_fx_rates WHERE rate_date = DATE '2025-01-20'"
                                  ).fetchall() == [(0,)]  # Martin Luther King Jr. Day
     one_preferred = warehouse_con.execute(
@@ -60,21 +62,29 @@ def test_fx_rows_point_to_their_snapshot(warehouse_con):
 def test_stock_prices_real_values(warehouse_con):
     u = warehouse_con.execute(
         """SELECT close, currency, exchange, exchange_timezone, source, is_provisional
-           FROM marts.fct_stock_prices WHERE ticker = 'U' AND trade_date = DATE '2026-01-30'""").fetchall()
+           FROM marts.fct_stock_prices WHERE ticker = 'U' AND trade_date = DATE '2026-01-30' AND is_preferred""").fetchall()
     assert len(u) == 1 and u[0][0] == pytest.approx(29.1, abs=1e-4)
     assert u[0][1:] == ("USD", "NYSE", "America/New_York", "stock_csv", False)
     counts = dict(warehouse_con.execute(
-        "SELECT ticker, count(*) FROM marts.fct_stock_prices GROUP BY 1").fetchall())
-    assert counts["SPY"] == 434 and counts["U"] == 404 and counts["1024.HK"] == 303
-    assert counts["EA"] == 395  # 396 rows in the file; the delisting row has no prices
+        "SELECT ticker, count(*) FROM marts.fct_stock_prices WHERE is_preferred GROUP BY 1").fetchall())
+    # SPY and U reach 2026-10-06 through klevera (441 sessions); 1024.HK has one series (303)
+    assert counts["SPY"] == 441 and counts["U"] == 441 and counts["1024.HK"] == 303
+    assert counts["EA"] == 396  # 395 priced rows of the held file (the delisting row has none) + alm0421's 2026-08-04
     last = warehouse_con.execute("SELECT max(trade_date) FROM marts.fct_stock_prices WHERE ticker = '1024.HK'").fetchall()
     assert str(last[0][0]) == "2026-03-26"
 
 
 def test_rejects_and_provisional_rows(warehouse_con):
     rejects = warehouse_con.execute(
-        "SELECT ticker, trade_date, reason, volume FROM marts.fct_stock_price_rejects").fetchall()
-    assert [(t, str(d), r, v) for t, d, r, v in rejects] == [("EA", "2026-08-03", "no close price", 4398247)]
+        "SELECT ticker, trade_date, reason, volume, read_from FROM marts.fct_stock_price_rejects").fetchall()
+    # EA's delisting row; klevera's empty closes (README_more_sources.md §2: U 09-16, the others 09-23)
+    assert sorted((t, str(d), r, v, f) for t, d, r, v, f in rejects) == [
+        ("ADBE", "2026-09-23", "no close price", None, "klevera-lgtm/stockjeokrib"),
+        ("EA", "2026-08-03", "no close price", 4398247, "Stell0/financealerts2"),
+        ("GOOGL", "2026-09-23", "no close price", None, "klevera-lgtm/stockjeokrib"),
+        ("SPY", "2026-09-23", "no close price", None, "klevera-lgtm/stockjeokrib"),
+        ("U", "2026-09-16", "no close price", None, "klevera-lgtm/stockjeokrib"),
+    ]
     provisional = warehouse_con.execute(
         """SELECT ticker, strftime(trade_date, '%Y-%m-%d'), is_placeholder FROM marts.fct_stock_prices
            WHERE is_provisional AND ticker IN ('U', 'HSI', '0700.HK') ORDER BY 1, 2""").fetchall()

@@ -28,7 +28,10 @@ def test_out_table_carries_the_wipo_anchor_alongside(warehouse_con):
 
 
 def test_epo_source_recorded_without_rows_in_replay(warehouse_con):
-    assert warehouse_con.execute("SELECT count(*) FROM raw.raw_patents__epo_ops").fetchall() == [(0,)]
+    # the three recorded OPS answers are client examples (ti=battery, pa=Siemens, H04W): loaded raw,
+    # never counted as patents of a scope
+    assert warehouse_con.execute("SELECT count(*) FROM raw.raw_patents__epo_ops WHERE query_scope IS NULL").fetchall() == [(3,)]
+    assert warehouse_con.execute("SELECT count(*) FROM marts.fct_patent_counts WHERE record_source = 'epo_ops'").fetchall() == [(0,)]
 
 
 def test_dashboard_patent_section(replay_warehouse):

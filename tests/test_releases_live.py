@@ -52,9 +52,10 @@ class Loopback(LoopbackServer):
 def scratch_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
     """The curated seeds and dimensions the release models read, in a fresh DuckDB file."""
     con = duckdb.connect(str(path))
-    for name in ("labs", "labs_supplement", "releases", "release_repos", "model_families"):
+    for name in ("labs", "labs_supplement", "releases", "release_repos", "model_families", "git_facts",
+                 "release_candidates"):
         load_curated(con, name)
-    for table in RAW_TABLES.values():
+    for table in (*RAW_TABLES.values(), "raw_openness__hf_trending"):
         ensure_table(con, "raw", table)
     for layer, name in (("marts", "dim_labs"), ("stg", "stg_lab_aliases"), ("stg", "stg_model_families")):
         build_model(con, layer, name)
@@ -63,7 +64,7 @@ def scratch_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
 
 def build_release_models(con: duckdb.DuckDBPyConnection) -> None:
     for layer, name in (("stg", "stg_release_lab_names"), ("stg", "stg_release_events"), ("marts", "fct_releases"),
-                        ("stg", "stg_open_models"), ("marts", "fct_open_model_stats"),
+                        ("stg", "stg_open_models"), ("stg", "stg_hf_trending"), ("marts", "fct_open_model_stats"),
                         ("out", "out_open_downloads_by_country")):
         build_model(con, layer, name)
 

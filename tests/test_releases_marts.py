@@ -37,7 +37,8 @@ def test_month_precision_stays_a_month(warehouse_con):
         SELECT count(*) FROM marts.fct_releases
         WHERE (date_precision = 'day') <> (release_date IS NOT NULL)""").fetchall() == [(0,)]
     assert warehouse_con.execute(
-        "SELECT date_precision, count(*) FROM marts.fct_releases GROUP BY ALL ORDER BY ALL").fetchall() == \
+        "SELECT date_precision, count(*) FROM marts.fct_releases WHERE source = 'curated' GROUP BY ALL ORDER BY ALL"
+    ).fetchall() == \
         [("day", 46), ("month", 9), (None, 7)]  # release_date lengths 10 / 7 / 0 in the csv
 
 
@@ -45,9 +46,10 @@ def test_key_unique_one_preferred_per_release_and_every_lab_mapped(warehouse_con
     total, keys, releases, preferred = warehouse_con.execute("""
         SELECT count(*), count(DISTINCT (source, source_record_id)), count(DISTINCT release_key),
                count(*) FILTER (WHERE is_preferred)
-        FROM marts.fct_releases""").fetchall()[0]
-    assert total == keys == 62 and releases == preferred == 62  # replay: only the curated rows
-    assert warehouse_con.execute("SELECT count(*) FROM marts.fct_releases WHERE lab_id IS NULL").fetchall() == [(0,)]
+        FROM marts.fct_releases WHERE source = 'curated'""").fetchall()[0]
+    assert total == keys == 62 and releases == preferred == 62  # every curated row is its own release
+    assert warehouse_con.execute(
+        "SELECT count(*) FROM marts.fct_releases WHERE lab_id IS NULL AND source = 'curated'").fetchall() == [(0,)]
     # curated lab spellings resolved through dim_labs names and aliases
     assert dict(warehouse_con.execute("""SELECT DISTINCT lab_name, lab_id FROM marts.fct_releases
                                          WHERE lab_name IN ('Zhipu AI / Tsinghua (THUDM)', 'Google DeepMind',
@@ -87,13 +89,17 @@ def test_version_gaps_use_day_dates_only(warehouse_con):
     # Kling 1.5 (2024-09), 2.6 and O1 (2025-12) are month-only: left out, not padded
     assert rows == [("kling 1.0", "2024-06-06", None), ("kling 1.6", "2024-12-19", 196),
                     ("kling 2.0", "2025-04-15", 117), ("kling 2.1", "2025-05-29", 44),
-                    ("kling 2.5 turbo", "2025-09-23", 117), ("kling 3.0", "2026-02-04", 134)]
+                    ("kling 2.5 turbo", "2025-09-23", 117), ("kling 3.0", "2026-02-04", 134),
+                    ("kling 4.0", "2026-09-28", 236)]  # the candidates file: announced, a day date
 
 
 def test_timeline_and_changes_read_fct_releases(warehouse_con):
-    assert warehouse_con.execute("SELECT count(*) FROM out.out_cadence_timeline").fetchall() == [(55,)]
+    # 55 curated rows + 11 candidates (13, less the planned Kling 4.0 full release and the later of
+    # the two HiDream-O1 dates); candidates of labs without a labs.csv row are "unknown"
+    assert warehouse_con.execute("SELECT count(*) FROM out.out_cadence_timeline").fetchall() == [(66,)]
     assert warehouse_con.execute("""SELECT country_group, count(*) FROM out.out_cadence_timeline
-                                    GROUP BY ALL ORDER BY ALL""").fetchall() == [("CN", 29), ("US", 23), ("other", 3)]
+                                    GROUP BY ALL ORDER BY ALL""").fetchall() == [
+        ("CN", 31), ("US", 26), ("other", 3), ("unknown", 6)]
     # the claims ledger's C3 reads the Seedance 2.0 date from here
     assert warehouse_con.execute("""SELECT count(*) FROM marts.fct_releases
                                     WHERE model = 'Seedance' AND cast(release_date AS VARCHAR) LIKE '2026-02%'""").fetchall() == [(1,)]

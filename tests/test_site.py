@@ -47,7 +47,7 @@ def test_what_changed_section(replay_warehouse):
     html = _page(replay_warehouse)
     section = html.split('<h2 id="changes">', 1)[1]
     assert "What changed since the previous refresh" in section and "first refresh of this warehouse" in section
-    assert "dreamina-seedance-2.0-720p (CN, 1450)" in section and "veo-3.1-audio-1080p (US, 1381)" in section
+    assert "wan3.0-video-prime" in section  # the newest release event (first listed 2026-11-20) comes first
     changes = pl.read_csv(replay_warehouse / "site" / "data" / "changes.csv")
     assert changes.filter(pl.col("kind") == "new_leader").height >= 10
 

@@ -105,10 +105,50 @@ def test_ecb_spider_url(module, cls, path):
 def test_stock_csv_spider_fetches_the_recorded_files_at_head():
     from videorace_scrapers.spiders.stocks_stock_csv import StockCsvSpider
 
-    live = {label: url for url, label in _urls(StockCsvSpider())}
+    live = {(label, url) for url, label in _urls(StockCsvSpider())}
     with (ROOT / "scrapers" / "recordings" / "stock_csv" / "manifest.csv").open(newline="") as handle:
-        recorded = {row["label"]: row["url"] for row in csv.DictReader(handle)}
-    assert set(live) == set(recorded)
-    for label, url in recorded.items():
-        owner, repo, _commit, path = url.removeprefix("https://raw.githubusercontent.com/").split("/", 3)
-        assert live[label] == f"https://raw.githubusercontent.com/{owner}/{repo}/HEAD/{path}"
+        recorded = {(row["label"], f"https://raw.githubusercontent.com/{row['repository']}/HEAD/{row['path']}")
+                    for row in csv.DictReader(handle)}
+    assert live == recorded and len(live) == 39  # every recorded (ticker, repository, path), at HEAD
+
+
+# ---- catch-up: range endpoints ask for the days since the newest stored observation -------------
+
+def test_catchup_start_from_the_newest_stored_day_bounded():
+    from datetime import date
+
+    import duckdb
+
+    from pipelines.catchup import catchup_args, catchup_start
+
+    today = date(2026, 12, 2)
+    assert catchup_start(date(2026, 9, 18), today, 730) == date(2026, 9, 13)  # 5 days of overlap
+    assert catchup_start(None, today, 60) == date(2026, 10, 3)  # nothing stored: the bound
+    assert catchup_start(date(2020, 1, 1), today, 60) == date(2026, 10, 3)  # a long gap: the bound
+    con = duckdb.connect()
+    assert catchup_args(con, "fred", 730, today) == {"start": "2024-12-02"}  # no table yet
+    con.execute("CREATE SCHEMA raw; CREATE TABLE raw.raw_stocks__yahoo (ticker VARCHAR, date DATE)")
+    con.execute("INSERT INTO raw.raw_stocks__yahoo VALUES ('U', '2026-11-30'), ('SPY', '2026-11-20'), ('SPY', '2026-11-10')")
+    assert catchup_args(con, "yahoo", 730, today) == {"start": "2026-11-15"}  # the ticker furthest behind
+    assert catchup_args(con, "arena", 730, today) == {}
+
+
+def test_fred_spider_asks_for_the_catchup_range(tmp_path):
+    from datetime import UTC, datetime
+
+    body = FRED_FILE.read_bytes()
+    server = _Server(body)
+    with server as base:
+        result = fetch_live(get_source("fred"), tmp_path / "snapshots", base, timeout_s=120,
+                            spider_args={"start": "2026-09-13"})
+    today = datetime.now(UTC).date().isoformat()
+    assert server.data_hits == [f"/graph/fredgraph.csv?id=DEXCHUS&cosd=2026-09-13&coed={today}"]
+    assert len(result.snapshots) == 1
+
+
+def test_yahoo_spider_asks_for_a_period_from_the_catchup_start():
+    from videorace_scrapers.spiders.stocks_yahoo import YahooSpider
+
+    requests = dict((label, url) for url, label in _urls(YahooSpider(base_url="http://127.0.0.1:9", start="2026-09-21")))
+    assert requests["U"].startswith("http://127.0.0.1:9/v8/finance/chart/U?period1=1789948800&period2=")
+    assert requests["U"].endswith("&interval=1d")

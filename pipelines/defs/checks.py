@@ -4,6 +4,11 @@ A check here is a small description (asset, name, severity, a function of a Duck
 `bundle.definitions` turns a family's checks into ONE Dagster multi-asset check, so two hundred
 checks cost a dozen steps, not two hundred. Each check still has its own key, result and metadata
 in the UI, and a refresh of a subset evaluates only the checks of the selected assets.
+
+Severity is the gate: an ERROR check that fails (a key not unique or NULL, a raw table that drifted
+from its DDL) means the marts cannot be trusted, so the site is not rebuilt (`gate_failures`, read by
+the dashboard step) and the refresh exits non-zero. A WARN check (a suspicious value) only flags.
+Whether a source's last load failed is not a gate: the site then builds on its last good data.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import dagster as dg
 import duckdb
 
 Evaluation = tuple[bool, dict]
+NOT_GATING = ("last_load_ok",)  # a failed source keeps its last good rows; the site still builds
 
 
 @dataclass(frozen=True)
@@ -25,9 +31,52 @@ class Check:
     severity: dg.AssetCheckSeverity
     evaluate: Callable[[duckdb.DuckDBPyConnection], Evaluation]
 
+    def __post_init__(self) -> None:
+        REGISTRY[self.key] = self  # every declared check, for the gate (latest declaration wins)
+
     @property
     def key(self) -> dg.AssetCheckKey:
         return dg.AssetCheckKey(dg.AssetKey(self.asset), self.name)
+
+
+REGISTRY: dict[dg.AssetCheckKey, Check] = {}
+
+
+def gating_checks() -> list[Check]:
+    return sorted((c for c in REGISTRY.values() if c.severity == dg.AssetCheckSeverity.ERROR
+                   and c.name not in NOT_GATING), key=lambda c: c.key.to_user_string())
+
+
+def _summary(metadata: dict) -> str:
+    return ", ".join(f"{k} {v}" for k, v in metadata.items() if k not in ("rule", "details", "examples")
+                     and str(v) not in ("", "0"))[:200]
+
+
+def gate_failures(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every failing ERROR check, one line each ('asset:check (what)'); empty when the gate is open."""
+    failed = []
+    for check in gating_checks():
+        try:
+            passed, metadata = check.evaluate(con)
+        except duckdb.CatalogException:
+            continue  # the table is not built yet (a source never loaded): nothing published from it
+        except duckdb.Error as exc:
+            passed, metadata = False, {"error": f"{type(exc).__name__}: {exc}"}
+        if not passed:
+            failed.append(f"{check.key.to_user_string()} ({_summary(metadata) or check.description})")
+    return failed
+
+
+class GateClosed(Exception):
+    """An ERROR check failed: the site is not rebuilt, the previous one stays published."""
+
+
+def require_open_gate(con: duckdb.DuckDBPyConnection) -> None:
+    failed = gate_failures(con)
+    if failed:
+        more = f" (+{len(failed) - 3} more)" if len(failed) > 3 else ""
+        raise GateClosed(f"site not rebuilt, the previously published one stays: {len(failed)} ERROR check(s) "
+                         f"failed: {'; '.join(failed[:3])}{more}")
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> int:

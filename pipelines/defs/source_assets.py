@@ -14,6 +14,7 @@ from dagster_duckdb import DuckDBResource
 from videorace_scrapers.parsers import ParseError
 from videorace_scrapers.snapshots import Snapshot
 
+from ..catchup import catchup_args
 from ..fetch import SourceSkipped
 from ..loading import load_source, register_snapshots
 from ..resources import SourceFetcher
@@ -85,7 +86,9 @@ def source_assets(
         with warehouse_connection(duckdb) as con:
             ensure_base_tables(con)
             try:
-                result = fetcher.fetch(name)
+                # range endpoints (FRED, Yahoo) ask only for the days since the newest stored one
+                args = catchup_args(con, name, fetcher.catchup_max_days) if fetcher.mode == "live" else {}
+                result = fetcher.fetch(name, spider_args=args) if args else fetcher.fetch(name)
             except SourceSkipped as exc:
                 record_run(con, context.run.run_id, name, fetcher.mode, "skipped", failures=0, message=str(exc))
                 context.log.warning(str(exc))
@@ -145,7 +148,9 @@ def source_assets(
 
 def _one_line(source: str, exc: BaseException) -> str:
     """The real error, on one line, naming the source (ParseErrors already do)."""
-    text = str(exc).replace("\n", " ")[:1000]
+    from videorace_scrapers.redact import redact  # a message may echo a key back
+
+    text = redact(str(exc)).replace("\n", " ")[:1000]
     if isinstance(exc, ParseError) or text.startswith(f"{source}:"):
         return text
     return f"{source}: {type(exc).__name__}: {text}"

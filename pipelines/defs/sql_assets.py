@@ -36,6 +36,7 @@ class SqlModel:
     deps: tuple
     group: str
     date_column: str | None = None
+    keys: tuple = ()  # the table's key: duplicates are quarantined with impossible rows when built
 
     @property
     def key(self) -> dg.AssetKey:
@@ -49,7 +50,7 @@ class SqlModel:
 
 def sql_model(layer: str, name: str, *, deps: list, group: str, keys: tuple[str, ...] = (),
               date_column: str | None = None) -> list:
-    model = SqlModel(layer, name, tuple(deps), group, date_column)
+    model = SqlModel(layer, name, tuple(deps), group, date_column, tuple(keys))
     return [model, *(key_checks(name, f"{layer}.{name}", keys) if keys else [])]
 
 
@@ -85,7 +86,7 @@ def sql_layer_assets(name: str, models: list[SqlModel]) -> dg.AssetsDefinition:
             for model in ordered:
                 if model.key not in selected:
                     continue
-                build_model(con, model.layer, model.name)
+                build_model(con, model.layer, model.name, model.keys)
                 meta = table_metadata(con, f"{model.layer}.{model.name}", model.date_column)
                 yield dg.MaterializeResult(asset_key=model.key, metadata=meta)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from scrapy.exceptions import NotConfigured
 
 from .items import FailureItem, SnapshotItem
-from .snapshots import SnapshotStore
+from .snapshots import SnapshotStore, SnapshotWriteError
 
 
 class SnapshotPipeline:
@@ -38,7 +38,11 @@ class SnapshotPipeline:
             self._append(self.failures, asdict(item))
             return item
         if isinstance(item, SnapshotItem):
-            snap = self.store.put(item.source, item.url, item.body, mode="live", content_type=item.content_type,
-                                  label=item.label)
+            try:
+                snap = self.store.put(item.source, item.url, item.body, mode="live", content_type=item.content_type,
+                                      label=item.label)
+            except SnapshotWriteError as exc:  # reported as this URL's failure, with the real reason
+                self._append(self.failures, {"source": item.source, "url": item.url, "reason": str(exc)})
+                return item
             self._append(self.manifest, snap.as_row())
         return item

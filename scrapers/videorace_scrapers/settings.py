@@ -27,7 +27,19 @@ RETRY_BACKOFF_MAX_S = 60.0
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "videorace_scrapers.middlewares.BackoffRetryMiddleware": 550,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "videorace_scrapers.middlewares.SafeRedirectMiddleware": 600,  # same place as the one it replaces
 }
+# Redirects: the pipeline passes the source's allow-list and its stand-in (VIDEORACE_<NAME>_URL) host
+VIDEORACE_REDIRECT_HOSTS = []
+VIDEORACE_STANDIN_HOST = ""
+VIDEORACE_CREDENTIAL_HEADERS = []
+
+# Bounded bodies: Scrapy cancels a download above DOWNLOAD_MAXSIZE and HttpCompressionMiddleware
+# applies the same limit to the decompressed body (a gzip bomb stops at the limit, not at 1 GiB).
+# The pipeline passes each source's limit (Source.max_response_mb, 50 MB by default).
+DOWNLOAD_MAXSIZE = 50 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 10 * 1024 * 1024
 ITEM_PIPELINES = {"videorace_scrapers.pipelines.SnapshotPipeline": 300}
 
 HTTPCACHE_ENABLED = False  # snapshots are the cache of record; enable with -s HTTPCACHE_ENABLED=1 while developing

@@ -7,6 +7,7 @@ the URL, so nothing a server sends can move a file outside the store.
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import re
 from dataclasses import asdict, dataclass
@@ -15,6 +16,10 @@ from pathlib import Path
 
 _SAFE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _SAFE_EXT = re.compile(r"^[a-z0-9]{1,8}$")
+
+
+class SnapshotWriteError(OSError):
+    """A snapshot could not be stored (e.g. the disk is full); nothing partial is left behind."""
 
 
 @dataclass(frozen=True)
@@ -72,8 +77,16 @@ class SnapshotStore:
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(path.suffix + ".part")
-            tmp.write_bytes(body)
-            tmp.replace(path)
+            try:
+                tmp.write_bytes(body)
+                tmp.replace(path)
+            except OSError as exc:  # a full disk: no partial file left, and the reason said plainly
+                tmp.unlink(missing_ok=True)
+                if exc.errno == errno.ENOSPC:
+                    raise SnapshotWriteError(f"{source}: no space left on device writing a {len(body)}-byte "
+                                             f"snapshot to {display_path(path.parent)}") from None
+                raise SnapshotWriteError(f"{source}: cannot write snapshot {display_path(path)}: "
+                                         f"{exc.strerror or exc}") from None
         return Snapshot(
             sha256=digest,
             source=source,

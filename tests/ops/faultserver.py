@@ -30,6 +30,7 @@ class Reply:
     delay_s: float = 0.0  # sleep before answering (a slow server)
     reset: bool = False  # close the connection with a TCP RST instead of answering
     truncate_to: int | None = None  # announce the full length but send only this many bytes
+    encoding: str | None = None  # Content-Encoding of `body` as given (e.g. gzip: a compressed bomb)
 
 
 def ok_json(body: bytes) -> Reply:
@@ -44,13 +45,14 @@ def too_many(retry_after_s: int) -> Reply:
 class Hit:
     path: str
     at: float  # time.monotonic() when the request arrived
+    headers: dict[str, str] = field(default_factory=dict)  # as received, names lower-cased
 
 
 class FaultServer(LoopbackServer):
     """`routes` maps a path suffix (e.g. "/text-to-video.json") to a script of replies.
     Unknown paths (robots.txt included) get 404."""
 
-    def __init__(self, routes: dict[str, list[Reply]]) -> None:
+    def __init__(self, routes: dict[str, list[Reply]], host: str = "127.0.0.1") -> None:
         self.routes = {suffix: list(replies) for suffix, replies in routes.items()}
         self.hits: list[Hit] = []
         self._lock = threading.Lock()
@@ -64,7 +66,7 @@ class FaultServer(LoopbackServer):
                 pass
 
             def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-                reply = server._next(self.path)
+                reply = server._next(self.path, {k.lower(): v for k, v in self.headers.items()})
                 if reply.delay_s:
                     time.sleep(reply.delay_s)
                 if reply.reset:
@@ -75,6 +77,8 @@ class FaultServer(LoopbackServer):
                     return
                 body = reply.body
                 self.send_response(reply.status)
+                if reply.encoding:
+                    self.send_header("Content-Encoding", reply.encoding)
                 self.send_header("Content-Type", reply.content_type)
                 self.send_header("Content-Length", str(len(body)))
                 for key, value in reply.headers.items():
@@ -95,10 +99,14 @@ class FaultServer(LoopbackServer):
                 pass  # broken pipes after a client timeout are expected here
 
         super().__init__(Handler, Server)
+        if host != "127.0.0.1":  # another loopback address (127.0.0.2 plays "another host")
+            self.httpd.server_close()
+            self.httpd = Server((host, 0), Handler)
+            self.thread = threading.Thread(target=self.httpd.serve_forever, name="loopback", daemon=True)
 
-    def _next(self, path: str) -> Reply:
+    def _next(self, path: str, headers: dict[str, str] | None = None) -> Reply:
         with self._lock:
-            self.hits.append(Hit(path, time.monotonic()))
+            self.hits.append(Hit(path, time.monotonic(), headers or {}))
             for suffix, replies in self.routes.items():
                 if path.split("?", 1)[0].endswith(suffix):
                     count = self._served.get(suffix, 0)

@@ -21,7 +21,7 @@ from .faultserver import CHALLENGE_PAGE, FaultServer, Reply, too_many
 # one source per family, with spider arguments that keep each crawl to a request or two
 FAMILIES = {
     "fred": {},                                   # fx
-    "stock_csv": {"tickers": "U"},                # stocks
+    "stock_csv": {"tickers": "U", "repositories": "Stell0/financealerts2"},  # stocks (one file)
     "openrouter": {},                             # releases
     "runway_pricing": {},                         # pricing
     "hf_models": {"tags": "text-to-video", "max_pages": "1"},  # openness

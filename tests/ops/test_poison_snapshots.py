@@ -69,7 +69,8 @@ def test_poison_score_is_one_rejected_snapshot_and_the_source_recovers(good_ware
     assert "FAILED steps" not in live.stderr  # every downstream step ran, on the last good data
     [(sha, reason)] = query(warehouse, "SELECT sha256, reason FROM raw.snapshot_rejects WHERE source = 'arena'")
     assert sha == __import__("hashlib").sha256(bad).hexdigest()
-    assert reason.startswith(f"arena: cannot parse snapshot {good_warehouse}/snapshots/arena/{sha}.json (sha256 {sha[:12]}): ")
+    where = f"{good_warehouse}/snapshots/arena/{sha}.json (sha256 {sha[:12]})"
+    assert reason.startswith(f"arena: cannot parse snapshot {where}: ")
     assert reason.endswith("ValueError: column score: value '3000000000' (record 0) does not fit INTEGER")
     after = table_counts(warehouse)
     assert after[f"raw.{RAW}"] == 83
@@ -109,7 +110,7 @@ def test_overflow_missing_file_and_bad_date_each_refuse_one_snapshot(tmp_path):
     good = _store(tmp_path, "text-to-video.json", poisoned(score=1529), "2026-07-13")
     overflow = _store(tmp_path, "text-to-video.json", poisoned(votes=2**63), "2026-07-14")
     missing = _store(tmp_path, "text-to-video.json", poisoned(score=1530), "2026-07-15")
-    (PROJECT_ROOT / missing.path if not missing.path.startswith("/") else __import__("pathlib").Path(missing.path)).unlink()
+    (PROJECT_ROOT / missing.path).unlink()  # an absolute path stays itself under "/"
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     try:
         ensure_base_tables(con)
@@ -120,7 +121,8 @@ def test_overflow_missing_file_and_bad_date_each_refuse_one_snapshot(tmp_path):
         reasons = dict(con.execute("SELECT sha256, reason FROM raw.snapshot_rejects").fetchall())
         assert "does not fit BIGINT" in reasons[overflow.sha256] or "OverflowError" in reasons[overflow.sha256]
         assert "column votes" in reasons[overflow.sha256] or "OverflowError" in reasons[overflow.sha256]
-        assert reasons[missing.sha256].endswith(f"FileNotFoundError: [Errno 2] No such file or directory: '{missing.path}'")
+        assert reasons[missing.sha256].endswith(
+            f"FileNotFoundError: [Errno 2] No such file or directory: '{missing.path}'")
         assert con.execute(f"SELECT count(*), max(score) FROM raw.{RAW}").fetchall() == [(42, 1529)]
         again = load_source(con, "arena", RAW, [good, overflow, missing])  # reported once, not forever
         assert (again.rows_loaded, len(again.skipped)) == (0, 2)
@@ -131,8 +133,9 @@ def test_overflow_missing_file_and_bad_date_each_refuse_one_snapshot(tmp_path):
         assert [str(e) for _, e in refused] == [
             f"arena: cannot parse snapshot {late.path} (sha256 {late.sha256[:12]}): fetched_at 'yesterday-ish' is not "
             "an ISO 8601 timestamp (Invalid isoformat string: 'yesterday-ish')"]
-        assert con.execute("SELECT count(*) FROM raw.snapshots WHERE sha256 = ?", [late.sha256]).fetchall() == [(0,)]
-        assert con.execute("SELECT count(*) FROM raw.snapshot_rejects WHERE sha256 = ?", [late.sha256]).fetchall() == [(1,)]
+        count = "SELECT count(*) FROM raw.{} WHERE sha256 = ?"
+        assert con.execute(count.format("snapshots"), [late.sha256]).fetchall() == [(0,)]
+        assert con.execute(count.format("snapshot_rejects"), [late.sha256]).fetchall() == [(1,)]
     finally:
         con.close()
 
@@ -144,7 +147,8 @@ def test_manifest_without_url_fails_arena_only_and_downstream_builds(good_wareho
     lines = manifest.read_text().splitlines()
     header = lines[0].split(",")
     drop = header.index("url")
-    manifest.write_text("\n".join(",".join(c for i, c in enumerate(row.split(",")) if i != drop) for row in lines) + "\n")
+    kept = [",".join(c for i, c in enumerate(row.split(",")) if i != drop) for row in lines]
+    manifest.write_text("\n".join(kept) + "\n")
     before = table_counts(good_warehouse / "videorace.duckdb")
     result = run_pipeline(good_warehouse, select=["arena"], VIDEORACE_RECORDINGS_DIR=str(recordings))
     assert result.success

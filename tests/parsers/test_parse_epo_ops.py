@@ -21,8 +21,10 @@ def test_registered():
 def test_count_attributed_from_the_echoed_query():
     assert epo_ops.parse(SEARCH, where="fixture") == [{
         "query_scope": "G06T13", "publication_country": "CN", "publication_year": 2024,
+        "response_kind": "biblio-search",
         "cql_query": 'cpc="G06T13" and pn=CN and pd within "20240101,20241231"',
-        "total_result_count": 1234, "range_begin": 1, "range_end": 25,
+        "total_result_count": 1234, "count_is_lower_bound": False, "publications_count": None,
+        "range_begin": 1, "range_end": 25,
     }]
 
 

@@ -22,7 +22,7 @@ def test_registered():
 
 
 def test_real_reference_credits():
-    records = runway_pricing.parse(doc(), where=DOC.name)
+    records = runway_pricing.parse(doc(), where=DOC.name, usd_per_credit=0.01)  # the unit_prices.csv row
     by_model = {r["model"]: r for r in records}
     assert list(by_model) == ["gen4.5", "gen4_turbo", "gen4_aleph", "act_two", "veo3", "veo3.1", "veo3.1_fast",
                               "seedance2"]
@@ -47,6 +47,8 @@ def test_prose_line():
     assert [(r["model"], r["credits_per_second"], r["credits_per_second_max"]) for r in records] == [
         ("gen4_turbo", 5, 5), ("gen3a_turbo", 5, 10)]
     assert records[0]["notes"] == "- `gen4_turbo` costs 5 credits per second of video."
+    # the reference does not say what a credit costs: without the seeded value, no USD is made up
+    assert (records[0]["usd_per_credit"], records[0]["price_usd_per_second"]) == (None, None)
 
 
 @pytest.mark.parametrize(

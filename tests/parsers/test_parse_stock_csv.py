@@ -28,13 +28,16 @@ def stock(ticker: str) -> list[dict]:
 
 def test_registered():
     assert get_parser("stock_csv") is stock_csv
-    assert stock_csv.CLI_FIELDS == ("ticker", "date", "open", "high", "low", "close", "volume")
+    assert stock_csv.CLI_FIELDS == ("ticker", "date", "open", "high", "low", "close", "adj_close", "volume", "layout")
+
+
+NO_ACTIONS = {"adj_close": None, "dividend": None, "split_ratio": None}  # layouts without adj_close / actions
 
 
 def test_spy_stooq_layout_crlf_float_volume():
     records = stock("SPY")
     assert records[0] == {"ticker": "SPY", "date": "2025-01-02", "open": 578.0342, "high": 579.7406,
-                          "low": 569.3154, "close": 573.3757, "volume": 50204000}
+                          "low": 569.3154, "close": 573.3757, "volume": 50204000, **NO_ACTIONS, "layout": "ohlcv"}
     assert isinstance(records[0]["volume"], int)
     assert records[-1]["date"] == "2026-09-25" and records[-1]["close"] == 771.35
 
@@ -50,7 +53,7 @@ def test_u_pandas_layout_rounds_float32_noise():
 def test_ea_last_row_keeps_null_prices():
     records = stock("EA")
     assert records[-1] == {"ticker": "EA", "date": "2026-08-03", "open": None, "high": None, "low": None,
-                           "close": None, "volume": 4398247}
+                           "close": None, "volume": 4398247, **NO_ACTIONS, "layout": "yfinance"}
     assert records[-2]["close"] == 209.86
 
 
@@ -75,7 +78,8 @@ def test_every_recording_parses(ticker):
 def test_header_case_and_timestamps():
     body = b"DATE,OPEN,HIGH,LOW,CLOSE,VOLUME\n2025-01-02 00:00:00-05:00,1.123456,2,0.5,1.5,10\n"
     assert stock_csv.parse(body, ticker="X") == [
-        {"ticker": "X", "date": "2025-01-02", "open": 1.1235, "high": 2.0, "low": 0.5, "close": 1.5, "volume": 10}
+        {"ticker": "X", "date": "2025-01-02", "open": 1.1235, "high": 2.0, "low": 0.5, "close": 1.5, "volume": 10,
+         **NO_ACTIONS, "layout": "ohlcv"}
     ]
 
 
@@ -85,8 +89,8 @@ def test_header_case_and_timestamps():
         (b"date,open,high,low,close,volume\n2025-01-02,1,1,1,1,1\n", {}, "--ticker"),
         (b"", {"ticker": "U"}, "empty body"),
         (CHALLENGE, {"ticker": "U"}, "challenge"),
-        (b",Close,High,Low,Open\n2025-01-02,1,1,1,1\n", {"ticker": "U"}, "lacks column(s) volume"),
-        (b"Date,Price\n2025-01-02,1\n", {"ticker": "U"}, "lacks column(s) open"),
+        (b",Close,High,Low,Open\n2025-01-02,1,1,1,1\n", {"ticker": "U"}, "is not a known layout"),
+        (b"Date,Price\n2025-01-02,1\n", {"ticker": "U"}, "is not a known layout"),
         (b",Close,High,Low,Open,Volume\n2025-01-02,1,1,1,1,10\n2025-01-03,1,1", {"ticker": "U"}, "expected 6 columns"),
         (b",Close,High,Low,Open,Volume\nTicker,U,U,U,U,U\n", {"ticker": "U"}, "not a date"),
         (b",Close,High,Low,Open,Volume\n2025-01-02,x,1,1,1,10\n", {"ticker": "U"}, "not a number"),

@@ -1,6 +1,8 @@
 -- dim_labs: one row per lab with its headquarters country (ISO alpha-2) and the basis for it,
 -- parent company and listed ticker. labs.csv (curated) first; labs_supplement.csv (project-authored,
 -- cited per row) adds labs the curated file lacks. An empty country stays NULL, shown as unknown.
+-- basis_source_url / basis_source_kind (filing, own_page, secondary, none) / country_source_basis:
+-- what supports the country, per row; an empty URL means nothing is cited (never invented).
 with curated as (
     select
         lab_id,
@@ -9,7 +11,9 @@ with curated as (
         nullif(trim(country_basis), '') as country_basis,
         nullif(trim(parent_company), '') as parent_company,
         nullif(trim(parent_ticker), '') as parent_ticker,
-        cast(null as varchar) as basis_source_url,  -- labs.csv cites no URL; see curated_file/row
+        nullif(trim(source_url), '') as basis_source_url,  -- empty where nothing is cited (source_kind none)
+        source_kind as basis_source_kind,
+        country_source_basis,
         curated_file,
         curated_row
     from raw.raw_curated__labs
@@ -23,6 +27,8 @@ supplement as (
         nullif(trim(parent_company), '') as parent_company,
         nullif(trim(parent_ticker), '') as parent_ticker,
         source_url as basis_source_url,
+        'secondary' as basis_source_kind,
+        'labs_supplement.csv (project-authored): ' || country_basis as country_source_basis,
         curated_file,
         curated_row
     from raw.raw_curated__labs_supplement

@@ -4,7 +4,9 @@
 -- (2) Curated anchor figures as published (WIPO 2024 GenAI patent families, Stanford HAI granted
 -- AI patents): the period stays the text the source gives (e.g. 2014-2023), never spread over
 -- years; year is NULL for them. country_code 'ALL' is the source's worldwide total. Counts the
--- source reports as "more than N" keep N with is_lower_bound = true.
+-- source reports as "more than N" keep N with is_lower_bound = true; so does an EPO count at OPS's
+-- 10000 cap. The OWID/CSET series (all AI, per million people) has another unit and lives in
+-- fct_patent_applications_per_million.
 with epo as (
     select
         'cpc ' || query_scope as scope,
@@ -13,7 +15,7 @@ with epo as (
         publication_year as year,
         total_result_count as count,
         'published patent documents (EPO OPS search hits)' as unit,
-        false as is_lower_bound,
+        count_is_lower_bound as is_lower_bound,  -- OPS caps total-result-count at 10000
         'EPO OPS' as source,
         'epo_ops' as record_source,
         cql_query,
@@ -24,6 +26,7 @@ with epo as (
         cast(null as integer) as curated_row,
         cast(null as varchar) as notes
     from raw.raw_patents__epo_ops
+    where query_scope is not null  -- recorded client examples (ti=battery, pa=Siemens) are not counts of ours
     qualify row_number() over (partition by query_scope, publication_country, publication_year
                                order by fetched_at desc, snapshot_sha256) = 1
 ),

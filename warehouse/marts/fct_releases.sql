@@ -6,9 +6,13 @@
 -- Dates keep their precision and are never padded: release_date (DATE) is set for day precision only;
 -- release_date_text holds YYYY-MM-DD / YYYY-MM / YYYY; release_quarter exists for day and month.
 -- country_code from dim_labs via the lab (unknown lab or country stays NULL).
--- counts_in_cadence marks the rows the Q3/Q4 counts use: preferred, from releases.csv or OpenRouter
--- (README news and GitHub tags date events inside a repo, not new model versions), a curated or
--- unknown release type, and at least month precision.
+-- counts_in_cadence marks the rows the Q3/Q4 counts use: preferred, from releases.csv, the newer
+-- candidates file or OpenRouter (README news, git facts and GitHub tags date events inside a repo,
+-- not new model versions), a curated or unknown release type (a "planned" release is not counted),
+-- and at least month precision. A candidate dated by when it was first seen counts in the quarter
+-- of that upper bound (date_is_upper_bound says so on the row).
+-- date_kind: what the date is (curated, news_line, tag, first_commit, news_line_added, api_listed,
+-- first_seen, announced, release_reported, planned).
 with events as (
     select
         e.*,
@@ -53,6 +57,8 @@ select
     r.release_date,
     r.release_date_text,
     r.date_precision,
+    r.date_kind,
+    r.date_is_upper_bound,
     r.release_year,
     r.release_quarter,
     r.date_as_written,
@@ -61,7 +67,7 @@ select
     r.is_open_weights,
     r.license,
     coalesce(r.is_preferred
-        and r.source in ('curated', 'openrouter')
+        and r.source in ('curated', 'openrouter', 'curated_candidates')
         and (r.release_type is null or r.release_type in ('announce', 'preview', 'ga', 'api', 'open_weights'))
         and r.date_precision in ('day', 'month'), false) as counts_in_cadence,
     r.evidence_text,

@@ -4,6 +4,8 @@ select
     ticker,
     trade_date,
     source,
+    read_from,
+    adjustment,
     'no close price' as reason,
     open,
     high,
@@ -14,4 +16,4 @@ select
     snapshot_sha256
 from stg.stg_stock_prices
 where close is null
-order by ticker, trade_date, source
+order by ticker, trade_date, source, read_from, adjustment

@@ -3,6 +3,7 @@
 -- fct_releases (counts_in_cadence). Day-precision dates only: a version whose first known date is
 -- month-only (e.g. Kling 1.5, 2024-09) is left out rather than padded, and the gap is measured to the
 -- previous version that has a day date. days_since_previous is NULL for a lab's first version.
+-- Dates that are only upper bounds (a candidate first seen on a board) are left out.
 with firsts as (
     select
         lab_id,
@@ -17,6 +18,7 @@ with firsts as (
         arg_min(snapshot_sha256, release_date) as snapshot_sha256
     from marts.fct_releases
     where counts_in_cadence and lab_id is not null
+      and not date_is_upper_bound  -- a "first seen" upper bound is not a release date to measure a gap from
     group by lab_id, model_key
 ),
 day_dated as (

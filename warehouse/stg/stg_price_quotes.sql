@@ -4,7 +4,8 @@
 -- currency and billing unit as written; a range ("20-40") keeps both ends and no single price.
 -- Billing units: per_second, per_clip, credits_per_second, per_1m_tokens, per_video, other.
 -- tokens_per_clip is read only from a worked example the curated row itself cites ("a 15-s clip
--- ~308,880 tokens"). Runway's credit is USD 0.01 (its published API credit price).
+-- ~308,880 tokens"). A Runway credit's USD value is the cited row of warehouse/seeds/unit_prices.csv
+-- (USD 0.01, Runway's rw-setup-api-key skill), never a constant here.
 with curated as (
     select
         'pricing_csv' as record_source,
@@ -34,7 +35,9 @@ with curated as (
             else 'other'
         end as billing_unit,
         unit as unit_text,
-        case when lower(trim(currency)) = 'credits' then 0.01 end as usd_per_credit,
+        case when lower(trim(currency)) = 'credits' then (
+            select cast(u.usd_per_unit as double) from raw.raw_curated__unit_prices as u
+            where u.provider = 'runway' and u.unit = 'credit') end as usd_per_credit,
         try_cast(replace(regexp_extract(notes, '~?([0-9][0-9,]*) tokens', 1), ',', '') as double) as tokens_per_clip,
         try_cast(regexp_extract(notes, '([0-9]+)-s clip ~?[0-9][0-9,]* tokens', 1) as double) as tokens_clip_seconds,
         try_cast(nullif(trim(price_per_second_usd), '') as double) as source_usd_per_s,

@@ -12,6 +12,13 @@
 -- release_quarter ('2024-Q3') for day and month precision. Labs: release_repos.csv for repos, else the
 -- lab name through stg_release_lab_names; model_key = lower(model + version, brackets dropped) for
 -- matching the same release across sources.
+-- Two more curated sources: open_weights_git_facts.csv (git history of the open-weight repos: a tag,
+-- the repo's first commit, the commit that added a README news line; snapshot HEADs are not events
+-- and are left out) and releases_2026-09_to_12_candidates.csv (newer models, most dated by when a
+-- board or catalogue first listed them). date_kind says what each date is (curated, news_line, tag,
+-- first_commit, news_line_added, api_listed, first_seen, announced, release_reported, planned);
+-- date_is_upper_bound: a "first seen" date is the latest the release can have happened, not its
+-- date (true only there; false where the source dates the event itself).
 with names as (
     select name_key, lab_id from stg.stg_release_lab_names
 ),
@@ -144,11 +151,86 @@ openrouter as (
     left join names as n1 on n1.name_key = lower(o.name_lab)
     left join names as n2 on n2.name_key = lower(o.owner)
 ),
+git_facts as (
+    select
+        'git_facts' as source,
+        'open_weights_git_facts.csv row ' || g.curated_row as source_record_id,
+        trim(g.lab) as lab_name,
+        coalesce(p.lab_id, n1.lab_id, n2.lab_id, n3.lab_id) as lab_id,
+        cast(null as varchar) as source_country_code,
+        coalesce(p.model, split_part(g.repo, '/', 2)) as model,
+        p.version,
+        nullif(trim(g.date), '') as release_date_text,
+        g.date || ' (commit ' || g.commit || ')' as date_as_written,
+        case g.kind
+            when 'first_commit' then 'repo_created'
+            when 'tag_annotated' then 'repo_release'
+            when 'tag_lightweight' then 'repo_release'
+            else case
+                when regexp_matches(lower(g.evidence), 'weights|checkpoint|open-sourced|initial release|releas\w* the .*model|new (distilled |control )?models?|new release')
+                    then 'open_weights'
+                when regexp_matches(lower(g.evidence), '\bannounced\b') then 'announce'
+                else 'news'
+            end
+        end as release_type,
+        case g.kind when 'first_commit' then 'first_commit' when 'readme_news_added' then 'news_line_added'
+                    else 'tag' end as date_kind,
+        false as date_is_upper_bound,
+        cast(null as boolean) as is_open_weights,
+        cast(null as varchar) as license,
+        g.kind || ': ' || g.name || ' — ' || g.evidence as evidence_text,
+        cast(null as integer) as evidence_line_no,
+        'https://github.com/' || g.repo || '/commit/' || g.commit as source_url,
+        cast(null as varchar) as snapshot_sha256,
+        g.curated_file,
+        cast(g.curated_row as integer) as curated_row
+    from raw.raw_curated__git_facts as g
+    left join repos as p on p.repo_key = lower(g.repo)
+    left join names as n1 on n1.name_key = lower(trim(g.lab))
+    left join names as n2 on n2.name_key = lower(trim(regexp_replace(g.lab, '\s*\(.*\)\s*', ' ', 'g')))
+    left join names as n3 on n3.name_key = lower(trim(regexp_extract(g.lab, '\(([^)]*)\)', 1)))
+    where g.kind <> 'snapshot_head'
+),
+candidates as (
+    select
+        'curated_candidates' as source,
+        'releases_2026-09_to_12_candidates.csv row ' || c.curated_row as source_record_id,
+        trim(c.lab) as lab_name,
+        coalesce(n1.lab_id, n2.lab_id, n3.lab_id) as lab_id,
+        case when trim(c.country) ~ '^[A-Z]{2}$' then trim(c.country) end as source_country_code,
+        trim(c.model) as model,
+        cast(null as varchar) as version,
+        nullif(trim(c.date), '') as release_date_text,
+        c.date || ' (' || c.date_precision || '; ' || c.date_kind || ')' as date_as_written,
+        case when lower(c.date_kind) like 'planned%' then 'planned' end as release_type,
+        case
+            when lower(c.date_kind) like 'first_seen%' or lower(c.date_kind) like 'first_listed%' then 'first_seen'
+            when lower(c.date_kind) like 'announced%' then 'announced'
+            when lower(c.date_kind) like 'planned%' then 'planned'
+            else 'release_reported'
+        end as date_kind,
+        lower(c.date_precision) like '%upper bound%' as date_is_upper_bound,
+        case when lower(c.open_weights) like 'no%' then false when lower(c.open_weights) like 'yes%' then true end
+            as is_open_weights,
+        cast(null as varchar) as license,
+        concat_ws(' — ', nullif(trim(c.note), ''), nullif(trim(c.evidence_source), '')) as evidence_text,
+        cast(null as integer) as evidence_line_no,
+        nullif(trim(c.url), '') as source_url,
+        cast(null as varchar) as snapshot_sha256,
+        c.curated_file,
+        cast(c.curated_row as integer) as curated_row
+    from raw.raw_curated__release_candidates as c
+    left join names as n1 on n1.name_key = lower(trim(c.lab))
+    left join names as n2 on n2.name_key = lower(trim(regexp_replace(c.lab, '\s*\(.*\)\s*', ' ', 'g')))
+    left join names as n3 on n3.name_key = lower(trim(regexp_extract(c.lab, '\(([^)]*)\)', 1)))
+),
 events as (
-    select * from curated
-    union all by name select * from readme
-    union all by name select * from github
-    union all by name select * from openrouter
+    select *, 'curated' as date_kind, false as date_is_upper_bound from curated
+    union all by name select *, 'news_line' as date_kind, false as date_is_upper_bound from readme
+    union all by name select *, 'tag' as date_kind, false as date_is_upper_bound from github
+    union all by name select *, 'api_listed' as date_kind, false as date_is_upper_bound from openrouter
+    union all by name select * from git_facts
+    union all by name select * from candidates
 ),
 dated as (
     select
@@ -176,6 +258,8 @@ select
     release_type,
     release_date_text,
     date_precision,
+    date_kind,
+    date_is_upper_bound,
     case when date_precision = 'day' then try_cast(release_date_text as date) end as release_date,
     case when date_precision is not null then cast(left(release_date_text, 4) as integer) end as release_year,
     case when date_precision in ('day', 'month')

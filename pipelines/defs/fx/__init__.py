@@ -1,4 +1,5 @@
-"""FX family: FRED DEXCHUS (preferred) and the ECB reference rates (fallback cross rate)."""
+"""FX family: FRED DEXCHUS (a live download, or copies read from repositories that republish it; one
+preferred per day by a written rule) and the ECB reference rates (fallback cross rate)."""
 
 
 from ..bundle import definitions
@@ -7,11 +8,13 @@ from ..source_assets import source_assets
 from ..sql_assets import sql_model
 
 defs = definitions(
-    *source_assets("fred", keys=("record_index",), date_column="date"),
+    # the manifest label reaches the parser: the series (DEXCHUS) or the country slice (China)
+    *source_assets("fred", keys=("record_index",), date_column="date",
+                   parse_options=lambda snap: {"label": snap.label or None}),
     *source_assets("ecb", keys=("record_index",), date_column="date"),
     *sql_model("stg", "stg_fx_rates", group="fx", deps=["raw_fx__fred", "raw_fx__ecb"]),
     *sql_model("marts", "fct_fx_rates", group="fx", deps=["stg_fx_rates"],
-               keys=("rate_date", "base_currency", "quote_currency", "source"), date_column="rate_date"),
+               keys=("rate_date", "base_currency", "quote_currency", "source", "read_from"), date_column="rate_date"),
     range_check("fct_fx_rates", "marts.fct_fx_rates", "cny_per_usd_plausible", "rate between 5 and 9",
                 "CNY per USD has stayed between 5 and 9 since 2005"),
     range_check("fct_fx_rates", "marts.fct_fx_rates", "one_preferred_rate_per_day",

@@ -13,6 +13,13 @@ defs = definitions(
                 "coalesce(release_date_matches, false)",
                 "every seeded event date equals the release_date of the releases.csv row it cites"),
     *sql_model("stg", "stg_stock_sessions", group="markets", deps=["fct_stock_prices"]),
+    *sql_model("marts", "fct_agreement_markets", group="markets",
+               deps=["fct_stock_prices", "fct_fx_rates", "raw_curated__stock_csv_series"],
+               keys=("family", "fact", "source_a", "source_b")),
+    range_check("fct_agreement_markets", "marts.fct_agreement_markets", "sources_agree",
+                "n_over_tolerance = 0",
+                "two sources of one market fact (two stock repositories for a ticker and day; two FRED "
+                "copies) agree within the stated tolerance; a pair that does not is a warning, both kept"),
     *sql_model("out", "out_event_study_daily", group="markets",
                deps=["stg_market_events", "stg_stock_sessions", "dim_listings"],
                keys=("event_id", "ticker", "rel_day"), date_column="trade_date"),

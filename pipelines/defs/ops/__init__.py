@@ -1,6 +1,7 @@
 """Operations: asset checks that watch the warehouse itself rather than one family.
 
-- value ranges (rules.RULES), WARN, on every table a rule names, once its asset exists;
+- value ranges (rules.RULES), WARN, on every table a rule names, once its asset exists (raw keeps
+  the row; an impossible one is held back from the marts by quarantine.py);
 - schema drift, ERROR: each raw table that has warehouse/raw/<table>.sql against that DDL;
 - freshness, WARN: each source against its cadence (pipelines.sources.CADENCE_MAX_AGE_DAYS).
 
@@ -30,7 +31,9 @@ def range_rule_check(rule: RangeRule) -> Check:
         count, rows = out_of_range(con, rule)
         return count == 0, {"rows_out_of_range": count, "rule": rule.condition, "examples": "\n".join(rows[:10])}
 
-    return Check(rule.asset, f"range_{rule.name}", f"{rule.description} ({rule.relation}: {rule.condition})",
+    held_back = "; impossible: held back from the marts" if rule.severity == "impossible" else "; suspicious"
+    return Check(rule.asset, f"range_{rule.name}",
+                 f"{rule.description} ({rule.relation}: {rule.condition}{held_back})",
                  dg.AssetCheckSeverity.WARN, evaluate)
 
 

@@ -10,7 +10,7 @@ from dashboards.build import build_site
 from ...resources import SitePaths
 from .. import asset_keys
 from ..bundle import definitions
-from ..checks import key_checks
+from ..checks import GateClosed, key_checks, require_open_gate
 from .changes import record_changes
 
 PUBLISHED_PREFIXES = ("fct_", "dim_", "out_", "mart_")
@@ -57,9 +57,17 @@ def fct_changes(duckdb: DuckDBResource) -> dg.MaterializeResult:
 @dg.asset(group_name="outputs", deps=[*UPSTREAM, fct_changes], kinds={"html", "plotly"}, tags={"layer": "output"},
           description="dashboards/site/: index.html (overview, one section per question, what changed), "
                       "methodology.html, changes.atom and one CSV per chart, built from marts and out_ tables.")
-def dashboard_site(duckdb: DuckDBResource, site: SitePaths) -> dg.MaterializeResult:
+def dashboard_site(context: dg.AssetExecutionContext, duckdb: DuckDBResource, site: SitePaths) -> dg.MaterializeResult:
     with duckdb.get_connection() as con:
-        result = build_site(con, site.site_dir)
+        try:
+            require_open_gate(con)  # a failed ERROR check: keep the published site (defs/checks.py)
+        except GateClosed as exc:
+            closed = str(exc)
+        else:
+            closed, result = None, build_site(con, site.site_dir)
+    if closed:  # raised outside the `with`: the resource closes its connection only on a clean exit
+        context.log.error(f"videorace: {closed}")
+        raise dg.Failure(description=closed)
     return dg.MaterializeResult(metadata={**result, "path": dg.MetadataValue.path(str(site.site_dir) + "/index.html")})
 
 

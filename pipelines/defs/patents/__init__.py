@@ -1,5 +1,6 @@
 """Patents family (Q5): EPO OPS hit counts per CPC scope x publication country x year (live, with
-a free key), beside the curated WIPO / Stanford HAI anchor figures."""
+a free key; three recorded OPS answers replay as unattributed examples), beside the curated WIPO /
+Stanford HAI anchor figures, and the OWID/CSET all-AI applications per million as a second series."""
 
 
 from ..bundle import definitions
@@ -8,7 +9,8 @@ from ..source_assets import source_assets
 from ..sql_assets import sql_model
 
 defs = definitions(
-    # The snapshot label carries the query (scope, country, year) to the parser.
+    # The snapshot label carries the query (scope, country, year) to the parser; the recorded
+    # client examples are labelled `unattributed` (not a query of ours, never counted).
     *source_assets("epo_ops", keys=("record_index",), date_column="fetched_at",
                    parse_options=lambda snap: {"label": snap.label}),
     *sql_model("marts", "fct_patent_counts", group="patents",
@@ -17,6 +19,12 @@ defs = definitions(
     range_check("fct_patent_counts", "marts.fct_patent_counts", "count_non_negative",
                 "count >= 0 and (record_source <> 'epo_ops' or year between 1990 and 2100)",
                 "patent counts are non-negative and EPO rows carry a plausible year"),
+    *source_assets("owid_patents", keys=("record_index",), date_column="fetched_at"),
+    *sql_model("marts", "fct_patent_applications_per_million", group="patents", deps=["raw_patents__owid_patents"],
+               keys=("entity", "year")),
+    range_check("fct_patent_applications_per_million", "marts.fct_patent_applications_per_million",
+                "rate_plausible", "applications_per_million >= 0 and year between 2000 and 2100",
+                "a per-million rate is non-negative and dated"),
     *sql_model("out", "out_patent_counts", group="patents", deps=["fct_patent_counts"],
                keys=("source", "scope", "country_code", "period")),
 )

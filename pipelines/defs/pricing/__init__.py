@@ -2,6 +2,7 @@
 price list, joined into bitemporal price observations and the China vs U.S. price per second."""
 
 
+from ...curated import unit_price_usd
 from ..bundle import definitions
 from ..checks import range_check
 from ..source_assets import source_assets
@@ -18,12 +19,14 @@ NATURAL_KEY_UNIQUE = (
 )
 
 defs = definitions(
-    *source_assets("runway_pricing", keys=("record_index",)),
+    # the dollar value of a Runway credit is a cited seed row (warehouse/seeds/unit_prices.csv)
+    *source_assets("runway_pricing", keys=("record_index",),
+                   parse_options=lambda snap: {"usd_per_credit": unit_price_usd("runway", "credit")}),
     *source_assets("gemini_pricing", keys=("record_index",)),
     *source_assets("fal_pricing", keys=("record_index",)),
     *source_assets("alibaba_pricing", keys=("record_index",)),
     *sql_model("stg", "stg_price_quotes", group="pricing",
-               deps=["raw_curated__pricing", "raw_pricing__runway_pricing", "raw_pricing__gemini_pricing",
+               deps=["raw_curated__pricing", "raw_curated__unit_prices", "raw_pricing__runway_pricing", "raw_pricing__gemini_pricing",
                      "raw_pricing__fal_pricing", "raw_pricing__alibaba_pricing"]),
     *sql_model("stg", "stg_price_observations", group="pricing",
                deps=["stg_price_quotes", "stg_model_families", "stg_lab_aliases", "dim_labs", "fct_fx_rates"]),

@@ -20,6 +20,7 @@ defs = definitions(
     *sql_model("stg", "stg_release_events", group="releases",
                deps=["raw_curated__releases", "raw_curated__release_repos", "raw_releases__github_readme",
                      "raw_releases__github_releases", "raw_releases__openrouter", "stg_release_lab_names",
+                     "raw_curated__git_facts", "raw_curated__release_candidates",
                      "stg_model_families"]),
     *sql_model("marts", "fct_releases", group="releases", deps=["stg_release_events", "dim_labs"],
                keys=("source", "source_record_id"), date_column="release_date"),

@@ -28,10 +28,12 @@ class ParseError(ValueError):
     """Input a parser does not understand. The message names the source, the input and why."""
 
     def __init__(self, source: str, where: str, reason: str) -> None:
+        from ..redact import redact  # a body may echo a key back: it never reaches a reject reason
+
         self.source = source
-        self.where = where
-        self.reason = reason
-        super().__init__(f"{source}: cannot parse {where}: {reason}")
+        self.where = redact(where)
+        self.reason = redact(reason)
+        super().__init__(f"{source}: cannot parse {self.where}: {self.reason}")
 
 
 def looks_like_challenge(text: str) -> bool:

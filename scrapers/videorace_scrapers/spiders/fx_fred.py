@@ -1,7 +1,9 @@
 """FRED series DEXCHUS (CNY per USD, daily) as one CSV from the public graph endpoint (no key).
 
 Live: <base>/graph/fredgraph.csv?id=DEXCHUS&cosd=<start>&coed=<today UTC>; `-a start=YYYY-MM-DD`
-moves the first date (default 2025-01-01). Override the base with VIDEORACE_FRED_URL.
+moves the first date (default 2025-01-01). A pipeline run passes the catch-up start (the newest
+stored observation minus a few days, bounded: pipelines/catchup.py), so a daily run asks for the
+days since the last one, not a fixed range. Override the base with VIDEORACE_FRED_URL.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ BackoffRetryMiddleware, which honours Retry-After.
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, time
 from urllib.parse import quote
 
 from .base import SnapshotSpider
@@ -34,11 +35,21 @@ class YahooSpider(SnapshotSpider):
         "DOWNLOAD_DELAY": 2.0,
     }
 
-    def __init__(self, range: str = "2y", *args, **kwargs):
+    def __init__(self, range: str = "2y", start: str | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.range = range
+        # `-a start=YYYY-MM-DD` (the pipeline's catch-up, pipelines/catchup.py): ask Yahoo for the
+        # period from that day to now (period1/period2, epoch seconds) instead of a fixed range
+        self.start_day = date.fromisoformat(start) if start else None
+
+    def _span(self) -> str:
+        if self.start_day is None:
+            return f"range={self.range}"
+        period1 = int(datetime.combine(self.start_day, time(), UTC).timestamp())
+        return f"period1={period1}&period2={int(datetime.now(UTC).timestamp())}"
 
     async def start(self):
+        span = self._span()
         for label, symbol in SYMBOLS.items():
-            url = f"{self.base_url}/v8/finance/chart/{quote(symbol, safe='')}?range={self.range}&interval=1d"
+            url = f"{self.base_url}/v8/finance/chart/{quote(symbol, safe='')}?{span}&interval=1d"
             yield self.request(url, label=label, headers={"Accept": "application/json"})

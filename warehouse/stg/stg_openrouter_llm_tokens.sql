@@ -1,0 +1,38 @@
+-- stg_openrouter_llm_tokens: OpenRouter's daily LLM token panel (prompt + completion tokens per day,
+-- model permaslug and variant; LLM tokens, not video), each model with its author (the permaslug's
+-- owner, a leading "~" alias mark dropped), the author's origin (openrouter_authors.csv; unknown
+-- stays NULL) and its open-weight status from the first matching pattern of
+-- openrouter_open_weights.csv: true only where the weights are cited on the Hugging Face Hub; false
+-- is an uncited project judgement (status_cited = false); no match = unknown (NULL). Rows without
+-- a model (two all-zero panel rows) are left out.
+with panel as (
+    select date as token_date, model_permaslug, variant,
+           coalesce(prompt_tokens, 0) + coalesce(completion_tokens, 0) as llm_tokens,
+           prompt_tokens, completion_tokens, request_count,
+           ltrim(split_part(model_permaslug, '/', 1), '~') as author,
+           source_url, snapshot_sha256, fetched_at
+    from raw.raw_openness__openrouter_rankings
+    where record_kind = 'token_panel' and model_permaslug is not null
+    qualify row_number() over (partition by date, model_permaslug, variant order by fetched_at desc, snapshot_sha256) = 1
+),
+status as (
+    select p.token_date, p.model_permaslug, p.variant,
+           arg_min(cast(w.is_open_weights as boolean), cast(w.priority as integer)) as is_open_weights,
+           arg_min(w.source_url, cast(w.priority as integer)) as open_weights_source_url,
+           arg_min(w.hf_repo, cast(w.priority as integer)) as hf_repo
+    from panel as p
+    join raw.raw_curated__openrouter_open_weights as w on regexp_matches(p.model_permaslug, w.pattern)
+    group by all
+)
+select
+    p.*,
+    nullif(a.lab_id, '') as lab_id,
+    nullif(a.country_code, '') as country_code,
+    s.is_open_weights,
+    coalesce(s.is_open_weights, false) and s.open_weights_source_url is not null and s.open_weights_source_url <> ''
+        as status_cited,
+    nullif(s.hf_repo, '') as hf_repo,
+    nullif(s.open_weights_source_url, '') as open_weights_source_url
+from panel as p
+left join status as s using (token_date, model_permaslug, variant)
+left join raw.raw_curated__openrouter_authors as a on a.author = p.author
