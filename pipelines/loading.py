@@ -1,15 +1,21 @@
 """Parse snapshots that are not loaded yet and load them into their raw table.
 
-Unchanged snapshots are recognised by their sha256 and never parsed again. All new rows of one
-source land in one transaction together with their snapshot records: a crash leaves the last
-good state, and a parse error leaves the table as it was and names the snapshot. A refused
-snapshot is recorded in raw.snapshot_rejects and skipped by later loads (reported once, not forever).
+Unchanged snapshots are recognised by their sha256 and never parsed again. Each new snapshot is
+parsed and cast to the raw table's own column types on its own, so anything wrong with one
+snapshot (a ParseError, a missing file, a score that overflows INTEGER, a NULL in a NOT NULL
+column, an unknown column) refuses that snapshot only: it is recorded in raw.snapshot_rejects
+with the real message and skipped by later loads (reported once, not forever). The snapshots that
+pass land together in one transaction with a constant number of statements, whatever their count:
+one Arrow batch for the rows, one for the ledger, one for the rejects.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 
 import duckdb
 import polars as pl
@@ -17,6 +23,7 @@ import polars as pl
 from videorace_scrapers.parsers import ParseError, get_parser
 from videorace_scrapers.snapshots import Snapshot, read_snapshot_bytes
 
+from .raw_types import check_columns, conform, misfits, parse_timestamp, table_schema
 from .warehouse import ensure_table, transaction
 
 
@@ -43,39 +50,101 @@ def loaded_hashes(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
 
 
 def rejected_hashes(con: duckdb.DuckDBPyConnection, source: str) -> set[str]:
-    """Snapshots this source's parser refused before (raw.snapshot_rejects): not parsed again."""
+    """Snapshots this source refused before (raw.snapshot_rejects): not parsed again."""
     rows = con.execute("SELECT DISTINCT sha256 FROM raw.snapshot_rejects WHERE source = ?", [source]).fetchall()
     return {r[0] for r in rows}
 
 
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, data) -> Iterator[None]:
+    """An Arrow table visible to SQL as `name` for one statement. Unregistering inside an aborted
+    transaction fails; that error is dropped so it never masks the real one (issue 11.1)."""
+    con.register(name, data)
+    try:
+        yield
+    finally:
+        try:
+            con.unregister(name)
+        except duckdb.Error:  # the original exception, if any, is the one worth reporting
+            pass
+
+
+def as_parse_error(source: str, snap: Snapshot, exc: BaseException) -> ParseError:
+    """Any failure while reading, parsing or casting one snapshot, as one line naming both."""
+    if isinstance(exc, ParseError):
+        return exc
+    reason = f"{type(exc).__name__}: {exc}".replace("\n", " ")[:500]
+    return ParseError(source, f"snapshot {snap.path} (sha256 {snap.sha256[:12]})", reason)
+
+
+def record_rejects(con: duckdb.DuckDBPyConnection, source: str, refused: list[tuple[Snapshot, ParseError]]) -> None:
+    if not refused:
+        return
+    now = datetime.now(UTC)
+    batch = pl.DataFrame(
+        {"sha256": [s.sha256 for s, _ in refused], "source": [source] * len(refused),
+         "url": [s.url for s, _ in refused], "path": [s.path for s, _ in refused],
+         "rejected_at": [now] * len(refused), "reason": [str(e) for _, e in refused]},
+        schema={"sha256": pl.Utf8, "source": pl.Utf8, "url": pl.Utf8, "path": pl.Utf8,
+                "rejected_at": pl.Datetime("us", "UTC"), "reason": pl.Utf8},
+    ).to_arrow()
+    with registered(con, "incoming_rejects", batch):
+        con.execute("INSERT INTO raw.snapshot_rejects BY NAME SELECT * FROM incoming_rejects")
+
+
 def record_reject(con: duckdb.DuckDBPyConnection, source: str, snap: Snapshot, error: ParseError) -> None:
-    con.execute("INSERT INTO raw.snapshot_rejects VALUES (?, ?, ?, ?, ?, ?)",
-                [snap.sha256, source, snap.url, snap.path, datetime.now(UTC), str(error)])
+    record_rejects(con, source, [(snap, error)])
 
 
-def register_snapshots(con: duckdb.DuckDBPyConnection, snapshots: list[Snapshot]) -> None:
-    """Upsert snapshot records: a known (source, url, sha256) only moves its last_seen_at."""
+def register_snapshots(con: duckdb.DuckDBPyConnection, snapshots: list[Snapshot]) -> list[tuple[Snapshot, ParseError]]:
+    """Upsert snapshot records in two statements: a known (source, url, sha256) only moves its
+    last_seen_at. A snapshot whose fetched_at is not a timestamp is not registered; it is
+    recorded as refused (and returned), the others register."""
+    good, refused = [], []
     for snap in snapshots:
-        con.execute(
-            """
-            UPDATE raw.snapshots SET last_seen_at = greatest(last_seen_at, CAST(? AS TIMESTAMPTZ))
-            WHERE source = ? AND url = ? AND sha256 = ?
-            """,
-            [snap.fetched_at, snap.source, snap.url, snap.sha256],
-        )
-        con.execute(
-            """
-            INSERT INTO raw.snapshots
-            SELECT ?, ?, ?, CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, ?, ?, ?
-            WHERE NOT EXISTS (SELECT 1 FROM raw.snapshots WHERE source = ? AND url = ? AND sha256 = ?)
-            """,
-            [snap.sha256, snap.source, snap.url, snap.fetched_at, snap.fetched_at, snap.mode, snap.path,
-             snap.bytes, snap.label or None, snap.source, snap.url, snap.sha256],
-        )
+        try:
+            good.append((snap, parse_timestamp(snap.fetched_at)))
+        except ValueError as exc:
+            refused.append((snap, ParseError(snap.source, f"snapshot {snap.path} (sha256 {snap.sha256[:12]})",
+                                             f"fetched_at {snap.fetched_at!r} is not an ISO 8601 timestamp ({exc})")))
+    by_source: dict[str, list] = {}
+    for snap, error in refused:
+        by_source.setdefault(snap.source, []).append((snap, error))
+    for source, items in by_source.items():
+        known = rejected_hashes(con, source)
+        record_rejects(con, source, [(s, e) for s, e in items if s.sha256 not in known])
+    if not good:
+        return refused
+    batch = pl.DataFrame(
+        {"sha256": [s.sha256 for s, _ in good], "source": [s.source for s, _ in good],
+         "url": [s.url for s, _ in good], "fetched_at": [t for _, t in good], "mode": [s.mode for s, _ in good],
+         "path": [s.path for s, _ in good], "bytes": [s.bytes for s, _ in good],
+         "label": [s.label or None for s, _ in good]},
+        schema={"sha256": pl.Utf8, "source": pl.Utf8, "url": pl.Utf8, "fetched_at": pl.Datetime("us", "UTC"),
+                "mode": pl.Utf8, "path": pl.Utf8, "bytes": pl.Int64, "label": pl.Utf8},
+    ).group_by("source", "url", "sha256", maintain_order=True).agg(
+        pl.col("fetched_at").min(), pl.col("fetched_at").max().alias("last_seen_at"),
+        pl.col("mode", "path", "bytes", "label").first(),
+    ).to_arrow()
+    with registered(con, "incoming_snapshots", batch):
+        con.execute("""UPDATE raw.snapshots AS s SET last_seen_at = greatest(s.last_seen_at, i.last_seen_at)
+                       FROM incoming_snapshots AS i
+                       WHERE s.source = i.source AND s.url = i.url AND s.sha256 = i.sha256""")
+        con.execute("""INSERT INTO raw.snapshots BY NAME
+                       SELECT sha256, source, url, fetched_at, last_seen_at, mode, path, bytes, label
+                       FROM incoming_snapshots AS i
+                       WHERE NOT EXISTS (SELECT 1 FROM raw.snapshots AS s
+                                         WHERE s.source = i.source AND s.url = i.url AND s.sha256 = i.sha256)""")
+    return refused
+
+
+@cache
+def _parser(name: str):
+    return get_parser(name)  # the registry walks the parser package on every call
 
 
 def parse_snapshot(parser_name: str, snap: Snapshot, **options) -> pl.DataFrame:
-    parser = get_parser(parser_name)
+    parser = _parser(parser_name)
     records = parser.parse(read_snapshot_bytes(snap), where=f"snapshot {snap.path} (sha256 {snap.sha256[:12]})",
                            **options)
     frame = pl.DataFrame(records, infer_schema_length=None)
@@ -87,13 +156,43 @@ def parse_snapshot(parser_name: str, snap: Snapshot, **options) -> pl.DataFrame:
     )
 
 
+def _cast_to_table(source: str, frames: list, fresh: list, schema: dict, not_null: set[str]):
+    """Every new snapshot's rows in the raw table's types, in one pass per column over the whole
+    batch; a snapshot with a value that does not fit is refused and its rows dropped. Frames that
+    cannot even be stacked (no common type) are cast one by one instead."""
+    if not frames:
+        return [], fresh, []
+    try:
+        batch = pl.concat([f for _, f in frames], how="diagonal_relaxed")
+    except Exception:  # noqa: BLE001 — fall back to one snapshot at a time, each its own verdict
+        good, refused = [], []
+        for snap, frame in frames:
+            try:
+                good.append(conform(frame, schema, not_null))
+            except Exception as exc:  # noqa: BLE001
+                refused.append((snap, as_parse_error(source, snap, exc)))
+        bad = {s.sha256 for s, _ in refused}
+        return good, [(s, n) for s, n in fresh if s.sha256 not in bad], refused
+    batch, reasons = misfits(batch, schema, not_null)
+    if not reasons:
+        return [batch], fresh, []
+    by_hash = {snap.sha256: snap for snap, _ in frames}
+    refused = [(by_hash[h], ParseError(source, f"snapshot {by_hash[h].path} (sha256 {h[:12]})", f"ValueError: {r}"))
+               for h, r in reasons.items()]
+    batch = batch.filter(~pl.col("snapshot_sha256").is_in(list(reasons)))
+    return [batch], [(s, n) for s, n in fresh if s.sha256 not in reasons], refused
+
+
 def load_source(con: duckdb.DuckDBPyConnection, parser_name: str, table: str, snapshots: list[Snapshot],
                 options_for=lambda snap: {}) -> LoadReport:
+    """Load every new snapshot that parses and fits; raise one ParseError naming every snapshot
+    refused this time (after the good ones are committed and the refused ones recorded)."""
     ensure_table(con, "raw", table)
+    schema, not_null = table_schema(con, "raw", table)
     report = LoadReport(source=parser_name, snapshots_seen=len(snapshots))
     done = loaded_hashes(con, table)
     rejected = rejected_hashes(con, parser_name)
-    frames, fresh, errors = [], [], []
+    frames, fresh, refused = [], [], []
     for snap in snapshots:
         if snap.sha256 in done:
             continue
@@ -103,29 +202,36 @@ def load_source(con: duckdb.DuckDBPyConnection, parser_name: str, table: str, sn
             continue
         try:
             frame = parse_snapshot(parser_name, snap, **options_for(snap))
-        except ParseError as exc:
-            # remembered so that one bad response fails this refresh only; nothing of it is loaded
-            record_reject(con, parser_name, snap, exc)
-            errors.append(exc)
+            check_columns(frame, schema, not_null)
+        except Exception as exc:  # noqa: BLE001 — any failure of one snapshot is that snapshot's failure
+            refused.append((snap, as_parse_error(parser_name, snap, exc)))
             continue
         if frame.height:
-            frames.append(frame)
+            frames.append((snap, frame))
         fresh.append((snap, frame.height))
+    frames, fresh, late = _cast_to_table(parser_name, frames, fresh, schema, not_null)
+    refused += late
+    loaded_at = datetime.now(UTC)
+    ledger = pl.DataFrame(
+        {"raw_table": [table] * len(fresh), "sha256": [s.sha256 for s, _ in fresh],
+         "rows_loaded": [n for _, n in fresh], "loaded_at": [loaded_at] * len(fresh)},
+        schema={"raw_table": pl.Utf8, "sha256": pl.Utf8, "rows_loaded": pl.Int64,
+                "loaded_at": pl.Datetime("us", "UTC")},
+    ).to_arrow()
+    rows = pl.concat(frames, how="diagonal") if frames else None
+    with transaction(con):
+        record_rejects(con, parser_name, refused)
+        if fresh:
+            with registered(con, "incoming_loads", ledger):
+                con.execute("INSERT INTO raw.snapshot_loads BY NAME SELECT * FROM incoming_loads")
+        if rows is not None:
+            with registered(con, "incoming_rows", rows.to_arrow()):
+                con.execute(f"INSERT INTO raw.{table} BY NAME SELECT * FROM incoming_rows")
+    report.snapshots_new = len(fresh)
+    report.rows_loaded = rows.height if rows is not None else 0
+    errors = [e for _, e in refused]
     if len(errors) == 1:
         raise errors[0]
     if errors:  # every refused snapshot is named, not only the first
         raise ParseError(parser_name, f"{len(errors)} snapshots", " | ".join(e.reason + f" ({e.where})" for e in errors))
-    with transaction(con):
-        register_snapshots(con, snapshots)
-        loaded_at = datetime.now(UTC)
-        for snap, rows in fresh:
-            con.execute("INSERT INTO raw.snapshot_loads VALUES (?, ?, ?, ?)", [table, snap.sha256, rows, loaded_at])
-        for frame in frames:
-            con.register("incoming_rows", frame.to_arrow())
-            try:
-                con.execute(f"INSERT INTO raw.{table} BY NAME SELECT * FROM incoming_rows")
-            finally:
-                con.unregister("incoming_rows")
-    report.snapshots_new = len(fresh)
-    report.rows_loaded = sum(f.height for f in frames)
     return report

@@ -60,11 +60,14 @@ def _remember_fingerprint(settings, fingerprint: str, note_unchanged: bool) -> N
         with transaction(con):
             con.execute("INSERT INTO raw.refresh_fingerprints VALUES (?, now(), ?)", [fingerprint, settings.mode])
             if note_unchanged:  # keep freshness honest: every source was checked and is unchanged
+                # ... except a failed one: replaying identical inputs is not a fetch, so a live
+                # failure or a refused snapshot stays the last outcome (and ages into stale)
                 con.execute("""INSERT INTO raw.source_runs
                                SELECT now(), 'unchanged-inputs', source, mode, 'unchanged', snapshots_seen, 0, 0, 0,
                                       'inputs identical to the previous refresh'
                                FROM raw.source_runs
-                               QUALIFY row_number() OVER (PARTITION BY source ORDER BY run_started_at DESC) = 1""")
+                               QUALIFY row_number() OVER (PARTITION BY source ORDER BY run_started_at DESC) = 1
+                                   AND status <> 'failed'""")
     finally:
         con.close()
 
@@ -110,7 +113,10 @@ def run_refresh(select: list[str], quiet: bool = False, force: bool = False) -> 
 
 def _report(settings, started: float, failed_steps: list[str]) -> int:
     elapsed = time.monotonic() - started
-    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+    try:
+        con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+    except duckdb.ConnectionException:  # this process still holds a read-write connection to it
+        con = duckdb.connect(str(settings.warehouse_path), config={"custom_user_agent": "dagster"})
     try:
         print_summary(con, elapsed)
         sources = source_status(con)

@@ -15,11 +15,12 @@ from videorace_scrapers.parsers import ParseError
 from videorace_scrapers.snapshots import Snapshot
 
 from ..catchup import catchup_args, newest_stored_day
-from ..fetch import FetchError, SourceSkipped
+from ..fetch import SourceSkipped
 from ..loading import load_source, register_snapshots
 from ..resources import SourceFetcher
 from ..sources import get_source
 from ..warehouse import ensure_base_tables, transaction
+from .bundle import warehouse_connection
 from .checks import key_checks, last_run_check
 from .metadata import table_metadata
 
@@ -38,6 +39,22 @@ def fetch_status_in_run(con, run_id: str, source: str) -> tuple[str, str] | None
         [run_id, source],
     ).fetchall()
     return rows[0] if rows else None
+
+
+def carried_status(con, source: str, status: str, message: str | None, mode: str) -> tuple[str, str | None]:
+    """A replay that finds nothing new has not fetched the source: it must not turn a failed
+    source (a live fetch that failed, a refused snapshot) back into a healthy one."""
+    if status != "unchanged" or mode == "live":
+        return status, message
+    rows = con.execute("""SELECT status, message, run_started_at FROM raw.source_runs WHERE source = ?
+                          ORDER BY run_started_at DESC LIMIT 1""", [source]).fetchall()
+    if rows and rows[0][0] == "failed":
+        since = rows[0][2].astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        previous = rows[0][1] or ""
+        if not previous.startswith("still failed"):
+            previous = f"still failed since {since} (nothing new replayed): {previous}"
+        return "failed", previous
+    return status, message
 
 
 def _snapshots_of(con, source: str) -> list[Snapshot]:
@@ -66,7 +83,7 @@ def source_assets(
               description=f"Snapshots of {source.title} ({source.data_format}); replayed from recordings "
                           f"or fetched live by spider `{source.spider}`. Terms: {source.terms}.")
     def fetch_asset(context: dg.AssetExecutionContext, duckdb: DuckDBResource, fetcher: SourceFetcher):
-        with duckdb.get_connection() as con:
+        with warehouse_connection(duckdb) as con:
             ensure_base_tables(con)
             try:
                 # range endpoints (FRED, Yahoo) ask only for the days since the newest stored one;
@@ -77,13 +94,19 @@ def source_assets(
                 record_run(con, context.run.run_id, name, fetcher.mode, "skipped", failures=0, message=str(exc))
                 context.log.warning(str(exc))
                 return dg.MaterializeResult(metadata={"status": "skipped", "reason": str(exc)})
-            except (FetchError, FileNotFoundError, ValueError) as exc:
-                record_run(con, context.run.run_id, name, fetcher.mode, "failed", failures=1, message=str(exc))
-                context.log.error(f"{name}: fetch failed, keeping the last good data: {exc}")
-                return dg.MaterializeResult(metadata={"status": "failed", "error": str(exc)})
+            except Exception as exc:  # noqa: BLE001 — a bad manifest or a missing file fails this source only
+                message = _one_line(name, exc)
+                record_run(con, context.run.run_id, name, fetcher.mode, "failed", failures=1, message=message)
+                context.log.error(f"{name}: fetch failed, keeping the last good data: {message}")
+                return dg.MaterializeResult(metadata={"status": "failed", "error": message})
             with transaction(con):
-                register_snapshots(con, result.snapshots)
-            if result.failures:
+                refused = register_snapshots(con, result.snapshots)
+            if refused:
+                message = "; ".join(str(e) for _, e in refused[:10])
+                record_run(con, context.run.run_id, name, fetcher.mode, "failed", seen=len(result.snapshots),
+                           failures=len(refused), message=message)
+                context.log.error(f"{message} — raw.{raw_key} keeps its last good rows")
+            elif result.failures:
                 record_run(con, context.run.run_id, name, fetcher.mode, "partial", seen=len(result.snapshots), failures=len(result.failures),
                            message="; ".join(f"{f.get('url')}: {f.get('reason')}" for f in result.failures[:10]))
         return dg.MaterializeResult(metadata={
@@ -96,23 +119,25 @@ def source_assets(
               description=f"raw.{raw_key}: {source.title}, faithful to the source, one row per record per "
                           "snapshot, with snapshot_sha256, source_url and fetched_at.")
     def raw_asset(context: dg.AssetExecutionContext, duckdb: DuckDBResource, fetcher: SourceFetcher):
-        with duckdb.get_connection() as con:
+        with warehouse_connection(duckdb) as con:
             ensure_base_tables(con)
             fetched = fetch_status_in_run(con, context.run.run_id, name)
             try:
                 report = load_source(con, name, raw_key, _snapshots_of(con, name), parse_options)
-            except ParseError as exc:
-                record_run(con, context.run.run_id, name, fetcher.mode, "failed", failures=1, message=str(exc))
-                context.log.error(f"{exc} — raw.{raw_key} keeps its last good rows")
-                return dg.MaterializeResult(metadata={"status": "failed", "error": str(exc)})
+            except Exception as exc:  # noqa: BLE001 — one snapshot's failure is that snapshot's, recorded
+                message = _one_line(name, exc)
+                record_run(con, context.run.run_id, name, fetcher.mode, "failed", failures=1, message=message)
+                context.log.error(f"{message} — raw.{raw_key} keeps its last good rows")
+                return dg.MaterializeResult(metadata={"status": "failed", "error": message})
             if fetched and fetched[0] in ("failed", "skipped"):
                 status = fetched[0]  # keep the fetch's verdict; rows below are the last good ones
             else:
                 status = "partial" if fetched and fetched[0] == "partial" else report.status
+                status, carried = carried_status(con, name, status, fetched[1] if fetched else None, fetcher.mode)
                 record_run(con, context.run.run_id, name, fetcher.mode, status, seen=report.snapshots_seen,
                            new=report.snapshots_new, rows=report.rows_loaded,
                            failures=0 if status != "partial" else None,
-                           message=fetched[1] if fetched else None)
+                           message=carried)
             meta = table_metadata(con, f"raw.{raw_key}", date_column)
         meta.update({"status": status, "snapshots_new": report.snapshots_new,
                      "rows_loaded_now": report.rows_loaded})
@@ -120,3 +145,13 @@ def source_assets(
 
     checks = [*key_checks(raw_key, f"raw.{raw_key}", ("snapshot_sha256", *keys)), last_run_check(raw_key, name)]
     return [fetch_asset, raw_asset, *checks]
+
+
+def _one_line(source: str, exc: BaseException) -> str:
+    """The real error, on one line, naming the source (ParseErrors already do)."""
+    from videorace_scrapers.redact import redact  # a message may echo a key back
+
+    text = redact(str(exc)).replace("\n", " ")[:1000]
+    if isinstance(exc, ParseError) or text.startswith(f"{source}:"):
+        return text
+    return f"{source}: {type(exc).__name__}: {text}"
