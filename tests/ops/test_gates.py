@@ -5,6 +5,8 @@ refresh in one line. Inputs are copies of the real recordings with one value bro
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import json
 import shutil
 import subprocess
@@ -39,6 +41,16 @@ def _negative_mochi(doc: dict) -> None:
             model["score"] = -1005
 
 
+def _append_manifest(manifest: Path, **row: str) -> None:
+    """One more manifest row, in the manifest's own column order, with the file's sha256 (the loader
+    refuses a row whose bytes do not match it)."""
+    row["sha256"] = hashlib.sha256((manifest.parent / row["file"]).read_bytes()).hexdigest()
+    with manifest.open(encoding="utf-8") as handle:
+        header = next(csv.reader(handle))
+    with manifest.open("a", newline="", encoding="utf-8") as handle:
+        csv.DictWriter(handle, fieldnames=header).writerow(row)
+
+
 def poisoned_recordings(tmp: Path) -> Path:
     """The real recordings plus four broken copies (labelled synthetic by their folder name)."""
     root = tmp / "recordings"
@@ -47,18 +59,17 @@ def poisoned_recordings(tmp: Path) -> Path:
     text = fred.read_text(encoding="utf-8")
     assert "2026-03-04,6.8969\n" in text
     (root / "fred" / "synthetic_typo.csv").write_text(text.replace("2026-03-04,6.8969\n", "2026-03-04,0.0068969\n"))
-    with (root / "fred" / "manifest.csv").open("a", encoding="utf-8") as handle:
-        handle.write("synthetic_typo.csv,https://fred.stlouisfed.org/graph/fredgraph.csv?id=DEXCHUS,"
-                     "2026-09-19T00:00:00Z,DEXCHUS\n")
+    _append_manifest(root / "fred" / "manifest.csv", file="synthetic_typo.csv", label="DEXCHUS",
+                     url="https://fred.stlouisfed.org/graph/fredgraph.csv?id=DEXCHUS", fetched_at="2026-09-19T00:00:00Z")
     t2v = RECORDINGS / "arena" / "2026-07-12" / "text-to-video.json"
     boards = {"synthetic/negative.json": _board(t2v, "2026-07-12T06:00:00+00:00", _negative_mochi),
               "synthetic/future.json": _board(t2v, "2099-12-31T00:00:00+00:00"),
               "synthetic/epoch.json": _board(t2v, "1970-01-01T00:00:00+00:00")}
     (root / "arena" / "synthetic").mkdir()
-    with (root / "arena" / "manifest.csv").open("a", encoding="utf-8") as handle:
-        for name, body in boards.items():
-            (root / "arena" / name).write_bytes(body)
-            handle.write(f"{name},https://example.invalid/{name},2026-07-12T06:00:00Z,text-to-video\n")
+    for name, body in boards.items():
+        (root / "arena" / name).write_bytes(body)
+        _append_manifest(root / "arena" / "manifest.csv", file=name, label="text-to-video",
+                         url=f"https://example.invalid/{name}", fetched_at="2026-07-12T06:00:00Z")
     return root
 
 
@@ -84,7 +95,8 @@ def _q(path: Path, sql: str, params=None) -> list[tuple]:
 def test_fred_typo_never_prices_seedance_at_137_dollars(poisoned):
     # raw keeps what FRED said (faithful, flagged by the WARN rule); the mart holds it back
     assert _q(poisoned, "SELECT count(*) FROM raw.raw_fx__fred WHERE cny_per_usd = 0.0068969") == [(1,)]
-    assert _q(poisoned, "SELECT rate FROM marts.fct_fx_rates WHERE rate_date = DATE '2026-03-04'") == []
+    # the typo is held back; the day keeps the two real copies' rate (FRED via two repositories)
+    assert _q(poisoned, "SELECT rate FROM marts.fct_fx_rates WHERE rate_date = DATE '2026-03-04'") == [(6.8969,)] * 2
     (reject,) = _q(poisoned, """SELECT rule, reason, row_json FROM marts.fct_row_rejects
                                 WHERE relation = 'marts.fct_fx_rates'""")
     assert reject[0] == "fx_rate_plausible" and "CNY per USD outside 5..9" in reject[1]
@@ -93,7 +105,9 @@ def test_fred_typo_never_prices_seedance_at_137_dollars(poisoned):
     rows = _q(poisoned, """SELECT fx_date, fx_rate_cny_per_usd, round(price_usd_per_s, 4) FROM out.out_price_per_second
                            WHERE model = 'Doubao-Seedance-2.0' AND price_usd_per_s IS NOT NULL""")
     assert rows and all(r[2] < 0.2 for r in rows) and {str(r[0]) for r in rows} == {"2026-03-03"}
-    assert _q(poisoned, "SELECT max(price_usd_per_s) FROM marts.fct_price_observations")[0][0] < 1
+    # no CNY price converted at the typo (the real maximum in USD is LiteLLM's 4K Seedance at $1.5552/s)
+    assert _q(poisoned, """SELECT max(price_usd_per_s) FROM marts.fct_price_observations
+                           WHERE native_currency = 'CNY'""")[0][0] < 1
 
 
 def test_negative_arena_score_is_rejected_not_published(poisoned):
@@ -159,14 +173,18 @@ def test_duplicated_mart_keys_are_held_back_with_their_reason(good_warehouse):
         before = con.execute("SELECT count(*) FROM marts.fct_fx_rates").fetchall()[0][0]
         con.execute("""CREATE OR REPLACE TABLE marts.fct_fx_rates AS SELECT * FROM marts.fct_fx_rates
                        UNION ALL SELECT * FROM marts.fct_fx_rates WHERE rate_date = DATE '2026-03-04'""")
-        moved = quarantine(con, "marts.fct_fx_rates", ("rate_date", "base_currency", "quote_currency", "source"))
+        day = con.execute("SELECT count(*) FROM marts.fct_fx_rates WHERE rate_date = DATE '2026-03-04'").fetchall()[0][0]
+        key = ("rate_date", "base_currency", "quote_currency", "source", "read_from")
+        moved = quarantine(con, "marts.fct_fx_rates", key)
         after = con.execute("SELECT count(*) FROM marts.fct_fx_rates").fetchall()[0][0]
         reasons = con.execute("""SELECT DISTINCT rule, reason FROM marts.fct_row_rejects
                                  WHERE relation = 'marts.fct_fx_rates'""").fetchall()
     finally:
         con.close()
-    assert (moved, after) == (2, before - 1)
-    assert reasons == [("keys_unique", "marts.fct_fx_rates: (rate_date, base_currency, quote_currency, source) is "
+    assert day >= 2  # the day's rates as read from more than one copy
+    assert (moved, after) == (2 * day, before - day)
+    assert reasons == [("keys_unique", "marts.fct_fx_rates: (rate_date, base_currency, quote_currency, source, "
+                                       "read_from) is "
                                        "not unique: every row of the key is held back, since which one is right is unknown")]
 
 
