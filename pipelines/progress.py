@@ -14,7 +14,7 @@ from typing import Any
 
 # The phrase pipelines/fetch.py puts in a replay skip of a source that has no recordings. Those
 # sources are listed once at the end of the refresh, not as a warning and a step line each.
-LIVE_ONLY = "no committed recordings to replay"
+LIVE_ONLY = "(no committed recordings; "  # the marker in fetch.py's SourceSkipped message
 
 
 class _StepProgress(logging.Handler):

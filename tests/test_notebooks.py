@@ -86,8 +86,8 @@ COMPUTED_LINES = {
         "dreamina-seedance-2.0-720p (ByteDance Seed (Seedance), CN): #1 from 2026-04-08 to 2026-05-31, "
         "14 sampled days, best score 1463",
         "gemini-omni-flash (Google DeepMind (Veo), US): #1 first seen 2026-06-29 (the sample before was 2026-05-31)",
-        "arena.ai text-to-video, 2026-03-19 to 2026-08-22: of 38 sampled days, China led clearly on 14, "
-        "the U.S. on 24, no clear lead on 0",
+        "arena.ai text-to-video, 2026-03-19 to 2026-10-10: of 44 sampled days, China led clearly on 14, "
+        "the U.S. on 27, no clear lead on 3",
     ],
     "02_price_per_second.ipynb": ["720p_no_audio: CN median ", "all_resolutions: CN median ", "x the U.S. one"],
     "03_market_reaction.ipynb": [

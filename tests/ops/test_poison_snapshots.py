@@ -25,6 +25,7 @@ from .conftest import I2V, T2V, table_counts
 from .faultserver import FaultServer, Reply, ok_json
 
 RAW = "raw_leaderboards__arena"
+ARENA_ROWS = 3692  # the 45 recorded days, 2026-03-19 → 10-10 (131 board files)
 TODAY = datetime.now(UTC).date().isoformat()
 # the arena mirror's index (served too, so the stand-in works for a spider reading latest.json)
 LATEST = Reply(200, json.dumps({"date": TODAY, "latest": TODAY, "dates": [TODAY]}).encode())
@@ -58,7 +59,7 @@ def test_poison_score_is_one_rejected_snapshot_and_the_source_recovers(good_ware
     then live again with a good answer."""
     warehouse = good_warehouse / "videorace.duckdb"
     before = table_counts(warehouse)
-    assert before[f"raw.{RAW}"] == 83
+    assert before[f"raw.{RAW}"] == ARENA_ROWS
     env = {**__import__("os").environ, **pipeline_env(good_warehouse, "live")}
     bad = poisoned(score=3_000_000_000)
     with FaultServer({"/latest.json": [LATEST], "/text-to-video.json": [ok_json(bad)]}) as server:
@@ -73,7 +74,7 @@ def test_poison_score_is_one_rejected_snapshot_and_the_source_recovers(good_ware
     assert reason.startswith(f"arena: cannot parse snapshot {where}: ")
     assert reason.endswith("ValueError: column score: value '3000000000' (record 0) does not fit INTEGER")
     after = table_counts(warehouse)
-    assert after[f"raw.{RAW}"] == 83
+    assert after[f"raw.{RAW}"] == ARENA_ROWS
     assert {t: n for t, n in after.items() if n < before[t]} == {}
     assert query(warehouse, "SELECT max(score) FROM raw.raw_leaderboards__arena") == [(1527,)]
 
@@ -97,7 +98,7 @@ def test_poison_score_is_one_rejected_snapshot_and_the_source_recovers(good_ware
         good = cli(["refresh", "--live", "--select", "arena", "--quiet"], {**env, "VIDEORACE_ARENA_URL": server.url})
     assert good.returncode == 0, good.stderr
     assert query(warehouse, "SELECT max(score) FROM raw.raw_leaderboards__arena") == [(1528,)]
-    assert query(warehouse, f"SELECT count(*) FROM raw.{RAW}") == [(83 + 42,)]
+    assert query(warehouse, f"SELECT count(*) FROM raw.{RAW}") == [(ARENA_ROWS + 42,)]
     assert status_line(cli(["status"], env).stdout, "arena").split()[1] == "partial"  # other boards 404 here
 
 
@@ -158,7 +159,7 @@ def test_manifest_without_url_fails_arena_only_and_downstream_builds(good_wareho
     assert (state, message) == ("failed", "arena: KeyError: 'url'")
     after = table_counts(good_warehouse / "videorace.duckdb")
     assert after.pop("marts.change_refreshes") == before.pop("marts.change_refreshes") + 1  # a refresh log
-    assert after == before and after[f"raw.{RAW}"] == 83
+    assert after == before and after[f"raw.{RAW}"] == ARENA_ROWS
 
 
 def test_unchanged_inputs_shortcut_never_overwrites_a_failed_source(good_warehouse, monkeypatch):

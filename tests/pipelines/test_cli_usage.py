@@ -93,7 +93,9 @@ def test_options_in_any_order():
         "high": 26.08,
         "low": 23.36,
         "close": 24.51,
+        "adj_close": None,
         "volume": 33318800,
+        "layout": "yfinance",
     }
 
 
@@ -147,7 +149,7 @@ def _record(step: str, event: str | None = None, message: str = "", level: int =
 
 def test_live_only_sources_print_no_warning_and_no_step_line(capsys):
     handler = progress._StepProgress()
-    live_only = "ecb: no committed recordings to replay; live only (videorace refresh --live --select ecb)"
+    live_only = "ecb: live only — no newer file (no committed recordings; videorace refresh --live --select ecb)"
     for record in [
         _record("snapshots_fx__ecb", message=live_only, level=logging.WARNING),
         _record("snapshots_fx__ecb", "STEP_SUCCESS"),
