@@ -40,6 +40,17 @@ def load_changes(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame | None, d
     return frame, refresh
 
 
+def _once(subject: str | None) -> str:
+    """'Project Genie (Genie 3 prototype) Project Genie' (model and version both naming it) reads once."""
+    text = (subject or "").strip()
+    words = text.split(" ")
+    for n in range(len(words) // 2, 0, -1):
+        tail = " ".join(words[-n:])
+        if text.startswith(tail + " ") and len(words) > n:
+            return " ".join(words[:-n])
+    return text
+
+
 def _table(rows: pl.DataFrame) -> str:
     body = []
     for r in rows.iter_rows(named=True):
@@ -48,7 +59,7 @@ def _table(rows: pl.DataFrame) -> str:
                   else esc(r["source_url"] or "unknown"))
         body.append(f"<tr><td data-label=\"date\">{esc(r['change_date'])}</td>"
                     f"<td data-label=\"kind\">{esc(KIND_LABELS.get(r['kind'], r['kind']))}</td>"
-                    f"<td data-label=\"subject\">{esc(r['subject'])}</td>"
+                    f"<td data-label=\"subject\">{esc(_once(r['subject']))}</td>"
                     f"<td data-label=\"before\">{esc(r['old_value'] or '—')}</td>"
                     f"<td data-label=\"after\">{esc(r['new_value'] or '—')}</td>"
                     f"<td data-label=\"source\">{source}</td></tr>\n")

@@ -125,7 +125,6 @@ def chart_html(chart: Chart, page: str, names: Names | None, source_terms: list[
         f'<div class="tools needs-js"><button type="button" class="view-toggle" aria-pressed="false" '
         f'aria-controls="{slug}-table">Show table</button></div>\n'
         f'<div class="plot" id="plot-{slug}" data-chart="{slug}" role="img" aria-label="{esc(alt)}"></div>\n'
-        f'<script type="application/json" class="figure">{figure_json(chart.figure)}</script>\n'
         + data_table(chart.data, f"Data behind: {chart.title}", names, f"{chart.slug}-table")
         + note + terms_html
         + f'<p class="tools"><a class="button primary" href="data/{slug}.csv" download>Download CSV</a>'
@@ -134,3 +133,8 @@ def chart_html(chart: Chart, page: str, names: Names | None, source_terms: list[
         f"{esc(as_of)}. Our compilation is licensed {LICENCE}; the underlying data stay under their sources' "
         f"terms ({esc(terms_of_sources)}).</p>\n"
         "</section>\n")
+
+
+def figure_script(chart: Chart) -> str:
+    """The chart's figure as JSON, placed after <main> (no script inside the content)."""
+    return f'<script type="application/json" class="figure" id="fig-{esc(chart.slug)}">{figure_json(chart.figure)}</script>\n'

@@ -13,7 +13,7 @@ import polars as pl
 from plotly.offline import get_plotlyjs
 
 from .chart import Chart, esc, neutralise_csv
-from .chart_html import chart_html
+from .chart_html import chart_html, figure_script
 from .names import Names
 from .theme import COUNTRY_LABELS
 
@@ -86,7 +86,7 @@ def render_page(page: Page, nav: list[tuple[str, str]], names: Names | None = No
     current = ' aria-current="page"'
     nav_html = "".join(f'<li><a href="{esc(href)}"{current if href == page.file else ""}>{esc(label)}</a></li>'
                        for label, href in nav)
-    scripts = (f'<script src="{PLOTLY_JS}"></script>\n<script src="chart-template.js"></script>\n'
+    scripts = "".join(figure_script(c) for c in charts) + (f'<script src="{PLOTLY_JS}"></script>\n<script src="chart-template.js"></script>\n'
                '<script src="site.js"></script>\n') if charts else ""
     noscript = ("<noscript><p class=\"meta\">The charts need JavaScript; every chart's data is shown as a table "
                 "below it and offered as a CSV.</p></noscript>\n") if charts else ""

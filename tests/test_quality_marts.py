@@ -86,8 +86,8 @@ def test_every_aa_row_is_traceable(warehouse_con):
 
 
 def test_dashboard_shows_number_one_and_lead(replay_warehouse):
-    html = (replay_warehouse / "site" / "index.html").read_text(encoding="utf-8")
-    assert ("arena.ai text-to-video: the #1 spot changed country 2 times; on 2026-08-22 it is gemini-omni-flash "
+    html = (replay_warehouse / "site" / "quality.html").read_text(encoding="utf-8")
+    assert ("arena.ai text-to-video: the #1 spot changed country 2 times; on 2026-08-22 it is Gemini Omni "
             "(United States, 1512)") in html
     assert "arena.ai text-to-video: a clear lead (CIs apart) for China on 14 and for the U.S. on 24 of 38 days" in html
     assert "Artificial Analysis arena: China&#x27;s best model leads outside the CIs on 6 of 8 board-days" in html

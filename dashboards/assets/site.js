@@ -51,7 +51,7 @@
 
   function draw(section) {
     var div = section.querySelector(".plot");
-    var spec = section.querySelector("script.figure");
+    var spec = document.getElementById("fig-" + section.id);
     if (!div || !spec || !window.Plotly) return null;
     var fig = JSON.parse(spec.textContent);
     var layout = fig.layout || {};
