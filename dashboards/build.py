@@ -99,6 +99,11 @@ def _stale_sources(con: duckdb.DuckDBPyConnection, module) -> list[str]:
     return sorted(status.filter(status["stale"] & status["source"].is_in(list(sources)))["source"].to_list())
 
 
+def _newest_day(charts) -> str | None:
+    # only day-precision dates compete for an as-of (a chart may be as of a quarter, e.g. 2026-Q2)
+    return max((c.as_of[:10] for c in charts if c.as_of and re.match(r"^\d{4}-\d{2}-\d{2}", c.as_of)), default=None)
+
+
 def page_file(section: Section) -> str:
     return f"{section.anchor}.html"
 
@@ -111,9 +116,7 @@ def build_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> dict:
     names = Names(con)
     sections, skipped = build_sections(con)
     charts = [c for s in sections for c in s.charts]
-    # only day-precision dates compete for the site's as-of (a chart may be as of a quarter, e.g. 2026-Q2)
-    as_of = max((c.as_of[:10] for c in charts if c.as_of and re.match(r"^\d{4}-\d{2}-\d{2}", c.as_of)),
-                default=None)
+    as_of = _newest_day(charts)
     where = {s.anchor: page_file(s) for s in sections}
     where.update({c.slug: page_file(s) for s in sections for c in s.charts})
     headlines = build_headlines(con, set(where), names)
@@ -135,8 +138,9 @@ def build_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> dict:
                   f"Real data only, every value traceable to its source. {dated}",
                   [overview, questions, changes, full_section], "Overview")]
     for section in sections:
-        pages.append(Page(page_file(section), section.heading, f"{dated} Real data only, each value linked to its "
-                          "source.", [section], _nav_label(section),
+        day = _newest_day(section.charts)
+        pages.append(Page(page_file(section), section.heading, (f"Data as of {day}. " if day else "")
+                          + "Real data only, each value linked to its source.", [section], _nav_label(section),
                           filters=any(c.max_gap_days is not None for c in section.charts)))
     pages.append(Page("methodology.html", "Methodology, glossary and sources",
                       "How every number is made, what the terms mean, where the data comes from and what to keep "

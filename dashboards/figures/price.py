@@ -82,7 +82,7 @@ def offers_chart(con: duckdb.DuckDBPyConnection, summary: dict) -> Chart:
             hovertemplate="%{y}: $%{x:.3f}/s (%{customdata})<extra></extra>"))
     base_layout(fig, height=max(260, 28 * rows.height + 120), xaxis_title="USD per second",
                 yaxis={"automargin": True, "categoryorder": "total descending"}, barmode="overlay")
-    fig.update_xaxes(range=[0, float(rows["price_usd_per_s"].max()) * 1.2])
+    fig.update_xaxes(range=[0, float(rows["price_usd_per_s"].max()) * 1.35])
     note = ""
     if summary.get("cny_conversions"):
         note = "CNY converted at the FX rate of the observation date: " + summary["cny_conversions"]
