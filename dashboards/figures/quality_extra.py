@@ -108,7 +108,7 @@ def aa_lead_chart(rows: pl.DataFrame, names: Names) -> Chart:
     look equal); one category per board-day, the two countries side by side."""
     data = rows.filter(pl.col("arena") == "artificialanalysis").sort("board", "snapshot_date")
     board_short = {"text-to-video": "text", "image-to-video": "image"}
-    x = [f"{board_short.get(b, b)}, {d}"
+    x = [f"{board_short.get(b, b)}<br>{d}"
          for b, d in zip(data["board"].to_list(), data["snapshot_date"].cast(pl.Utf8).to_list(), strict=True)]
     fig = go.Figure()
     for group, prefix in (("CN", "best_cn"), ("US", "best_us")):
@@ -121,7 +121,12 @@ def aa_lead_chart(rows: pl.DataFrame, names: Names) -> Chart:
             text=[plot_text(names.model(m)) for m in data[f"{prefix}_model"].to_list()],
             hovertemplate="%{text}: %{y}<extra></extra>"))
     _layout(fig, "Elo (95% CI)").update_layout(scattermode="group", scattergap=0.5)
-    fig.update_xaxes(tickangle=0, title_text="board and day")
+    fig.update_xaxes(title_text="board and day")
+    bounds = [v for c in ("best_cn_ci_lower", "best_us_ci_lower", "best_cn_ci_upper", "best_us_ci_upper",
+                          "best_cn_score", "best_us_score") for v in data[c].drop_nulls().to_list()]
+    if bounds:  # an Elo axis spans the scores, never from zero
+        pad = max(10.0, (max(bounds) - min(bounds)) * 0.08)
+        fig.update_yaxes(range=[min(bounds) - pad, max(bounds) + pad])
     clear_cn = data.filter(pl.col("lead_country") == "CN").height
     clear_us = data.filter(pl.col("lead_country") == "US").height
     title = (f"Artificial Analysis arena: China's best model leads outside the CIs on {clear_cn} of {data.height} "
