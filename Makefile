@@ -12,7 +12,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 export DAGSTER_DISABLE_TELEMETRY := 1
 
-.PHONY: run test lint format dev notebook bench status clean install help
+.PHONY: run test lint format dev notebook bench status clean install help screenshots
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -53,6 +53,9 @@ notebook: install  ## JupyterLab on http://127.0.0.1:8888 over notebooks/, readi
 
 bench: install  ## cold and unchanged refresh timings and peak memory -> benchmarks/RESULTS.md
 	$(BIN)/python -m benchmarks.run
+
+screenshots: install  ## page weight and time-to-drawn per page, full-page PNGs at 1440 and 390 px -> tests/artifacts/site/
+	$(BIN)/python -m benchmarks.site_bench dashboards/site --screenshots tests/artifacts/site
 
 status: install  ## rows and newest date per table; last outcome per source
 	$(BIN)/videorace status

@@ -1,6 +1,7 @@
-"""Build the published site from the marts and out_ tables of the warehouse: index.html (overview,
-one section per question, what changed), methodology.html, changes.atom and the CSVs behind every
-chart and headline. Same warehouse, same bytes."""
+"""Build the published site from the marts and out_ tables of the warehouse: index.html (the
+overview: headline numbers, the pages, what changed, the full data), one page per question,
+methodology.html, changes.atom, the shared plotly.js/template/script/stylesheet and the CSVs behind
+every chart, headline and table. Same warehouse, same bytes."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from pathlib import Path
 import duckdb
 
 from .changes import FEED_NAME, atom_feed, changes_section
+from .fulldata import full_data_section
 from .methodology import methodology_sections
-from .overview import build_headlines, overview_html
+from .names import Names
+from .overview import build_headlines, overview_html, pages_html
 from .sections import section_modules
-from .site import Section, render_page, write_site
+from .site import Page, Section, render_page, write_site
 
 TITLE = "videorace — the China vs U.S. AI video-generation race"
 
@@ -32,6 +35,31 @@ def _missing_tables(con: duckdb.DuckDBPyConnection, module) -> list[str]:
     return missing
 
 
+def _source_registry() -> dict:
+    # The registry of sources (titles, terms) is code, not yet a warehouse table; read lazily so
+    # that importing the dashboards never imports the pipeline package.
+    from pipelines.sources import SOURCES
+
+    return SOURCES
+
+
+def _source_terms(section: Section, sources: tuple[str, ...]) -> None:
+    """Per chart, the terms of the registered sources its URLs come from (longest URL prefix)."""
+    registry = _source_registry()
+    known = [registry[n] for n in sources if n in registry]
+    for chart in section.charts:
+        terms, unmatched = [], False
+        for url in chart.sources:
+            match = max((s for s in known if url.startswith(s.live_url)), key=lambda s: len(s.live_url), default=None)
+            if match is None:
+                unmatched = True
+            elif f"{match.title}: {match.terms}" not in terms:
+                terms.append(f"{match.title}: {match.terms}")
+        if unmatched:
+            terms.append("curated citations: each publisher's own terms")
+        section.source_terms[chart.slug] = terms
+
+
 def build_sections(con: duckdb.DuckDBPyConnection) -> tuple[list[Section], list[str]]:
     sections, skipped = [], []
     for module in section_modules():
@@ -43,6 +71,7 @@ def build_sections(con: duckdb.DuckDBPyConnection) -> tuple[list[Section], list[
         stale = _stale_sources(con, module)
         for chart in section.charts:
             chart.stale_sources = sorted(set(chart.stale_sources) | set(stale))
+        _source_terms(section, _section_sources(module))
         sections.append(section)
     return sections, skipped
 
@@ -50,13 +79,11 @@ def build_sections(con: duckdb.DuckDBPyConnection) -> tuple[list[Section], list[
 def _section_sources(module) -> tuple[str, ...]:
     """The sources a section's charts are fed by: its optional SOURCES tuple, or else every source
     of the family its OUT_TABLES are named after (out_leaderboard_... -> leaderboards)."""
-    from pipelines.sources import SOURCES
-
     if hasattr(module, "SOURCES"):
         return tuple(module.SOURCES)
     stems = {t.rpartition(".")[2].removeprefix("out_").removeprefix("fct_").split("_")[0]
              for t in getattr(module, "OUT_TABLES", ())}
-    return tuple(name for name, source in SOURCES.items()
+    return tuple(name for name, source in _source_registry().items()
                  if any(stem and source.family.rstrip("s") == stem.rstrip("s") for stem in stems))
 
 
@@ -72,37 +99,60 @@ def _stale_sources(con: duckdb.DuckDBPyConnection, module) -> list[str]:
     return sorted(status.filter(status["stale"] & status["source"].is_in(list(sources)))["source"].to_list())
 
 
+def _newest_day(charts) -> str | None:
+    # only day-precision dates compete for an as-of (a chart may be as of a quarter, e.g. 2026-Q2)
+    return max((c.as_of[:10] for c in charts if c.as_of and re.match(r"^\d{4}-\d{2}-\d{2}", c.as_of)), default=None)
+
+
+def page_file(section: Section) -> str:
+    return f"{section.anchor}.html"
+
+
+def _nav_label(section: Section) -> str:
+    return section.heading.split(":")[0]
+
+
 def build_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> dict:
+    names = Names(con)
     sections, skipped = build_sections(con)
     charts = [c for s in sections for c in s.charts]
-    # only day-precision dates compete for the site's as-of (a chart may be as of a quarter, e.g. 2026-Q2)
-    as_of = max((c.as_of[:10] for c in charts if c.as_of and re.match(r"^\d{4}-\d{2}-\d{2}", c.as_of)),
-                default="unknown")
-    anchors = {s.anchor for s in sections} | {c.slug for c in charts}
-    headlines = build_headlines(con, anchors)
+    as_of = _newest_day(charts)
+    where = {s.anchor: page_file(s) for s in sections}
+    where.update({c.slug: page_file(s) for s in sections for c in s.charts})
+    headlines = build_headlines(con, set(where), names)
+    for h in headlines:
+        h.links = [(label, f"{where.get(href[1:], '')}{href}" if href.startswith("#") else href)
+                   for label, href in h.links]
     changes, change_rows = changes_section(con)
+    full_section, full_tables = full_data_section(con)
     note = (f'<p class="meta">Sections left out (their tables are not in this warehouse): {", ".join(skipped)}</p>\n'
             if skipped else "")
-    overview = Section("overview", "Overview: the race in numbers",
+    dated = f"Data as of {as_of}." if as_of else "No dated data in this warehouse yet."
+    overview = Section("overview", "The race in numbers",
                        "Each number below is computed from the warehouse on this refresh; follow its links to the "
                        "chart and to the rows (CSV, with source URLs) it comes from.",
                        html_blocks=[overview_html(headlines), note])
-    page_sections = [overview, *sections, changes]
-    nav = [(s.heading.split(":")[0], f"#{s.anchor}") for s in page_sections]
-    nav[-1] = ("What changed", f"#{changes.anchor}")
-    nav += [("Methodology", "methodology.html"), ("Atom feed", FEED_NAME)]
-    subtitle = f"Real data only, every value traceable to its source. Data as of {as_of}."
-    pages = {
-        "index.html": render_page(TITLE, subtitle, page_sections, nav),
-        "methodology.html": render_page(f"{TITLE}: methodology", "How every number is made, where it comes from, "
-                                        "and what to keep in mind.", methodology_sections(con),
-                                        [("Dashboard", "index.html"), ("What changed", "index.html#changes"),
-                                         ("Atom feed", FEED_NAME)]),
-        FEED_NAME: atom_feed(change_rows, TITLE),
-    }
+    questions = Section("questions", "The questions, one page each",
+                        html_blocks=[pages_html([(page_file(s), s.heading, s.intro, len(s.charts)) for s in sections])])
+    pages = [Page("index.html", "The China vs U.S. AI video-generation race",
+                  f"Real data only, every value traceable to its source. {dated}",
+                  [overview, questions, changes, full_section], "Overview")]
+    for section in sections:
+        day = _newest_day(section.charts)
+        pages.append(Page(page_file(section), section.heading, (f"Data as of {day}. " if day else "")
+                          + "Real data only, each value linked to its source.", [section], _nav_label(section),
+                          filters=any(c.max_gap_days is not None for c in section.charts)))
+    pages.append(Page("methodology.html", "Methodology, glossary and sources",
+                      "How every number is made, what the terms mean, where the data comes from and what to keep "
+                      "in mind.", methodology_sections(con), "Methodology"))
+    nav = [(p.nav_label, p.file) for p in pages] + [("What changed", "index.html#changes"), ("Atom feed", FEED_NAME)]
+    html = {p.file: render_page(p, nav, names, as_of or "") for p in pages}
+    html[FEED_NAME] = atom_feed(change_rows, TITLE)
     tables = {h.csv_name: h.rows for h in headlines}
     if change_rows is not None:
         tables["changes.csv"] = change_rows
-    written = write_site(site_dir, pages, charts, tables)
+    tables.update(full_tables)
+    written = write_site(site_dir, html, charts, tables)
     return {"charts": len(charts), "headlines": len(headlines), "sections": len(sections),
-            "sections_skipped": "; ".join(skipped) or "none", "files": len(written), "as_of": as_of}
+            "pages": len(pages), "sections_skipped": "; ".join(skipped) or "none", "files": len(written),
+            "as_of": as_of or "none"}

@@ -12,6 +12,8 @@ import duckdb
 import polars as pl
 
 from .chart import esc, safe_href
+from .chart_html import source_label
+from .names import plural
 from .site import Section
 
 ANCHOR = "changes"
@@ -38,15 +40,30 @@ def load_changes(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame | None, d
     return frame, refresh
 
 
+def _once(subject: str | None) -> str:
+    """'Project Genie (Genie 3 prototype) Project Genie' (model and version both naming it) reads once."""
+    text = (subject or "").strip()
+    words = text.split(" ")
+    for n in range(len(words) // 2, 0, -1):
+        tail = " ".join(words[-n:])
+        if text.startswith(tail + " ") and len(words) > n:
+            return " ".join(words[:-n])
+    return text
+
+
 def _table(rows: pl.DataFrame) -> str:
     body = []
     for r in rows.iter_rows(named=True):
         href = safe_href(r["source_url"] or "")
-        source = f'<a href="{esc(href)}">source</a>' if href else esc(r["source_url"] or "unknown")
-        body.append(f"<tr><td>{esc(r['change_date'])}</td><td>{esc(KIND_LABELS.get(r['kind'], r['kind']))}</td>"
-                    f"<td>{esc(r['subject'])}</td><td>{esc(r['old_value'] or '—')}</td>"
-                    f"<td>{esc(r['new_value'] or '—')}</td><td>{source}</td></tr>\n")
-    return ("<table><thead><tr><th>date in the data</th><th>kind</th><th>subject</th><th>before</th>"
+        source = (f'<a href="{esc(href)}" title="{esc(href)}">{esc(source_label(href))}</a>' if href
+                  else esc(r["source_url"] or "unknown"))
+        body.append(f"<tr><td data-label=\"date\">{esc(r['change_date'])}</td>"
+                    f"<td data-label=\"kind\">{esc(KIND_LABELS.get(r['kind'], r['kind']))}</td>"
+                    f"<td data-label=\"subject\">{esc(_once(r['subject']))}</td>"
+                    f"<td data-label=\"before\">{esc(r['old_value'] or '—')}</td>"
+                    f"<td data-label=\"after\">{esc(r['new_value'] or '—')}</td>"
+                    f"<td data-label=\"source\">{source}</td></tr>\n")
+    return ("<table class=\"prose\"><thead><tr><th>date in the data</th><th>kind</th><th>subject</th><th>before</th>"
             f"<th>after</th><th>source</th></tr></thead>\n<tbody>\n{''.join(body)}</tbody></table>\n")
 
 
@@ -54,14 +71,13 @@ def changes_section(con: duckdb.DuckDBPyConnection) -> tuple[Section, pl.DataFra
     frame, refresh = load_changes(con)
     heading = "What changed since the previous refresh"
     if frame is None:
-        return Section(ANCHOR, heading, "This warehouse has no change feed yet (marts.fct_changes is built by "
-                                        "the refresh)."), None
+        return Section(ANCHOR, heading, "This warehouse has no change feed yet (the refresh builds it)."), None
     blocks = []
     counts = frame.group_by("kind").len().sort("kind")
     summary = ", ".join(f"{n} × {KIND_LABELS.get(k, k)}" for k, n in counts.iter_rows()) or "none"
     if refresh and refresh["previous_refreshed_at"] is not None:
         new = frame.filter(pl.col("first_seen_at") == refresh["refreshed_at"])
-        lede = (f"The refresh of {refresh['refreshed_at']:%Y-%m-%d %H:%M} UTC found {new.height} change(s) not seen "
+        lede = (f"The refresh of {refresh['refreshed_at']:%Y-%m-%d %H:%M} UTC found {plural(new.height, 'change')} not seen "
                 f"by the previous refresh ({refresh['previous_refreshed_at']:%Y-%m-%d %H:%M} UTC).")
         if new.height:
             blocks.append(_table(new.head(TABLE_ROWS)))

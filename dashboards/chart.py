@@ -1,9 +1,10 @@
 """A chart as the site shows it: a title that states the finding, a Plotly figure, its sources,
-its data-as-of date and the rows behind it (offered as a CSV download)."""
+its data-as-of date and the rows behind it (offered as a table, a CSV download and a citation)."""
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -21,14 +22,24 @@ class Chart:
     as_of: str | None
     note: str = ""
     stale_sources: list[str] = field(default_factory=list)
+    terms: tuple[str, ...] = ()          # glossary entries (methodology.html#term-<key>) the chart uses
+    max_gap_days: float | None = None    # a time series: the longest step a drawn line may span
 
     def __post_init__(self) -> None:
         self.slug = re.sub(r"[^a-z0-9-]+", "-", self.slug.lower()).strip("-")
 
 
 def esc(value) -> str:
-    """Everything scraped is escaped before it reaches HTML."""
+    """Everything scraped is escaped once before it reaches HTML."""
     return html.escape("" if value is None else str(value), quote=True)
+
+
+def plot_text(value) -> str:
+    """Text for a Plotly label or hover. Plotly reads a small HTML subset (<b>, <br>, <a>) and
+    decodes only &amp; &lt; &gt; (not &quot; or &#x27;), so escaping those three is escaping once:
+    a scraped `<script>` shows as text and a quote shows as a quote."""
+    text = "" if value is None else str(value)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def safe_href(url: str) -> str | None:
@@ -36,6 +47,25 @@ def safe_href(url: str) -> str | None:
     return url if re.match(r"^https?://[^\s<>\"']+$", url) else None
 
 
+def json_for_script(value) -> str:
+    """JSON safe inside a <script> element: '<', '>' and '&' become unicode escapes."""
+    text = value if isinstance(value, str) else json.dumps(value, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def figure_json(figure: go.Figure) -> str:
-    """Plotly JSON safe to inline in a <script>: '<', '>' and '&' become unicode escapes."""
-    return figure.to_json().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """The figure without its template (the site ships plotly_white once, in chart-template.js)."""
+    spec = json.loads(figure.to_json())
+    spec.get("layout", {}).pop("template", None)
+    return json_for_script(spec)
+
+
+def neutralise_csv(frame: pl.DataFrame) -> pl.DataFrame:
+    """A text cell a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe.
+    Numbers keep their type: a negative return stays a number, only text is touched."""
+    text_columns = [c for c, t in frame.schema.items() if t == pl.Utf8]
+    if not text_columns:
+        return frame
+    return frame.with_columns(
+        pl.when(pl.col(c).str.contains(r"^[=+\-@\t\r]")).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
+        for c in text_columns)

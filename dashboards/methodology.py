@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import duckdb
 
-from pipelines.sources import SOURCES
-
 from .chart import esc, safe_href
+from .chart_html import source_label
+from .glossary import glossary_html
 from .site import Section
 
 COUNTRY = [
@@ -50,8 +50,8 @@ CHANGES = [
     "observations of the same offer), a new release and a new claim verdict. A change is dated by the day "
     "the data shows it; first_seen_at says which refresh recorded it first (kept from the previous state of "
     "the table in the warehouse). Kinds whose tables are absent are skipped and listed as such.",
-    "`videorace export` writes every marts and out table to Parquet or CSV with an as_of column: the newest "
-    "date in the table's own date column, else the warehouse's newest arena snapshot date.",
+    "Every marts and out table is offered as a CSV on the overview (Download the full data); the command "
+    "line's export writes the same tables to Parquet or CSV with an as-of column.",
 ]
 CAVEATS = [
     "The arena.ai boards come from a community mirror (oolong-tea-2026/arena-ai-leaderboards, MIT) that read "
@@ -62,7 +62,7 @@ CAVEATS = [
     "JSON: scores are not compared across the two, and v2 rows carry no creator country.",
     "Stock prices are float32-noisy Yahoo Finance values: returns are computed "
     "from them as they are, and differences below a cent are noise.",
-    "OpenRouter's `created` field is the date a model was listed on OpenRouter (API availability), not the "
+    "OpenRouter's “created” field is the date a model was listed on OpenRouter (API availability), not the "
     "model's announcement or release date.",
     "Press-reported figures (market moves, leaderboard positions, patent counts) are kept side by side when "
     "sources disagree; none is silently preferred.",
@@ -81,27 +81,38 @@ def _labs_table(con: duckdb.DuckDBPyConnection) -> str:
     rows = con.execute("""SELECT lab_name, coalesce(country_code, 'unknown'), coalesce(country_basis, ''),
                                  coalesce(basis_source_url, curated_file || ' row ' || curated_row)
                           FROM marts.dim_labs ORDER BY country_code NULLS LAST, lab_name""").fetchall()
-    body = "".join(f"<tr><td>{esc(n)}</td><td>{esc(c)}</td><td>{esc(b)}</td><td>{esc(s)}</td></tr>\n"
+    body = "".join(f'<tr><td data-label="lab">{esc(n)}</td><td data-label="country">{esc(c)}</td>'
+                   f'<td data-label="basis">{esc(b)}</td><td data-label="cited in">{_cited(s)}</td></tr>\n'
                    for n, c, b, s in rows)
-    return ("<h3>Labs and their countries (marts.dim_labs)</h3>\n<table><thead><tr><th>lab</th><th>country</th>"
+    return ("<h3>Labs and their countries</h3>\n<table class=\"prose\"><thead><tr><th>lab</th><th>country</th>"
             f"<th>basis</th><th>cited in</th></tr></thead>\n<tbody>\n{body}</tbody></table>\n")
 
 
+def _cited(value: str | None) -> str:
+    href = safe_href(value or "")
+    return f'<a href="{esc(href)}" title="{esc(href)}">{esc(source_label(href))}</a>' if href else esc(value)
+
+
 def _sources_table() -> str:
+    from pipelines.sources import SOURCES  # the registry is code; read lazily (see build._source_registry)
+
     body = []
     for source in SOURCES.values():
         href = safe_href(source.live_url)
-        url = f'<a href="{esc(href)}">{esc(source.live_url)}</a>' if href else esc(source.live_url)
-        body.append(f"<tr><td>{esc(source.name)}</td><td>{esc(source.title)}</td><td>{url}</td>"
-                    f"<td>{esc(source.terms)}</td><td>{esc(source.cadence)}</td><td>{esc(source.auth)}</td></tr>\n")
-    return ("<table><thead><tr><th>source</th><th>what</th><th>where</th><th>terms / licence</th>"
+        url = f'<a href="{esc(href)}" title="{esc(href)}">{esc(source_label(href))}</a>' if href else esc(source.live_url)
+        body.append(f'<tr><td data-label="what">{esc(source.title)}</td><td data-label="where">{url}</td>'
+                    f'<td data-label="terms">{esc(source.terms)}</td><td data-label="cadence">{esc(source.cadence)}</td>'
+                    f'<td data-label="access">{esc(source.auth)}</td></tr>\n')
+    return ("<table class=\"prose\"><thead><tr><th>what</th><th>where</th><th>terms / licence</th>"
             f"<th>cadence</th><th>access</th></tr></thead>\n<tbody>\n{''.join(body)}</tbody></table>\n"
-            '<p class="meta">Curated seeds (warehouse/seeds/curated/*.csv) carry a source URL on every row; '
-            "each warehouse row keeps its curated file and row number.</p>\n")
+            '<p class="meta">Curated tables carry a source URL on every row; each warehouse row keeps its '
+            "curated file and row number. Our compilation of these data is licensed CC BY 4.0.</p>\n")
 
 
 def methodology_sections(con: duckdb.DuckDBPyConnection) -> list[Section]:
     return [
+        Section("glossary", "Glossary", "The terms the charts use; each chart links here for the ones it uses.",
+                html_blocks=[glossary_html()]),
         Section("country", "Country policy", html_blocks=[_list(COUNTRY), _labs_table(con)]),
         Section("price", "Price per second", html_blocks=[_list(PRICE)]),
         Section("event-study", "Event study (market reactions)", html_blocks=[_list(EVENT_STUDY)]),

@@ -11,7 +11,9 @@ import polars as pl
 
 from . import headlines_more
 from .chart import esc, safe_href
+from .chart_html import source_label
 from .headline import Headline, has_columns, link_to
+from .names import Names, plural
 from .theme import COUNTRY_COLORS, COUNTRY_LABELS
 
 BOARD_ORDER = ("text-to-video", "image-to-video", "video-edit")
@@ -29,6 +31,7 @@ def arena_leaders(con: duckdb.DuckDBPyConnection, anchors: set[str]) -> list[Hea
         QUALIFY row_number() OVER (PARTITION BY board ORDER BY rank, score DESC, model) <= 10
         ORDER BY board, rank, score DESC, model""").pl()
     out = []
+    names = Names(con)
     boards = top10["board"].unique().to_list()
     for board in sorted(boards, key=lambda b: (BOARD_ORDER.index(b) if b in BOARD_ORDER else 99, b)):
         rows = top10.filter(pl.col("board") == board)
@@ -37,7 +40,7 @@ def arena_leaders(con: duckdb.DuckDBPyConnection, anchors: set[str]) -> list[Hea
         share = {r["country_code"]: 100 * r["count"] / rows.height for r in counts.iter_rows(named=True)}
         country = first["country_code"]
         out.append(Headline(
-            key=f"arena-{board}", label=f"#1 on arena.ai {board}", value=first["model"],
+            key=f"arena-{board}", label=f"#1 on arena.ai {board}", value=names.model(first["model"]),
             detail=(f"{COUNTRY_LABELS.get(country, 'Unknown country') if country in ('CN', 'US') else country or 'unknown'}"
                     f", score {first['score']} on {first['snapshot_date']}. Top 10 that day: China "
                     f"{share.get('CN', 0):.0f}%, U.S. {share.get('US', 0):.0f}%."),
@@ -51,7 +54,7 @@ HEADLINES: list[Callable[[duckdb.DuckDBPyConnection, set[str]], list[Headline]]]
     arena_leaders, *headlines_more.ALL]
 
 
-def build_headlines(con: duckdb.DuckDBPyConnection, anchors: set[str]) -> list[Headline]:
+def build_headlines(con: duckdb.DuckDBPyConnection, anchors: set[str], names: Names | None = None) -> list[Headline]:
     found = []
     for compute in HEADLINES:
         found += compute(con, anchors)
@@ -70,11 +73,20 @@ def overview_html(headlines: list[Headline]) -> str:
                           for cell in h.rows[col].drop_nulls().cast(pl.Utf8).to_list() for u in cell.split(" ; ")})
         first = next((u for u in sources if safe_href(u)), None)
         if first:
-            more = f" (+{len(sources) - 1} in the CSV)" if len(sources) > 1 else ""
-            links.append(f'<a href="{esc(first)}">source</a>{esc(more)}')
+            more = f" (+{plural(len(sources) - 1, 'more source')} in the CSV)" if len(sources) > 1 else ""
+            links.append(f'<a href="{esc(first)}" title="{esc(first)}">{esc(source_label(first))}</a>{esc(more)}')
         cards.append(
             f'<div class="card" id="headline-{esc(h.key)}" style="border-top-color:{colour}">'
             f'<div class="card-label">{esc(h.label)}</div><div class="card-value">{esc(h.value)}</div>'
             f'<div class="card-detail">{esc(h.detail)}</div>'
             f'<div class="meta">As of {esc(h.as_of)} · {" · ".join(links)}</div></div>\n')
     return f'<div class="cards">\n{"".join(cards)}</div>\n'
+
+
+def pages_html(pages: list[tuple[str, str, str, int]]) -> str:
+    """The question pages as a list of cards: (file, heading, intro, number of charts)."""
+    items = "".join(f'<li><a href="{esc(file)}">{esc(heading)}</a><div class="meta">{esc(plural(n, "chart"))}'
+                    f"</div></li>\n" for file, heading, _intro, n in pages)
+    items += ('<li><a href="methodology.html">Methodology, glossary and sources</a><div class="meta">how each '
+              "number is made, what the terms mean</div></li>\n")
+    return f'<ul class="pages">\n{items}</ul>\n'

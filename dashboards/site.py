@@ -1,33 +1,28 @@
-"""Render the static site: deterministic HTML, plotly.js inlined once, every chart with its
-finding as the title, its sources, its data-as-of date and a CSV download of its rows."""
+"""Render the static site: deterministic HTML pages sharing one plotly.js file, one chart template
+(chart-template.js), one script (site.js) and one stylesheet (site.css), written next to the pages
+and referenced, never inlined, so the site works offline and each page stays small."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import plotly.io as pio
 import polars as pl
 from plotly.offline import get_plotlyjs
 
-from .chart import Chart, esc, figure_json, safe_href
+from .chart import Chart, esc, neutralise_csv
+from .chart_html import chart_html, figure_script
+from .names import Names
+from .theme import COUNTRY_LABELS
 
-STYLE = """
-body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
-header{background:#111;color:#fff;padding:18px 32px}header h1{margin:0;font-size:22px}
-header p{margin:4px 0 0;color:#bbb;font-size:14px}nav{padding:8px 32px;background:#222}
-nav a{color:#ddd;margin-right:18px;font-size:14px;text-decoration:none}main{padding:8px 32px 40px;max-width:1200px}
-section.chart{background:#fff;border:1px solid #e3e3e3;border-radius:8px;padding:14px 18px;margin:18px 0}
-section.chart h3{font-size:16px;margin:0 0 8px}.meta{font-size:12px;color:#555;margin-top:6px}
-.meta a{color:#2a62b8;word-break:break-all}.badge{background:#b45309;color:#fff;border-radius:4px;padding:1px 6px;
-font-size:11px;margin-left:6px}.lede{font-size:15px;color:#333}table{border-collapse:collapse;font-size:13px}
-td,th{border-bottom:1px solid #eee;padding:4px 8px;text-align:left;vertical-align:top}
-table{table-layout:fixed;width:100%}td a{word-break:break-all}td{overflow-wrap:anywhere}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:12px;margin:12px 0}
-.card{background:#fff;border:1px solid #e3e3e3;border-top:4px solid #444;border-radius:8px;padding:10px 14px}
-.card-label{font-size:12px;color:#555;text-transform:uppercase;letter-spacing:.03em}
-.card-value{font-size:20px;font-weight:600;margin:4px 0;word-break:break-word}.card-detail{font-size:13px;color:#333}.card .meta a{white-space:nowrap}
-h2{margin-top:28px}main ul li{margin:4px 0;line-height:1.45}
-"""
+ASSETS = Path(__file__).parent / "assets"
+PLOTLY_JS = "plotly.min.js"
+SHARED_FILES = (PLOTLY_JS, "chart-template.js", "site.js", "site.css")
+FOOTER = ("Data compiled by videorace from public sources, real data only; our compilation is licensed "
+          'CC BY 4.0, each source\'s data stays under its own terms (see <a href="methodology.html#sources">'
+          "sources and licences</a>).")
 
 
 @dataclass
@@ -37,76 +32,126 @@ class Section:
     intro: str = ""
     charts: list[Chart] = field(default_factory=list)
     html_blocks: list[str] = field(default_factory=list)  # already-escaped HTML built by this package
+    source_terms: dict[str, list[str]] = field(default_factory=dict)  # chart slug -> its sources' terms
 
 
-def _chart_html(chart: Chart) -> str:
-    links = []
-    for url in chart.sources[:4]:
-        href = safe_href(url)
-        links.append(f'<a href="{esc(href)}">{esc(url)}</a>' if href else esc(url))
-    more = f" and {len(chart.sources) - 4} more (all listed in the CSV)" if len(chart.sources) > 4 else ""
-    stale = "".join(f'<span class="badge" title="source is past its refresh cadence">stale: {esc(s)}</span>'
-                    for s in chart.stale_sources)
-    note = f'<p class="meta">{esc(chart.note)}</p>' if chart.note else ""
-    return (
-        f'<section class="chart" id="{esc(chart.slug)}">\n<h3>{esc(chart.title)}{stale}</h3>\n'
-        f'<div class="plot" id="plot-{esc(chart.slug)}" data-chart="{esc(chart.slug)}"></div>\n{note}'
-        f'<p class="meta">Sources: {" · ".join(links) or "unknown"}{more}<br>'
-        f'Data as of {esc(chart.as_of or "unknown")} · <a href="data/{esc(chart.slug)}.csv" download>CSV of this chart</a></p>\n'
-        "</section>\n"
-    )
+@dataclass
+class Page:
+    file: str
+    title: str
+    subtitle: str
+    sections: list[Section]
+    nav_label: str
+    filters: bool = False  # a country filter and date range for the page's time series
 
 
-def _script(chart: Chart) -> str:
-    return (f"Plotly.newPlot('plot-{chart.slug}', ...(f => [f.data, f.layout])({figure_json(chart.figure)}), "
-            "{responsive: true, displaylogo: false});\n")
+def _filters_html(charts: list[Chart]) -> str:
+    groups = []
+    for chart in charts:
+        for trace in chart.figure.data:
+            name = f"{trace.legendgroup or ''} {trace.name or ''}"
+            for code, label in COUNTRY_LABELS.items():
+                if label in name and code not in groups:
+                    groups.append(code)
+    order = [g for g in COUNTRY_LABELS if g in groups]
+    dates = sorted(str(v)[:10] for c in charts if c.max_gap_days is not None
+                   for t in c.figure.data for v in (t.x or ()) if isinstance(v, str) and len(v) >= 10)
+    if not order and not dates:
+        return ""
+    boxes = "".join(f'<label><input type="checkbox" name="group" value="{g}" checked> {esc(COUNTRY_LABELS[g])}</label>'
+                    for g in order)
+    lo, hi = (dates[0], dates[-1]) if dates else ("", "")
+    return ('<form class="filters needs-js" aria-label="Filter the time series on this page">\n'
+            f'<fieldset><legend>Countries</legend>{boxes}</fieldset>\n'
+            f'<label>From <input type="date" name="from" min="{lo}" max="{hi}"></label>'
+            f'<label>To <input type="date" name="to" min="{lo}" max="{hi}"></label>'
+            '<button type="reset">Reset</button></form>\n')
 
 
-def render_page(title: str, subtitle: str, sections: list[Section], nav: list[tuple[str, str]]) -> str:
-    charts = [c for s in sections for c in s.charts]
+def render_page(page: Page, nav: list[tuple[str, str]], names: Names | None = None, as_of: str = "") -> str:
+    charts = [c for s in page.sections for c in s.charts]
     body = []
-    for section in sections:
-        body.append(f'<h2 id="{esc(section.anchor)}">{esc(section.heading)}</h2>\n')
+    if page.filters:
+        body.append(_filters_html(charts))
+    for section in page.sections:
+        if section.heading != page.title:
+            body.append(f'<h2 id="{esc(section.anchor)}">{esc(section.heading)}</h2>\n')
+        else:
+            body.append(f'<span id="{esc(section.anchor)}"></span>\n')
         if section.intro:
             body.append(f'<p class="lede">{esc(section.intro)}</p>\n')
         body.extend(section.html_blocks)
-        body.extend(_chart_html(c) for c in section.charts)
-    nav_html = "".join(f'<a href="{esc(href)}">{esc(label)}</a>' for label, href in nav)
+        body.extend(chart_html(c, page.file, names, section.source_terms.get(c.slug, []), as_of)
+                    for c in section.charts)
+    current = ' aria-current="page"'
+    nav_html = "".join(f'<li><a href="{esc(href)}"{current if href == page.file else ""}>{esc(label)}</a></li>'
+                       for label, href in nav)
+    scripts = "".join(figure_script(c) for c in charts) + (f'<script src="{PLOTLY_JS}"></script>\n<script src="chart-template.js"></script>\n'
+               '<script src="site.js"></script>\n') if charts else ""
+    noscript = ("<noscript><p class=\"meta\">The charts need JavaScript; every chart's data is shown as a table "
+                "below it and offered as a CSV.</p></noscript>\n") if charts else ""
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<title>{esc(title)}</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<link rel=\"icon\" href=\"data:,\">\n"
-        f"<style>{STYLE}</style>\n"
-        + (f'<script type="text/javascript">{get_plotlyjs()}</script>\n' if charts else "")
-        + f"</head>\n<body>\n<header><h1>{esc(title)}</h1><p>{esc(subtitle)}</p></header>\n<nav>{nav_html}</nav>\n"
-        f"<main>\n{''.join(body)}</main>\n"
-        + (f"<script>\n{''.join(_script(c) for c in charts)}</script>\n" if charts else "")
-        + "</body>\n</html>\n"
-    )
+        f"<title>{esc(page.title)} · videorace</title>\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"site.css\">\n"
+        "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"changes.atom\" title=\"What changed\">\n"
+        f"</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the content</a>\n"
+        f'<header><p class="brand"><a href="index.html">videorace · the China vs U.S. AI video race</a></p>'
+        f'<h1>{esc(page.title)}</h1><p class="sub">{esc(page.subtitle)}</p></header>\n'
+        f'<nav aria-label="Pages"><ul>{nav_html}</ul></nav>\n'
+        f'<main id="main">\n{noscript}{"".join(body)}</main>\n<footer>{FOOTER}</footer>\n{scripts}'
+        "</body>\n</html>\n")
+
+
+def _template_js() -> str:
+    template = pio.templates["plotly_white"].to_plotly_json()
+    template["layout"]["font"] = {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"}
+    return ("/* plotly_white, the one chart template every chart of the site uses */\nwindow.VR_TEMPLATE = "
+            + json.dumps(template, sort_keys=True, separators=(",", ":")) + ";\n")
+
+
+def _write(path: Path, data: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    if isinstance(data, str):
+        tmp.write_text(data, encoding="utf-8")
+    else:
+        tmp.write_bytes(data)
+    tmp.replace(path)
+    return path
 
 
 def write_site(site_dir: Path, pages: dict[str, str], charts: list[Chart],
                tables: dict[str, pl.DataFrame] | None = None) -> list[Path]:
-    """Write the pages, one CSV per chart and the extra CSVs in `tables` (name -> rows) under data/;
-    CSVs left in data/ by an earlier build that this build did not write are removed."""
+    """Write the pages, the shared files, one CSV per chart and the extra CSVs in `tables`
+    (name -> rows, may include a folder: tables/marts.fct_x.csv) under data/; every text cell
+    neutralised. CSVs left in data/ by an earlier build that this build did not write are removed."""
     site_dir = Path(site_dir)
-    (site_dir / "data").mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in pages.items():
-        path = site_dir / name
-        tmp = path.with_suffix(".part")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-        written.append(path)
+    written = [_write(site_dir / name, text) for name, text in pages.items()]
+    plotly_path = site_dir / PLOTLY_JS
+    plotly_js = get_plotlyjs()
+    if not plotly_path.exists() or plotly_path.stat().st_size != len(plotly_js.encode()):
+        _write(plotly_path, plotly_js)
+    written.append(plotly_path)
+    written.append(_write(site_dir / "chart-template.js", _template_js()))
+    for name in ("site.js", "site.css"):
+        written.append(_write(site_dir / name, (ASSETS / name).read_text(encoding="utf-8")))
+    data_dir = site_dir / "data"
+    data_dir.mkdir(parents=True, exist_ok=True)
     for chart in charts:
-        path = site_dir / "data" / f"{chart.slug}.csv"
-        chart.data.write_csv(path)
+        path = data_dir / f"{chart.slug}.csv"
+        neutralise_csv(chart.data).write_csv(path)
         written.append(path)
     for name, frame in (tables or {}).items():
-        path = site_dir / "data" / name
-        frame.write_csv(path)
+        path = data_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        neutralise_csv(frame).write_csv(path)
         written.append(path)
-    for leftover in sorted((site_dir / "data").glob("*.csv")):
+    for leftover in sorted(data_dir.rglob("*.csv")):
+        if leftover not in written:
+            leftover.unlink()
+    for leftover in sorted(site_dir.glob("*.html")):
         if leftover not in written:
             leftover.unlink()
     return written

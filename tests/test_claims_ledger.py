@@ -101,6 +101,6 @@ def test_claims_table_escapes_text_and_links():
 
 
 def test_dashboard_claims_section(replay_warehouse):
-    html = (replay_warehouse / "site" / "index.html").read_text(encoding="utf-8")
+    html = (replay_warehouse / "site" / "claims.html").read_text(encoding="utf-8")
     assert 'id="claims-ledger"' in html and html.count('<tr id="claim-C') == 9
     assert "Of 9 press claims, " in html

@@ -1,39 +1,46 @@
-"""The dashboard file: one plotly.js, the expected findings as titles, sources and as-of under each
-chart, CSV downloads, and scraped text escaped."""
+"""The chart pieces: display names from the dimensions, honest line breaks, scraped text escaped
+once for HTML and for Plotly, and a deterministic build."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboards.chart import Chart
-from dashboards.site import Section, render_page
+from dashboards.chart import Chart, plot_text
+from dashboards.gaps import band, break_gaps, longest_drawn_step
+from dashboards.names import model_display
+from dashboards.site import Page, Section, render_page
 
 
-def test_site_has_one_plotlyjs_and_expected_titles(replay_warehouse):
-    html = (replay_warehouse / "site" / "index.html").read_text(encoding="utf-8")
-    assert html.count("plotly.js v") == 1 or html.count("* plotly.js") == 1
-    assert html.count("<script type=\"text/javascript\">") == 1
-    assert "arena.ai text-to-video: China holds the larger share of the top 10 on 2026-10-10 (CN 50% vs US 40%)" in html
-    assert "arena.ai image-to-video: " in html
-    assert html.count("Data as of ") >= 6
-    assert html.count("Sources: ") >= 6
-    assert "arena-ai-leaderboards" in html and "(all listed in the CSV)" in html
-    csv = (replay_warehouse / "site" / "data" / "share-top10-text-to-video.csv").read_text(encoding="utf-8")
-    assert ("https://raw.githubusercontent.com/oolong-tea-2026/arena-ai-leaderboards/"
-            "a2694df6580d2d4d61df7d1d23fd5cb83b13a143/data/2026-04-19/text-to-video.json") in csv  # where the bytes were read
+def test_model_display_names_keep_the_variant():
+    assert model_display("dreamina-seedance-2.0-720p", "Seedance 2.0") == "Seedance 2.0 (720p)"
+    assert model_display("veo-3.1-fast-audio-1080p", "Veo 3.1 Fast") == "Veo 3.1 Fast (audio, 1080p)"
+    assert model_display("gemini-omni-flash", "Gemini Omni") == "Gemini Omni"
+    assert model_display("flux-3-video-20260811", "FLUX 3 Video") == "FLUX 3 Video (2026-08-11)"
+    assert model_display("unknown-slug", None) == "unknown-slug"
 
 
-def test_scraped_text_is_escaped():
+def test_lines_break_past_the_cadence():
+    x, y = break_gaps(["2026-05-30", "2026-05-31", "2026-06-29"], [1, 2, 3], max_gap=3)
+    assert x == ["2026-05-30", "2026-05-31", None, "2026-06-29"] and y == [1, 2, None, 3]
+    assert longest_drawn_step(x) == 1
+    bx, by = band(["2026-05-30", "2026-05-31", "2026-06-29"], [0, 0, 0], [5, 6, 7], 3)
+    assert bx == ["2026-05-30", "2026-05-31", "2026-05-31", "2026-05-30", None, "2026-06-29", "2026-06-29"]
+    assert by[:4] == [5, 6, 0, 0] and longest_drawn_step(bx) == 1
+    assert break_gaps([2020, 2021, 2023], [1, 2, 3], max_gap=1)[0] == [2020, 2021, None, 2023]
+
+
+def test_scraped_text_is_escaped_once():
     evil = '<script>alert("x")</script>'
-    fig = go.Figure(go.Scatter(x=[1], y=[1], text=[evil]))
+    assert plot_text('veo "3" & <b>') == 'veo "3" &amp; &lt;b&gt;'  # Plotly decodes these three only
+    fig = go.Figure(go.Scatter(x=[1], y=[1], text=[plot_text(evil)]))
     chart = Chart(slug="t", title=f"best model {evil}", figure=fig, data=pl.DataFrame({"m": [evil]}),
                   sources=[f"https://example.org/{evil}", "javascript:alert(1)"], as_of=evil)
-    page = render_page("t", "s", [Section("a", "h", charts=[chart])], [])
+    page = render_page(Page("t.html", "t", "s", [Section("a", "h", charts=[chart])], "t"), [])
     body = page.split("</head>", 1)[1]
     assert "<script>alert" not in body
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in body
-    assert 'href="javascript:' not in body
+    assert 'href="javascript:' not in body and "&amp;quot;" not in body
 
 
 def test_site_build_is_deterministic(replay_warehouse, tmp_path):
@@ -47,4 +54,5 @@ def test_site_build_is_deterministic(replay_warehouse, tmp_path):
         build_site(con, tmp_path / "b")
     finally:
         con.close()
-    assert (tmp_path / "a" / "index.html").read_bytes() == (tmp_path / "b" / "index.html").read_bytes()
+    for name in ("index.html", "quality.html", "markets.html"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()

@@ -35,7 +35,7 @@ def test_epo_source_recorded_without_rows_in_replay(warehouse_con):
 
 
 def test_dashboard_patent_section(replay_warehouse):
-    html = (replay_warehouse / "site" / "index.html").read_text(encoding="utf-8")
+    html = (replay_warehouse / "site" / "patents.html").read_text(encoding="utf-8")
     assert ("China holds the most generative-AI patent families: CN 38,210 vs US 6,276 (6.1x), 2014-2023 (WIPO 2024)"
             in html)
     assert "EPO OPS yearly counts per CPC scope" in html and "live only" in html

@@ -1,46 +1,158 @@
 """The site: an overview whose numbers come from the warehouse and link to their chart and rows,
-a methodology page, a what-changed section, byte-identical rebuilds, and any subset of sections."""
+one page per question and a methodology page sharing one plotly.js, byte-identical rebuilds, any
+subset of sections, honest lines, display names, and CSVs a spreadsheet cannot run."""
 
 from __future__ import annotations
 
+import json
 import re
 import types
+from pathlib import Path
+from urllib.parse import urlparse
 
 import duckdb
 import polars as pl
 
 import dashboards.build as build
+from dashboards.gaps import longest_drawn_step
 from pipelines.sources import SOURCES
+
+QUESTION_PAGES = ("quality.html", "price.html", "cadence.html", "openness.html", "patents.html", "markets.html",
+                  "claims.html")
 
 
 def _page(replay_warehouse, name="index.html") -> str:
     return (replay_warehouse / "site" / name).read_text(encoding="utf-8")
 
 
+def _figures(html: str) -> dict[str, dict]:
+    return {slug: json.loads(body) for slug, body in
+            re.findall(r'<script type="application/json" class="figure" id="fig-([^"]+)">(.*?)</script>', html, re.S)}
+
+
 def test_overview_shows_the_current_leader_with_its_rows(replay_warehouse):
     html = _page(replay_warehouse)
     card = re.search(r'<div class="card" id="headline-arena-text-to-video".*?</div></div>', html, re.S).group(0)
-    assert "gemini-omni-1.1-flash" in card and "United States, score 1516 on 2026-10-10" in card
-    assert 'href="#best-score-text-to-video"' in card and 'href="data/overview-arena-text-to-video.csv"' in card
+    assert "Gemini Omni" in card and "gemini-omni-flash" not in card
+    assert "United States, score 1512 on 2026-08-22" in card
+    assert 'href="quality.html#best-score-text-to-video"' in card and 'href="data/overview-arena-text-to-video.csv"' in card
     rows = pl.read_csv(replay_warehouse / "site" / "data" / "overview-arena-text-to-video.csv")
     first = rows.row(0, named=True)
     assert (first["model"], first["score"], first["country_code"], first["snapshot_date"]) == (
-        "gemini-omni-1.1-flash", 1516, "US", "2026-10-10")
+        "gemini-omni-flash", 1512, "US", "2026-08-22")  # the id stays in the CSV
     assert rows.height == 10 and rows["source_url"].null_count() == 0
     edit = re.search(r'id="headline-arena-video-edit".*?</div></div>', html, re.S).group(0)
-    assert "wan3.0" in edit and "China, score 1414 on 2026-10-10" in edit
+    assert "Seedance 2.5 (720p)" in edit and "China" in edit
 
 
-def test_every_overview_link_resolves(replay_warehouse):
-    html = _page(replay_warehouse)
-    overview = html.split('<h2 id="overview">', 1)[1].split("<h2 ", 1)[0]
-    ids = set(re.findall(r'id="([^"]+)"', html))
-    anchors = re.findall(r'href="#([^"]+)"', overview)
-    assert anchors and all(a in ids for a in anchors)
-    csvs = re.findall(r'href="(data/[^"]+\.csv)"', html)
-    assert csvs and all((replay_warehouse / "site" / c).exists() for c in csvs)
-    nav = html.split("<nav>", 1)[1].split("</nav>", 1)[0]
-    assert 'href="methodology.html"' in nav and 'href="changes.atom"' in nav and 'href="#changes"' in nav
+def test_pages_share_one_plotlyjs_and_stay_small(replay_warehouse):
+    site = replay_warehouse / "site"
+    assert sorted(p.name for p in site.glob("*.html")) == sorted(("index.html", "methodology.html", *QUESTION_PAGES))
+    assert (site / "plotly.min.js").stat().st_size > 3_000_000
+    for name in ("index.html", "methodology.html", *QUESTION_PAGES):
+        html = _page(replay_warehouse, name)
+        assert len(html.encode()) <= 1_500_000, name
+        assert "plotly.js v" not in html and '"template"' not in html, name  # referenced, not inlined
+        assert '<link rel="stylesheet" href="site.css">' in html
+        nav = html.split("<nav", 1)[1].split("</nav>", 1)[0]
+        assert all(f'href="{p}"' in nav for p in QUESTION_PAGES) and 'href="methodology.html"' in nav
+    quality = _page(replay_warehouse, "quality.html")
+    assert quality.count('<script src="plotly.min.js"></script>') == 1 and quality.count("<script src=") == 3
+    assert "Plotly.newPlot" not in quality  # one template in site.js, not one copy per chart
+
+
+def test_every_link_and_csv_resolves(replay_warehouse):
+    site = replay_warehouse / "site"
+    ids = {p.name: set(re.findall(r'id="([^"]+)"', p.read_text(encoding="utf-8"))) for p in site.glob("*.html")}
+    checked = 0
+    for name in ids:
+        for href in re.findall(r'href="([^"]+)"', _page(replay_warehouse, name)):
+            if href.startswith(("http://", "https://", "data:")):
+                continue
+            target, _, anchor = href.partition("#")
+            target = target or name
+            assert (site / target).exists(), (name, href)
+            if anchor:
+                assert anchor in ids[target], (name, href)
+            checked += 1
+    assert checked > 200
+    table = pl.read_csv(site / "data" / "tables" / "marts.fct_leaderboard_entries.csv", infer_schema_length=0)
+    assert table.height == 3063
+
+
+def test_no_drawn_line_spans_a_gap(replay_warehouse):
+    html = _page(replay_warehouse, "quality.html")
+    gaps = dict(re.findall(r'<section class="chart" id="([^"]+)"[^>]*data-max-gap-days="([\d.]+)"', html))
+    figures = _figures(html)
+    assert len(gaps) >= 12
+    for slug, limit in gaps.items():
+        for trace in figures[slug]["data"]:
+            if "lines" in (trace.get("mode") or "") or trace.get("fill") == "toself":
+                assert longest_drawn_step(trace["x"]) <= float(limit), (slug, trace.get("name"))
+    # the U.S. best-score line breaks between 2026-05-31 (1370) and 2026-06-29 (1527) instead of crossing China's
+    us = next(t for t in figures["best-score-text-to-video"]["data"] if t.get("name") == "best United States model")
+    at = us["x"].index("2026-05-31")
+    assert us["x"][at + 1] is None and us["x"][at + 2] == "2026-06-29" and us["y"][at + 2] == 1527
+
+
+def test_words_for_readers(replay_warehouse):
+    markets = _page(replay_warehouse, "markets.html")
+    text = re.sub(r"<script.*?</script>", "", markets, flags=re.S)
+    assert "wan_2_1 ·" not in markets and "project_genie ·" not in markets
+    labels = [x for t in _figures(markets)["q6-launch-abnormal-returns"]["data"] for x in t["x"]]
+    assert "Wan 2.1 · Alibaba Group" in labels and "Unity Software (U) fell furthest" in text
+    assert 'href="methodology.html#term-t-statistic"' in markets and "★" in text
+    for name in ("index.html", "methodology.html", *QUESTION_PAGES):
+        body = re.sub(r"<script.*?</script>", "", _page(replay_warehouse, name), flags=re.S)
+        assert "`" not in body and "videorace refresh" not in body and " 1 gaps" not in body, name
+        assert "&amp;quot;" not in body and "&amp;#x27;" not in body, name  # escaped once
+    index = _page(replay_warehouse)
+    assert "Project Genie (Genie 3 prototype) Project Genie" not in index
+    cadence = _page(replay_warehouse, "cadence.html")
+    assert "Kuaishou (Kling)" in cadence and "1 interval" in cadence
+    methodology = _page(replay_warehouse, "methodology.html")
+    for term in ("arena-score", "ci", "reference-spec", "abnormal-return", "t-statistic"):
+        assert f'id="term-{term}"' in methodology
+    claims = _page(replay_warehouse, "claims.html")
+    ledger = claims.split('id="claims-ledger"', 1)[1].split("</section>", 1)[0]
+    assert re.search(r">https?://", ledger) is None  # evidence as short names, URLs only in href/title and CSV
+
+
+def test_charts_that_say_something(replay_warehouse):
+    aa = _figures(_page(replay_warehouse, "quality.html"))["aa-ci-lead"]
+    assert {t["type"] for t in aa["data"]} == {"scatter"} and all("error_y" in t for t in aa["data"])
+    price = _page(replay_warehouse, "price.html")
+    assert 'id="price-720p-no-audio"' not in price and 'id="price-1080p-audio"' not in price
+    assert "only China has a price" in price and "only United States has a price" in price
+    openness = _page(replay_warehouse, "openness.html")
+    assert 'id="open-arena-top10-text-to-video"' not in openness
+    assert "open-weight models reached the top 10 on only 1 of" in openness and "MiniMax H3 (#6, open)" in openness
+    for name in QUESTION_PAGES:
+        assert "Data as of unknown" not in _page(replay_warehouse, name) and "as of unknown" not in _page(replay_warehouse, name)
+
+
+def test_every_chart_offers_table_csv_permalink_and_citation(replay_warehouse):
+    html = _page(replay_warehouse, "quality.html")
+    sections = re.findall(r'<section class="chart" id="([^"]+)".*?</section>', html, re.S)
+    assert len(sections) == 13
+    for slug in sections:
+        block = html.split(f'<section class="chart" id="{slug}"', 1)[1].split("</section>", 1)[0]
+        assert f'href="#{slug}"' in block and f'href="data/{slug}.csv" download>Download CSV' in block
+        assert "Cite this chart: videorace" in block and "CC BY 4.0" in block
+        assert 'class="view-toggle"' in block and 'class="data sortable"' in block and 'role="img"' in block
+    assert "MIT (mirror" in html  # the source's own terms named in the citation
+
+
+def test_csv_cells_are_neutralised(replay_warehouse):
+    from dashboards.chart import neutralise_csv
+
+    frame = neutralise_csv(pl.DataFrame({"t": ["=HYPERLINK(1)", "+1", "-x", "@a", "ok"], "n": [-1.5, 2, 3, 4, 5]}))
+    assert frame["t"].to_list() == ["'=HYPERLINK(1)", "'+1", "'-x", "'@a", "ok"] and frame["n"][0] == -1.5
+    for path in (replay_warehouse / "site" / "data").rglob("*.csv"):
+        rows = pl.read_csv(path, infer_schema_length=10000)
+        for column, dtype in rows.schema.items():
+            if dtype == pl.Utf8:
+                assert not rows[column].drop_nulls().str.contains(r"^[=+@]|^-[^0-9]").any(), (path.name, column)
 
 
 def test_what_changed_section(replay_warehouse):
@@ -54,14 +166,15 @@ def test_what_changed_section(replay_warehouse):
 
 def test_methodology_page(replay_warehouse):
     html = _page(replay_warehouse, "methodology.html")
-    assert "plotly.js" not in html and "Plotly.newPlot" not in html  # no charts, no plotly.js
+    assert "plotly.min.js" not in html  # no charts, no plotly.js
     for text in ("Country policy", "vendor HQ (Beijing)", "720p without audio", "1080p with audio",
                  "[-1, +1]", "[0, +5]", "Next-session rule", "reader service and an LLM", "Elo scale",
-                 "float32-noisy", "listed on OpenRouter"):
+                 "float32-noisy", "listed on OpenRouter", "Glossary"):
         assert text in html, text
     for source in SOURCES.values():
         assert source.title.replace("'", "&#x27;") in html
     assert html.count("<tr>") > len(SOURCES) + 15  # every source and every lab
+    assert all(urlparse(u).scheme in ("https", "http") for u in re.findall(r'<a href="(http[^"]+)"', html))
 
 
 def test_rebuild_is_byte_identical(replay_warehouse, tmp_path):
@@ -89,14 +202,15 @@ def test_site_builds_with_any_subset_of_sections(replay_warehouse, tmp_path, mon
         con.close()
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert result["charts"] == 0 and "q9_absent (missing out.out_nowhere)" in html
-    assert "Plotly.newPlot" not in html and "gemini-omni-flash" in html  # headlines still come from the marts
+    assert "plotly.min.js\"></script>" not in html and "Gemini Omni" in html  # headlines still come from the marts
     assert not (tmp_path / "data" / "share-top10-text-to-video.csv").exists()
+    assert sorted(p.name for p in Path(tmp_path).glob("*.html")) == ["index.html", "methodology.html"]
 
 
 def test_overview_price_headline_uses_the_strictest_comparison_with_both_countries(replay_warehouse):
-    # No reference spec has offers from both countries; 720p (any audio) does, with LiteLLM's catalogue:
-    # China median $0.124/s (35 offers) vs U.S. $0.140/s (10 offers).
-    html = (replay_warehouse / "site" / "index.html").read_text(encoding="utf-8")
+    # No reference spec has offers from both countries in the curated prices; 720p (any audio) does:
+    # China median $0.052/s (3 offers) vs U.S. $0.400/s (3 offers).
+    html = _page(replay_warehouse)
     assert "Median price per second of video, 720p (audio with, without or not stated)" in html
     assert "China $0.124 vs U.S. $0.140" in html
     rows = (replay_warehouse / "site" / "data" / "overview-price-ratio.csv").read_text(encoding="utf-8")

@@ -8,17 +8,15 @@ import duckdb
 import plotly.graph_objects as go
 import polars as pl
 
-from ..chart import Chart, esc
-from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, FONT, TEMPLATE
+from ..chart import Chart, plot_text
+from ..names import Names, plural
+from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, base_layout
 
 GROUPS = ("CN", "US", "other", "unknown")
 
 
 def _layout(fig: go.Figure, y_title: str, height: int = 380) -> go.Figure:
-    fig.update_layout(template=TEMPLATE, font={"family": FONT}, height=height,
-                      margin={"l": 60, "r": 20, "t": 20, "b": 50}, legend={"orientation": "h", "y": -0.15},
-                      yaxis_title=y_title)
-    return fig
+    return base_layout(fig, y_title, height=height)
 
 
 def _sources(frame: pl.DataFrame, column: str) -> list[str]:
@@ -26,6 +24,16 @@ def _sources(frame: pl.DataFrame, column: str) -> list[str]:
     for cell in frame[column].drop_nulls().to_list():
         urls.update(u.strip() for u in cell.split(" ; ") if u.strip())
     return sorted(urls)
+
+
+def _model_version(model: str | None, version: str | None) -> str:
+    """'Project Genie' + 'Project Genie (Genie 3 prototype)' reads once, not twice."""
+    model, version = (model or "").strip(), (version or "").strip()
+    if not version or version in model:
+        return model
+    if model in version:
+        return version
+    return f"{model} {version}"
 
 
 def _plot_position(row: dict) -> str:
@@ -45,14 +53,14 @@ def timeline_chart(rows: pl.DataFrame) -> Chart:
             continue
         records = part.to_dicts()
         fig.add_trace(go.Scatter(
-            x=[_plot_position(r) for r in records], y=[esc(r["lab_name"]) for r in records], mode="markers",
-            name=COUNTRY_LABELS[group],
+            x=[_plot_position(r) for r in records], y=[plot_text(r["lab_name"]) for r in records], mode="markers",
+            name=COUNTRY_LABELS[group], meta={"group": group},
             marker={"color": COUNTRY_COLORS[group], "size": 10, "line": {"width": 1.5, "color": COUNTRY_COLORS[group]},
                     "symbol": ["circle" if r["date_precision"] == "day" else "circle-open" for r in records]},
-            text=[esc(f"{r['model']} {r['version'] or ''} · {r['release_type']} · {r['release_date_text']}"
+            text=[plot_text(f"{_model_version(r['model'], r['version'])} · {r['release_type']} · {r['release_date_text']}"
                       + (" (month only)" if r["date_precision"] == "month" else "")) for r in records],
             hovertemplate="%{text}<extra></extra>"))
-    _layout(fig, "", height=560).update_layout(margin={"l": 200, "r": 20, "t": 20, "b": 50})
+    _layout(fig, "", height=560)
     counts = {g: data.filter(pl.col("country_group") == g).height for g in GROUPS}
     first, last = data["release_date_text"].min(), data["release_date_text"].max()
     lead = "Chinese" if counts["CN"] > counts["US"] else "U.S."
@@ -63,7 +71,8 @@ def timeline_chart(rows: pl.DataFrame) -> Chart:
                                   "release_date_text", "date_precision", "release_quarter", "is_open_weights",
                                   "dates_by_source", "source", "source_url", "curated_file", "curated_row",
                                   "snapshot_sha256"),
-                 sources=sorted(set(data["source_url"].drop_nulls().to_list())), as_of=last,
+                 sources=sorted(set(data["source_url"].drop_nulls().to_list())), as_of=last, max_gap_days=0,
+                 terms=("release-event",),
                  note="One marker per release event (announce, preview, GA, API, open weights). Filled: dated to "
                       "the day; open: the source gives only the month (drawn mid-month, never given a day).")
 
@@ -77,7 +86,7 @@ def quarterly_chart(rows: pl.DataFrame) -> Chart:
         if not part:
             continue
         fig.add_trace(go.Bar(x=quarters, y=[part.get(q, 0) for q in quarters], name=COUNTRY_LABELS[group],
-                             marker_color=COUNTRY_COLORS[group]))
+                             marker_color=COUNTRY_COLORS[group], meta={"group": group}))
     _layout(fig, "release events").update_layout(barmode="group")
     latest_year = int(max(quarters)[:4])
     year = latest_year - 1 if any(q.startswith(str(latest_year - 1)) for q in quarters) else latest_year
@@ -90,22 +99,28 @@ def quarterly_chart(rows: pl.DataFrame) -> Chart:
     return Chart(slug="cadence-per-quarter", title=title, figure=fig,
                  data=rows.select("release_quarter", "country_group", "release_type", "releases",
                                   "month_precision_releases", "releases_listed", "source_urls"),
-                 sources=_sources(rows, "source_urls"), as_of=max(quarters),
+                 sources=_sources(rows, "source_urls"), as_of=max(quarters), terms=("release-event",),
                  note="Counts one preferred row per release (lab, model version and type); month-only dates fall "
                       "in their quarter; undated releases are left out.")
 
 
-def gaps_chart(rows: pl.DataFrame) -> Chart:
+def gaps_chart(rows: pl.DataFrame, names: Names) -> Chart:
     gaps = rows.filter(pl.col("days_since_previous").is_not_null())
     per_lab = (gaps.group_by("lab_id", "country_group")
                .agg(pl.col("days_since_previous").median().alias("median_days"), pl.len().alias("gaps"))
                .sort("median_days"))
-    fig = go.Figure(go.Bar(
-        x=per_lab["lab_id"].to_list(), y=per_lab["median_days"].to_list(),
-        marker_color=[COUNTRY_COLORS[g] for g in per_lab["country_group"].to_list()],
-        text=[f"{n} gaps" for n in per_lab["gaps"].to_list()], textposition="outside",
-        hovertemplate="%{x}: median %{y} days between versions (%{text})<extra></extra>"))
-    _layout(fig, "median days between versions")
+    fig = go.Figure()
+    for group in GROUPS:
+        part = per_lab.filter(pl.col("country_group") == group)
+        if part.is_empty():
+            continue
+        fig.add_trace(go.Bar(
+            x=[plot_text(names.lab(lab)) for lab in part["lab_id"].to_list()], y=part["median_days"].to_list(),
+            marker_color=COUNTRY_COLORS[group], name=COUNTRY_LABELS[group], meta={"group": group},
+            text=[plural(n, "interval") for n in part["gaps"].to_list()], textposition="outside", cliponaxis=False,
+            hovertemplate="%{x}: median %{y} days between versions (%{text})<extra></extra>"))
+    _layout(fig, "median days between versions", height=420).update_xaxes(
+        tickangle=-35, categoryorder="array", categoryarray=[plot_text(names.lab(lab)) for lab in per_lab["lab_id"]])
     medians = {g: median(gaps.filter(pl.col("country_group") == g)["days_since_previous"].to_list())
                for g in ("CN", "US") if not gaps.filter(pl.col("country_group") == g).is_empty()}
     if len(medians) == 2:
@@ -134,5 +149,5 @@ def cadence_charts(con: duckdb.DuckDBPyConnection) -> list[Chart]:
         charts.append(quarterly_chart(quarterly))
     gaps = con.sql("SELECT * FROM out.out_cadence_version_gaps ORDER BY lab_id, first_date").pl()
     if not gaps.filter(pl.col("days_since_previous").is_not_null()).is_empty():
-        charts.append(gaps_chart(gaps))
+        charts.append(gaps_chart(gaps, Names(con)))
     return charts

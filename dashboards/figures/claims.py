@@ -8,7 +8,8 @@ import plotly.graph_objects as go
 import polars as pl
 
 from ..chart import Chart, esc, safe_href
-from ..theme import FONT, TEMPLATE
+from ..chart_html import source_label
+from ..theme import base_layout
 
 VERDICT_ORDER = ("supported", "partly", "refuted", "insufficient data")
 VERDICT_COLORS = {"supported": "#2e7d32", "partly": "#f9a825", "refuted": "#c62828", "insufficient data": "#9e9e9e"}
@@ -27,13 +28,19 @@ def latest_verdicts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 
 def _links(cell: str | None) -> str:
-    parts = []
+    """Evidence as short linked source names (the domain or repository); the full URL is the link's
+    title and is in the CSV. Several files of one source read as one name with a count."""
+    first: dict[str, list[str]] = {}
     for url in (u.strip() for u in (cell or "").split(" ; ")):
-        if not url:
-            continue
-        href = safe_href(url)
-        parts.append(f'<a href="{esc(href)}">{esc(url)}</a>' if href else esc(url))
-    return "<br>".join(parts) or "none"
+        if url:
+            first.setdefault(source_label(url) if safe_href(url) else url, []).append(url)
+    parts = []
+    for label, urls in first.items():
+        href = safe_href(urls[0])
+        count = f" ({len(urls)} files)" if len(urls) > 1 else ""
+        parts.append(f'<a href="{esc(href)}" title="{esc(href)}">{esc(label)}</a>{count}' if href
+                     else esc(label))
+    return " · ".join(parts) or "none"
 
 
 def claims_table_html(rows: pl.DataFrame) -> str:
@@ -45,17 +52,21 @@ def claims_table_html(rows: pl.DataFrame) -> str:
         changed = (f'<br><span class="meta">was {esc(r["previous_verdict"])} on {esc(r["previous_refresh_date"])}</span>'
                    if r["previous_verdict"] and r["previous_verdict"] != r["verdict"] else "")
         body.append(
-            f'<tr id="claim-{esc(r["claim_id"])}"><td><b>{esc(r["claim_id"])}</b> {esc(r["claim_text"])}'
-            f'<br><span class="meta">article: {esc(r["value_in_article"])}</span></td>'
-            f'<td style="color:{VERDICT_COLORS.get(r["verdict"], "#333")}"><b>{esc(r["verdict"])}</b>{changed}</td>'
-            f'<td>{esc(r["value"] or "—")}</td><td>{esc(r["reason"])}</td>'
-            f'<td>{esc(r["warehouse_evidence"] or "—")}<br>{_links(r["warehouse_source_urls"])}</td>'
-            f'<td>{_links(r["curated_evidence_urls"])}</td></tr>\n')
+            f'<tr id="claim-{esc(r["claim_id"])}"><td data-label="claim"><b>{esc(r["claim_id"])}</b> '
+            f'{esc(r["claim_text"])}<br><span class="meta">article: {esc(r["value_in_article"])}</span></td>'
+            f'<td data-label="verdict" style="color:{VERDICT_COLORS.get(r["verdict"], "#333")}">'
+            f'<b>{esc(r["verdict"])}</b>{changed}</td>'
+            f'<td data-label="value">{esc(r["value"] or "—")}</td><td data-label="why">{esc(r["reason"])}</td>'
+            f'<td data-label="warehouse evidence">{esc(r["warehouse_evidence"] or "—")}<br>'
+            f'{_links(r["warehouse_source_urls"])}</td>'
+            f'<td data-label="curated evidence">{_links(r["curated_evidence_urls"])}</td></tr>\n')
     day = rows["refresh_date"].max() if rows.height else None
-    return (f'<section class="chart" id="claims-ledger"><h3>Claims ledger, recomputed on {esc(day)}</h3>\n'
-            f"<table>\n{head}{''.join(body)}</table>\n"
-            '<p class="meta">Each verdict comes from a rule in warehouse/claims/&lt;claim&gt;.sql over the marts; '
-            "the full history per refresh day is in marts.fct_claim_verdicts.</p></section>\n")
+    return (f'<section class="panel" id="claims-ledger"><h3>Claims ledger, recomputed on {esc(day)}</h3>\n'
+            f'<table class="prose">\n<thead>{head}</thead>\n<tbody>\n{"".join(body)}</tbody></table>\n'
+            '<p class="meta">Each verdict comes from a written rule over the warehouse, one per claim; every '
+            'verdict of every refresh, with the full evidence URLs, is in '
+            '<a href="data/tables/marts.fct_claim_verdicts.csv" download>the claim verdicts (CSV)</a>.</p>'
+            "</section>\n")
 
 
 def newest_fetched_day(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -70,10 +81,9 @@ def verdict_chart(rows: pl.DataFrame, data_as_of: str | None) -> Chart:
     counts = {v: rows.filter(pl.col("verdict") == v).height for v in VERDICT_ORDER}
     fig = go.Figure(go.Bar(x=list(counts), y=list(counts.values()),
                            marker_color=[VERDICT_COLORS[v] for v in counts],
-                           text=[str(n) for n in counts.values()], textposition="outside",
+                           text=[str(n) for n in counts.values()], textposition="outside", cliponaxis=False,
                            hovertemplate="%{x}: %{y} claims<extra></extra>"))
-    fig.update_layout(template=TEMPLATE, font={"family": FONT}, height=320, margin={"l": 60, "r": 20, "t": 20, "b": 50},
-                      yaxis_title="claims", showlegend=False)
+    base_layout(fig, "claims", height=320, showlegend=False)
     day = rows["refresh_date"].max()
     title = (f"Of {rows.height} press claims, {counts['supported']} are supported, {counts['partly']} partly, "
              f"{counts['refuted']} refuted and {counts['insufficient data']} cannot be tested with the data held "
@@ -86,4 +96,4 @@ def verdict_chart(rows: pl.DataFrame, data_as_of: str | None) -> Chart:
                                   "warehouse_source_urls", "curated_evidence_urls", "rule_file", "curated_file",
                                   "curated_row"),
                  sources=sorted(urls), as_of=data_as_of or str(day),
-                 note=f"Verdicts recomputed on {day} from the warehouse as it stood then.")
+                 note=f"Verdicts recomputed on {day} from the warehouse as it stood then.", terms=("verdict",))

@@ -7,17 +7,17 @@ import duckdb
 import plotly.graph_objects as go
 import polars as pl
 
-from ..chart import Chart, esc
-from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, FONT, TEMPLATE
+from ..chart import Chart, esc, plot_text
+from ..gaps import DAILY_BOARD_DAYS, break_gaps
+from ..names import Names, plural
+from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, base_layout
 
 GROUPS = ("CN", "US", "other", "unknown")
 BOARDS = ("text-to-video", "image-to-video")
 
 
 def _layout(fig: go.Figure, y_title: str) -> go.Figure:
-    fig.update_layout(template=TEMPLATE, font={"family": FONT}, height=380, margin={"l": 60, "r": 20, "t": 20, "b": 50},
-                      legend={"orientation": "h", "y": -0.18}, yaxis_title=y_title)
-    return fig
+    return base_layout(fig, y_title)
 
 
 def _sources(frame: pl.DataFrame, column: str = "source_urls") -> list[str]:
@@ -37,7 +37,7 @@ def open_share_chart(rows: pl.DataFrame) -> Chart:
             continue
         fig.add_trace(go.Bar(
             x=[str(y) for y in years], y=[part[y]["open_share_pct"] if y in part else None for y in years],
-            name=COUNTRY_LABELS[group], marker_color=COUNTRY_COLORS[group],
+            name=COUNTRY_LABELS[group], marker_color=COUNTRY_COLORS[group], meta={"group": group}, cliponaxis=False,
             text=[f"{part[y]['open_versions']} of {part[y]['open_versions'] + part[y]['closed_versions']}"
                   if y in part else "" for y in years], textposition="outside",
             hovertemplate="%{x}: %{y}% open (%{text} versions of known status)<extra></extra>"))
@@ -60,13 +60,40 @@ def open_share_chart(rows: pl.DataFrame) -> Chart:
                  data=data.select("release_year", "country_group", "model_versions", "open_versions",
                                   "closed_versions", "unknown_versions", "open_share_pct", "versions_listed",
                                   "source_urls"),
-                 sources=_sources(data), as_of=str(latest),
+                 sources=_sources(data), as_of=str(latest), terms=("open-weight", "release-event"),
                  note="A model version counts once, in the year of its first dated release; versions whose "
                       "weights status no source states are listed as unknown and left out of the share.")
 
 
-def arena_open_chart(rows: pl.DataFrame, board: str) -> Chart:
+def _open_models_text(cell: str | None, names: Names) -> str:
+    """'minimax-h3 (#6, open)' -> 'MiniMax H3 (#6, open)'."""
+    text = cell or ""
+    for slug in sorted(names.models, key=len, reverse=True):
+        if slug in text:
+            text = text.replace(slug, names.model(slug))
+    return text
+
+
+def arena_open_sentence(data: pl.DataFrame, board: str, names: Names) -> str:
+    """When open-weight models reached the top 10 on at most one day, a sentence says it better
+    than a chart of one bar."""
+    days = data["snapshot_date"].n_unique()
+    hits = data.filter(pl.col("open_in_top10") > 0).sort("snapshot_date")
+    if hits.is_empty():
+        text = f"arena.ai {board}: no open-weight model was in the top 10 on any of the {days} snapshot days."
+    else:
+        parts = [f"{_open_models_text(r['open_models'], names)} ({COUNTRY_LABELS.get(r['country_group'], 'unknown')})"
+                 for r in hits.iter_rows(named=True)]
+        text = (f"arena.ai {board}: open-weight models reached the top 10 on only 1 of {days} snapshot days, "
+                f"{hits['snapshot_date'][0]}: " + ", ".join(parts) + ".")
+    return f'<p class="finding">{esc(text)}</p>\n'
+
+
+def arena_open_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart | str:
     data = rows.filter(pl.col("board") == board).sort("snapshot_date", "country_group")
+    if data.filter(pl.col("open_in_top10") > 0)["snapshot_date"].n_unique() <= 1 \
+            and data["unknown_licence_in_top10"].sum() == 0:
+        return arena_open_sentence(data, board, names)
     fig = go.Figure()
     for group in GROUPS:
         part = data.filter(pl.col("country_group") == group)
@@ -74,12 +101,14 @@ def arena_open_chart(rows: pl.DataFrame, board: str) -> Chart:
             continue
         fig.add_trace(go.Bar(x=part["snapshot_date"].cast(pl.Utf8).to_list(), y=part["open_in_top10"].to_list(),
                              name=f"open, {COUNTRY_LABELS[group]}", marker_color=COUNTRY_COLORS[group],
-                             text=[esc(m or "") for m in part["open_models"].to_list()],
+                             meta={"group": group},
+                             text=[plot_text(_open_models_text(m, names)) for m in part["open_models"].to_list()],
                              hovertemplate="%{x}: %{y} open (%{text})<extra></extra>"))
     unknown = data.group_by("snapshot_date").agg(pl.col("unknown_licence_in_top10").sum()).sort("snapshot_date")
     if unknown["unknown_licence_in_top10"].sum() > 0:
-        fig.add_trace(go.Scatter(x=unknown["snapshot_date"].cast(pl.Utf8).to_list(),
-                                 y=unknown["unknown_licence_in_top10"].to_list(), mode="lines+markers",
+        x, y = break_gaps(unknown["snapshot_date"].cast(pl.Utf8).to_list(),
+                          unknown["unknown_licence_in_top10"].to_list(), max_gap=DAILY_BOARD_DAYS)
+        fig.add_trace(go.Scatter(x=x, y=y, mode="lines+markers",
                                  name="licence unknown", line={"color": COUNTRY_COLORS["unknown"], "dash": "dot"}))
     _layout(fig, "open-weight models in the top 10").update_layout(barmode="stack")
     fig.update_yaxes(range=[0, 10])
@@ -90,7 +119,7 @@ def arena_open_chart(rows: pl.DataFrame, board: str) -> Chart:
     if open_now:
         by = {r["country_group"]: r["open_in_top10"] for r in latest.iter_rows(named=True) if r["open_in_top10"]}
         who = ", ".join(f"{n} {COUNTRY_LABELS[g]}" for g, n in by.items())
-        title = (f"arena.ai {board}: {open_now} open-weight model(s) in the top 10 on {day} ({who}); "
+        title = (f"arena.ai {board}: {plural(open_now, 'open-weight model')} in the top 10 on {day} ({who}); "
                  f"open models reached the top 10 on {days_with_open} of {data['snapshot_date'].n_unique()} days")
     else:
         title = (f"arena.ai {board}: no open-weight model in the top 10 on {day}; open models reached it on "
@@ -98,7 +127,7 @@ def arena_open_chart(rows: pl.DataFrame, board: str) -> Chart:
     return Chart(slug=f"open-arena-top10-{board}", title=title, figure=fig,
                  data=data.select("board", "snapshot_date", "country_group", "top10_entries", "open_in_top10",
                                   "closed_in_top10", "unknown_licence_in_top10", "open_models", "source_urls"),
-                 sources=_sources(data), as_of=str(day),
+                 sources=_sources(data), as_of=str(day), terms=("open-weight",), max_gap_days=DAILY_BOARD_DAYS,
                  note="Open or closed per the arena's licence field, else the model family's cited flag; an entry "
                       "neither states is counted as unknown, never as closed.")
 
@@ -109,7 +138,7 @@ def downloads_chart(rows: pl.DataFrame) -> Chart:
     fig = go.Figure(go.Bar(
         x=[COUNTRY_LABELS[g] for g in data["country_group"].to_list()], y=data["downloads_30d"].to_list(),
         marker_color=[COUNTRY_COLORS[g] for g in data["country_group"].to_list()],
-        text=[esc(m) for m in data["top_model"].to_list()],
+        text=[plot_text(m) for m in data["top_model"].to_list()],
         hovertemplate="%{x}: %{y:,} downloads (top: %{text})<extra></extra>"))
     _layout(fig, "downloads, last 30 days (Hub API)")
     top = data.row(0, named=True)
@@ -121,17 +150,21 @@ def downloads_chart(rows: pl.DataFrame) -> Chart:
                  sources=_sources(data), as_of=str(day))
 
 
-def openness_charts(con: duckdb.DuckDBPyConnection) -> tuple[list[Chart], bool]:
-    """The charts, and whether a Hugging Face snapshot has been loaded (live only)."""
-    charts = []
+def openness_charts(con: duckdb.DuckDBPyConnection) -> tuple[list[Chart], bool, list[str]]:
+    """The charts, whether a Hugging Face snapshot has been loaded (live only), and sentences for
+    what a chart would show as a single bar."""
+    charts: list[Chart] = []
+    findings: list[str] = []
+    names = Names(con)
     share = con.sql("SELECT * FROM out.out_open_share_yearly").pl()
     if not share.is_empty():
         charts.append(open_share_chart(share))
     arena = con.sql("SELECT * FROM out.out_open_arena_top10").pl()
     for board in BOARDS:
         if not arena.filter(pl.col("board") == board).is_empty():
-            charts.append(arena_open_chart(arena, board))
+            made = arena_open_chart(arena, board, names)
+            (findings if isinstance(made, str) else charts).append(made)
     downloads = con.sql("SELECT * FROM out.out_open_downloads_by_country").pl()
     if not downloads.is_empty():
         charts.append(downloads_chart(downloads))
-    return charts, not downloads.is_empty()
+    return charts, not downloads.is_empty(), findings

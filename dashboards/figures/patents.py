@@ -7,17 +7,16 @@ import duckdb
 import plotly.graph_objects as go
 import polars as pl
 
-from ..chart import Chart, esc
-from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, FONT, TEMPLATE
+from ..chart import Chart, plot_text
+from ..gaps import YEARLY, break_gaps
+from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, base_layout
 
 WIPO_SCOPE_PREFIX = "generative AI inventions (WIPO"
 WIPO_REPORT_DATE = "2024-07-03"  # WIPO Patent Landscape Report on GenAI, publication date (patents_reported.csv notes)
 
 
 def _layout(fig: go.Figure, y_title: str) -> go.Figure:
-    fig.update_layout(template=TEMPLATE, font={"family": FONT}, height=360, margin={"l": 60, "r": 20, "t": 20, "b": 50},
-                      legend={"orientation": "h", "y": -0.2}, yaxis_title=y_title)
-    return fig
+    return base_layout(fig, y_title, height=360)
 
 
 def _group(country: str) -> str:
@@ -30,7 +29,7 @@ def wipo_anchor_chart(rows: pl.DataFrame) -> Chart:
     fig = go.Figure(go.Bar(
         x=data["country_code"].to_list(), y=data["count"].to_list(),
         marker_color=[COUNTRY_COLORS[_group(c)] for c in data["country_code"].to_list()],
-        text=[f"{n:,}" for n in data["count"].to_list()], textposition="outside",
+        text=[f"{n:,}" for n in data["count"].to_list()], textposition="outside", cliponaxis=False,
         hovertemplate="%{x}: %{y:,} patent families<extra></extra>"))
     _layout(fig, "GenAI patent families, 2014-2023")
     counts = dict(zip(data["country_code"].to_list(), data["count"].to_list(), strict=True))
@@ -58,8 +57,9 @@ def epo_yearly_charts(rows: pl.DataFrame) -> list[Chart]:
         for country in part["country_code"].unique(maintain_order=True).to_list():
             line = part.filter(pl.col("country_code") == country)
             group = _group(country)
-            fig.add_trace(go.Scatter(x=line["year"].to_list(), y=line["count"].to_list(), mode="lines+markers",
-                                     name=esc(country), line={"color": COUNTRY_COLORS[group],
+            x, y = break_gaps(line["year"].to_list(), line["count"].to_list(), max_gap=YEARLY)
+            fig.add_trace(go.Scatter(x=x, y=y, mode="lines+markers", meta={"group": group},
+                                     name=plot_text(COUNTRY_LABELS.get(country, country)), line={"color": COUNTRY_COLORS[group],
                                                               "dash": "solid" if group != "other" else "dot"}))
         _layout(fig, "published documents per year")
         last_year = part["year"].max()
@@ -71,6 +71,7 @@ def epo_yearly_charts(rows: pl.DataFrame) -> list[Chart]:
                             data=part.select("scope", "country_code", "year", "count", "unit", "wipo_genai_families",
                                              "source_url", "snapshot_sha256"),
                             sources=sorted(set(part["source_url"].to_list()))[:50], as_of=str(last_year),
+                            max_gap_days=YEARLY,
                             note=f"{COUNTRY_LABELS['CN']} and {COUNTRY_LABELS['US']} publications (by publication "
                                  "office, not inventor country); WIPO 2014-2023 families alongside in the CSV."))
     return charts

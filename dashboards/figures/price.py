@@ -6,8 +6,8 @@ import duckdb
 import plotly.graph_objects as go
 import polars as pl
 
-from ..chart import Chart, esc
-from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, FONT, TEMPLATE
+from ..chart import Chart, esc, plot_text
+from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, base_layout
 
 COMPARISONS = {
     "720p_no_audio": "720p without audio (reference spec)",
@@ -73,20 +73,44 @@ def offers_chart(con: duckdb.DuckDBPyConnection, summary: dict) -> Chart:
             continue
         part = rows.filter(pl.Series(mask))
         fig.add_trace(go.Bar(
-            x=part["price_usd_per_s"].to_list(), y=[esc(lbl) for lbl, keep in zip(labels, mask, strict=True) if keep],
-            orientation="h", name=COUNTRY_LABELS[group], marker={"color": COUNTRY_COLORS[group]},
-            customdata=[esc(f"{n} {c} · {m}") for n, c, m in part.select("price_native", "native_currency",
-                                                                           "usd_method").iter_rows()],
+            x=part["price_usd_per_s"].to_list(),
+            y=[plot_text(lbl) for lbl, keep in zip(labels, mask, strict=True) if keep],
+            orientation="h", name=COUNTRY_LABELS[group], marker={"color": COUNTRY_COLORS[group]}, meta={"group": group},
+            text=[f"${v:.3f}" for v in part["price_usd_per_s"].to_list()], textposition="outside", cliponaxis=False,
+            customdata=[plot_text(f"{n} {c} · {m}") for n, c, m in part.select("price_native", "native_currency",
+                                                                                "usd_method").iter_rows()],
             hovertemplate="%{y}: $%{x:.3f}/s (%{customdata})<extra></extra>"))
-    fig.update_layout(template=TEMPLATE, font={"family": FONT}, height=max(260, 28 * rows.height + 120),
-                      margin={"l": 20, "r": 20, "t": 20, "b": 50}, legend={"orientation": "h", "y": -0.12},
-                      xaxis_title="USD per second of video", yaxis={"automargin": True, "categoryorder": "total descending"},
-                      barmode="overlay")
+    base_layout(fig, height=max(260, 28 * rows.height + 120), xaxis_title="USD per second",
+                yaxis={"automargin": True, "categoryorder": "total descending"}, barmode="overlay")
+    fig.update_xaxes(range=[0, float(rows["price_usd_per_s"].max()) * 1.35])
     note = ""
     if summary.get("cny_conversions"):
         note = "CNY converted at the FX rate of the observation date: " + summary["cny_conversions"]
     return Chart(slug=f"price-{comparison}", title=_title(summary, comparison), figure=fig,
-                 data=rows.select(*OFFER_COLUMNS), sources=_sources(rows), as_of=_as_of(rows), note=note)
+                 data=rows.select(*OFFER_COLUMNS), sources=_sources(rows), as_of=_as_of(rows), note=note,
+                 terms=("price-per-second",) + (("reference-spec",) if comparison in REFERENCE else ()))
+
+
+REFERENCE = ("720p_no_audio", "1080p_audio")
+
+
+def one_sided_sentence(summaries: list[dict]) -> str:
+    """Comparisons where only one country has a price say so in a sentence (a chart of one bar and
+    no ratio says nothing more), with the cheapest offer and a link to every offer's row."""
+    parts = []
+    for s in summaries:
+        side = "CN" if s["cn_offers"] and not s["us_offers"] else "US"
+        median = s["cn_median_usd_per_s"] if side == "CN" else s["us_median_usd_per_s"]
+        cheapest = s["cn_cheapest"] if side == "CN" else s["us_cheapest"]
+        offers = s["cn_offers"] if side == "CN" else s["us_offers"]
+        other = "U.S." if side == "CN" else "Chinese"
+        parts.append(f"at {COMPARISONS[s['comparison']]}, only {COUNTRY_LABELS[side]} has a price "
+                     f"({offers} offer{'s' if offers != 1 else ''}, median {_money(median)}; cheapest {cheapest}) "
+                     f"and no {other} offer")
+    return ('<p class="finding">' + esc("No China-to-U.S. ratio at " + (
+        "these specs" if len(parts) > 1 else "this spec") + ": " + "; ".join(parts) + ".")
+            + ' Every offer, with its source: <a href="data/tables/out.out_price_per_second.csv" download>'
+              "out_price_per_second (CSV)</a>.</p>\n")
 
 
 def over_time_chart(con: duckdb.DuckDBPyConnection) -> Chart:
@@ -102,21 +126,25 @@ def over_time_chart(con: duckdb.DuckDBPyConnection) -> Chart:
         fig.add_trace(go.Scatter(
             x=part["valid_from"].cast(pl.Utf8).to_list(), y=part["price_usd_per_s"].to_list(), mode="markers",
             name=COUNTRY_LABELS[group], marker={"color": COUNTRY_COLORS[group], "size": 9},
-            text=[esc(f"{m} — {p}") for m, p in part.select("model_display", "provider").iter_rows()],
+            meta={"group": group},
+            text=[plot_text(f"{m} — {p}") for m, p in part.select("model_display", "provider").iter_rows()],
             hovertemplate="%{text}<br>%{x}: $%{y:.3f}/s<extra></extra>"))
-    fig.update_layout(template=TEMPLATE, font={"family": FONT}, height=380, margin={"l": 60, "r": 20, "t": 20, "b": 50},
-                      legend={"orientation": "h", "y": -0.18}, yaxis_title="USD per second (any spec)")
+    base_layout(fig, "USD per second (any spec)")
     cheapest = {g: rows.filter(pl.col("country_group") == g).sort("price_usd_per_s").head(1).to_dicts()
                 for g in ("CN", "US")}
     parts = [f"{COUNTRY_LABELS[g]} {c[0]['model_display']} {_money(c[0]['price_usd_per_s'])} ({c[0]['valid_from']})"
              for g, c in cheapest.items() if c]
     title = ("Dated text-to-video prices per second, any resolution: cheapest " + " vs ".join(parts)) if parts else "No dated price"
     return Chart(slug="price-over-time", title=title, figure=fig, data=rows.select(*OFFER_COLUMNS, "valid_to"),
-                 sources=_sources(rows), as_of=_as_of(rows),
-                 note=f"{rows.height} dated observations; undated ones (no as-of in the source) are left out here.")
+                 sources=_sources(rows), as_of=_as_of(rows), terms=("price-per-second",), max_gap_days=0,
+                 note=f"{rows.height} dated observations, one marker each (prices are not joined by lines: a "
+                      "price holds until the next observation of the same offer); undated ones are left out here.")
 
 
-def price_charts(con: duckdb.DuckDBPyConnection) -> list[Chart]:
+def price_charts(con: duckdb.DuckDBPyConnection) -> tuple[list[Chart], list[str]]:
+    """The charts, and sentences for comparisons where only one country has a price."""
     summaries = con.sql("SELECT * FROM out.out_price_country_summary ORDER BY sort_order").pl().to_dicts()
-    charts = [offers_chart(con, s) for s in summaries if s["cn_offers"] or s["us_offers"]]
-    return [*charts, over_time_chart(con)]
+    both = [s for s in summaries if s["cn_offers"] and s["us_offers"]]
+    one_sided = [s for s in summaries if bool(s["cn_offers"]) != bool(s["us_offers"])]
+    charts = [offers_chart(con, s) for s in both]
+    return [*charts, over_time_chart(con)], ([one_sided_sentence(one_sided)] if one_sided else [])

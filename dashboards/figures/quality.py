@@ -6,16 +6,16 @@ import duckdb
 import plotly.graph_objects as go
 import polars as pl
 
-from ..chart import Chart, esc
-from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, FILL_ALPHA, FONT, TEMPLATE
+from ..chart import Chart, plot_text
+from ..gaps import DAILY_BOARD_DAYS, band, break_gaps
+from ..names import Names
+from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, FILL_ALPHA, base_layout
 
 BOARDS = ("text-to-video", "image-to-video", "video-edit")
 
 
 def _layout(fig: go.Figure, y_title: str) -> go.Figure:
-    fig.update_layout(template=TEMPLATE, font={"family": FONT}, height=380, margin={"l": 60, "r": 20, "t": 20, "b": 50},
-                      legend={"orientation": "h", "y": -0.18}, yaxis_title=y_title, hovermode="x unified")
-    return fig
+    return base_layout(fig, y_title, hovermode="x unified")
 
 
 def _sources(frame: pl.DataFrame) -> list[str]:
@@ -32,9 +32,10 @@ def share_chart(rows: pl.DataFrame, board: str) -> Chart:
         part = data.filter(pl.col("country_group") == group)
         if part.is_empty() or part["top10_count"].sum() == 0:
             continue
+        x, y = break_gaps(part["snapshot_date"].cast(pl.Utf8).to_list(), part["top10_share_pct"].to_list(),
+                          max_gap=DAILY_BOARD_DAYS)
         fig.add_trace(go.Scatter(
-            x=part["snapshot_date"].cast(pl.Utf8).to_list(), y=part["top10_share_pct"].to_list(),
-            mode="lines+markers", name=COUNTRY_LABELS[group],
+            x=x, y=y, mode="lines+markers", name=COUNTRY_LABELS[group], meta={"group": group},
             line={"color": COUNTRY_COLORS[group], "dash": "solid" if group in ("CN", "US") else "dot"},
         ))
     _layout(fig, "share of the top 10 (%)").update_yaxes(range=[0, 100])
@@ -49,10 +50,15 @@ def share_chart(rows: pl.DataFrame, board: str) -> Chart:
     return Chart(slug=f"share-top10-{board}", title=title, figure=fig,
                  data=data.select("board", "snapshot_date", "country_group", "top5_count", "top5_share_pct",
                                   "top10_count", "top10_share_pct", "source_urls"),
-                 sources=_sources(data), as_of=str(day))
+                 sources=_sources(data), as_of=str(day), terms=("top-n-share",), max_gap_days=DAILY_BOARD_DAYS,
+                 note=GAP_NOTE)
 
 
-def best_score_chart(rows: pl.DataFrame, board: str) -> Chart:
+GAP_NOTE = ("Lines join snapshot days at most 3 days apart; where the record has a longer gap the line "
+            "breaks and only the sampled days are marked.")
+
+
+def best_score_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart:
     data = rows.filter((pl.col("board") == board) & pl.col("country_group").is_in(["CN", "US"])
                        & pl.col("best_score").is_not_null()).sort("snapshot_date")
     fig = go.Figure()
@@ -61,15 +67,17 @@ def best_score_chart(rows: pl.DataFrame, board: str) -> Chart:
         if part.is_empty():
             continue
         x = part["snapshot_date"].cast(pl.Utf8).to_list()
-        fig.add_trace(go.Scatter(x=x, y=part["best_score_ci_upper"].to_list(), mode="lines", line={"width": 0},
-                                 showlegend=False, hoverinfo="skip", legendgroup=group))
-        fig.add_trace(go.Scatter(x=x, y=part["best_score_ci_lower"].to_list(), mode="lines", line={"width": 0},
-                                 fill="tonexty", fillcolor=FILL_ALPHA[group], name=f"{COUNTRY_LABELS[group]} CI",
-                                 hoverinfo="skip", legendgroup=group))
-        fig.add_trace(go.Scatter(x=x, y=part["best_score"].to_list(), mode="lines+markers",
+        band_x, band_y = band(x, part["best_score_ci_lower"].to_list(), part["best_score_ci_upper"].to_list(),
+                              DAILY_BOARD_DAYS)
+        fig.add_trace(go.Scatter(x=band_x, y=band_y, mode="lines", line={"width": 0}, fill="toself",
+                                 fillcolor=FILL_ALPHA[group], name=f"{COUNTRY_LABELS[group]} CI", hoverinfo="skip",
+                                 legendgroup=group, meta={"group": group}))
+        line_x, score, model = break_gaps(x, part["best_score"].to_list(),
+                                          [plot_text(names.model(m)) for m in part["best_model"].to_list()],
+                                          max_gap=DAILY_BOARD_DAYS)
+        fig.add_trace(go.Scatter(x=line_x, y=score, mode="lines+markers", meta={"group": group},
                                  name=f"best {COUNTRY_LABELS[group]} model", legendgroup=group,
-                                 line={"color": COUNTRY_COLORS[group]},
-                                 text=[esc(m) for m in part["best_model"].to_list()],
+                                 line={"color": COUNTRY_COLORS[group]}, text=model,
                                  hovertemplate="%{text}: %{y}<extra></extra>"))
     _layout(fig, "arena score (with CI)")
     day = data["snapshot_date"].max()
@@ -80,21 +88,23 @@ def best_score_chart(rows: pl.DataFrame, board: str) -> Chart:
         top = cn if cn["best_score"] > us["best_score"] else us
         who = "China's" if top is cn else "the U.S.'s"
         verdict = "but the CIs overlap: no clear lead" if overlap else "a lead outside the CIs"
-        title = (f"arena.ai {board}: {who} best model ({top['best_model']}, {top['best_score']}) leads on {day}, "
+        title = (f"arena.ai {board}: {who} best model ({names.model(top['best_model'])}, {top['best_score']}) leads on {day}, "
                  f"{verdict}")
     else:
         title = f"arena.ai {board}: best score per country with its CI"
     return Chart(slug=f"best-score-{board}", title=title, figure=fig,
                  data=data.select("board", "snapshot_date", "country_group", "best_model", "best_score",
                                   "best_score_ci_lower", "best_score_ci_upper", "source_urls"),
-                 sources=_sources(data), as_of=str(day))
+                 sources=_sources(data), as_of=str(day), terms=("arena-score", "ci"), max_gap_days=DAILY_BOARD_DAYS,
+                 note=GAP_NOTE + " The shaded band is each best model's confidence interval.")
 
 
 def leaderboard_charts(con: duckdb.DuckDBPyConnection) -> list[Chart]:
     rows = con.sql("SELECT * FROM out.out_leaderboard_country_daily ORDER BY board, snapshot_date").pl()
+    names = Names(con)
     charts = []
     for board in BOARDS:
         if rows.filter(pl.col("board") == board).is_empty():
             continue
-        charts += [share_chart(rows, board), best_score_chart(rows, board)]
+        charts += [share_chart(rows, board), best_score_chart(rows, board, names)]
     return charts

@@ -10,8 +10,8 @@ ORDER = 50
 OUT_TABLES = ("out_patent_counts",)
 LIVE_ONLY = ("EPO OPS yearly counts per CPC scope (G06T13 animation, G06N3/0475 generative networks, H04N21 "
              "video distribution) and publication country (CN, US, EP, WO, KR, JP): live only. They need a free "
-             "EPO OPS key (EPO_OPS_KEY / EPO_OPS_SECRET) and `videorace refresh --live`; this build has none, so "
-             "only the published anchor figures are shown.")
+             "EPO OPS key and a live refresh; this build has none, so only the published anchor figures are "
+             "shown.")
 
 
 def build(con) -> Section:

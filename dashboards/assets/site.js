@@ -1,0 +1,159 @@
+/* videorace site: draws every chart of the page from its JSON (one template, chart-template.js),
+   adapts it to the screen, and wires the chart/table toggle, sortable tables and the filters. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  root.classList.add("js");
+  var SMALL = window.matchMedia("(max-width: 640px)").matches;
+  var GROUP_OF = {"China": "CN", "United States": "US", "U.S.": "US", "Other countries": "other",
+                  "Unknown country": "unknown"};
+
+  function groupOf(trace) {
+    if (trace.meta && trace.meta.group) return trace.meta.group;
+    var name = String(trace.legendgroup || trace.name || "");
+    for (var label in GROUP_OF) { if (name.indexOf(label) >= 0) return GROUP_OF[label]; }
+    return null;
+  }
+
+  function shorten(text, n) { text = String(text); return text.length > n ? text.slice(0, n - 1) + "…" : text; }
+
+  function adapt(layout, data) {
+    layout.template = window.VR_TEMPLATE;
+    layout.autosize = true;
+    layout.margin = Object.assign({l: 10, r: 10, t: 10, b: 10}, layout.margin || {});
+    ["xaxis", "yaxis", "xaxis2", "yaxis2"].forEach(function (k) {
+      if (layout[k] || k === "xaxis" || k === "yaxis") {
+        layout[k] = Object.assign({automargin: true}, layout[k] || {});
+      }
+    });
+    if (!SMALL) return;
+    layout.font = Object.assign({}, layout.font || {}, {size: 11});
+    layout.margin = {l: 6, r: 6, t: 8, b: 8};
+    layout.legend = Object.assign({}, layout.legend || {},
+                                  {orientation: "h", x: 0, xanchor: "left", y: 1.02, yanchor: "bottom"});
+    // long category labels on a phone: shortened on the axis, whole in the hover and the table
+    ["xaxis", "yaxis"].forEach(function (k) {
+      var axis = layout[k];
+      var cats = [];
+      data.forEach(function (t) {
+        var values = (k === "xaxis" ? t.x : t.y) || [];
+        values.forEach(function (v) { if (typeof v === "string" && cats.indexOf(v) < 0) cats.push(v); });
+      });
+      var isDate = cats.length && cats.every(function (c) { return /^\d{4}-\d{2}-\d{2}/.test(c); });
+      if (cats.length && !isDate && cats.some(function (c) { return c.length > 24; })) {
+        axis.tickmode = "array";
+        axis.tickvals = cats;
+        axis.ticktext = cats.map(function (c) { return shorten(c, 24); });
+      }
+      if (axis.title && typeof axis.title.text === "string") axis.title.text = shorten(axis.title.text, 38);
+    });
+  }
+
+  function draw(section) {
+    var div = section.querySelector(".plot");
+    var spec = document.getElementById("fig-" + section.id);
+    if (!div || !spec || !window.Plotly) return null;
+    var fig = JSON.parse(spec.textContent);
+    var layout = fig.layout || {};
+    adapt(layout, fig.data || []);
+    var config = {responsive: true, displaylogo: false, displayModeBar: SMALL ? false : "hover",
+                  modeBarButtonsToRemove: ["lasso2d", "select2d"]};
+    return Plotly.newPlot(div, fig.data || [], layout, config).then(function () {
+      div.setAttribute("data-drawn", "1");
+      section.initialRange = (layout.xaxis || {}).range || null;
+    });
+  }
+
+  function cellValue(td) {
+    var v = td.getAttribute("data-sort");
+    if (v === null) v = td.textContent;
+    var n = parseFloat(v);
+    return (v !== "" && !isNaN(n) && /^-?[\d.]+(e-?\d+)?$/i.test(v.trim())) ? n : v.toLowerCase();
+  }
+
+  function sortable(table) {
+    var heads = table.querySelectorAll("thead th");
+    heads.forEach(function (th, col) {
+      var button = th.querySelector(".sort");
+      if (!button) return;
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = cellValue(a.cells[col]), y = cellValue(b.cells[col]);
+          if (x === y) return 0;
+          if (x === "" || x === "—") return 1;
+          if (y === "" || y === "—") return -1;
+          return (x < y ? -1 : 1) * (ascending ? 1 : -1);
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  }
+
+  function toggle(section) {
+    var button = section.querySelector("button.view-toggle");
+    if (!button) return;
+    var plot = section.querySelector(".plot");
+    var table = section.querySelector(".table-view");
+    button.addEventListener("click", function () {
+      var showTable = button.getAttribute("aria-pressed") !== "true";
+      button.setAttribute("aria-pressed", showTable ? "true" : "false");
+      button.textContent = showTable ? "Show chart" : "Show table";
+      table.classList.toggle("shown", showTable);
+      plot.classList.toggle("hidden", showTable);
+      if (!showTable && window.Plotly) Plotly.Plots.resize(plot);
+    });
+  }
+
+  function applyFilters(form) {
+    var groups = {};
+    form.querySelectorAll("input[name=group]").forEach(function (box) { groups[box.value] = box.checked; });
+    var from = form.querySelector("input[name=from]").value;
+    var to = form.querySelector("input[name=to]").value;
+    document.querySelectorAll("section.chart[data-timeseries]").forEach(function (section) {
+      var div = section.querySelector(".plot");
+      if (div && div.data) {
+        var visible = div.data.map(function (t) {
+          var g = groupOf(t);
+          return g === null || groups[g] !== false;
+        });
+        var range = (from || to) ? [from || form.querySelector("input[name=from]").min,
+                                    to || form.querySelector("input[name=to]").max] : section.initialRange;
+        Plotly.update(div, {visible: visible},
+                      range ? {"xaxis.range": range, "xaxis.autorange": false} : {"xaxis.autorange": true});
+      }
+      section.querySelectorAll("tbody tr").forEach(function (tr) {
+        var g = tr.getAttribute("data-group"), d = tr.getAttribute("data-date");
+        var out = (g && groups[g] === false) || (d && from && d < from) || (d && to && d > to);
+        tr.classList.toggle("filtered", !!out);
+      });
+    });
+  }
+
+  function filters() {
+    var form = document.querySelector("form.filters");
+    if (!form) return;
+    form.addEventListener("change", function () { applyFilters(form); });
+    form.addEventListener("reset", function () { setTimeout(function () { applyFilters(form); }, 0); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); applyFilters(form); });
+  }
+
+  function start() {
+    var sections = document.querySelectorAll("section.chart");
+    var drawing = [];
+    sections.forEach(function (s) { drawing.push(draw(s)); toggle(s); });
+    document.querySelectorAll("table.sortable").forEach(sortable);
+    filters();
+    Promise.all(drawing).then(function () {
+      root.setAttribute("data-charts-drawn-ms", String(Math.round(performance.now())));
+      root.setAttribute("data-charts-drawn", String(sections.length));
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
