@@ -43,14 +43,22 @@ def _source_registry() -> dict:
     return SOURCES
 
 
-def _source_terms(section: Section, sources: tuple[str, ...]) -> None:
-    """Per chart, the terms of the registered sources its URLs come from (longest URL prefix)."""
+def _snapshot_sources(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """URL -> source of every stored snapshot: a replayed row's URL is where its recording was read
+    (a repository at a commit), not the live URL, so the warehouse says which source it belongs to."""
+    return dict(con.execute("SELECT url, any_value(source) FROM raw.snapshots GROUP BY url").fetchall())
+
+
+def _source_terms(section: Section, sources: tuple[str, ...], url_sources: dict[str, str]) -> None:
+    """Per chart, the terms of the registered sources its URLs come from (the snapshot's source, else
+    the longest live-URL prefix)."""
     registry = _source_registry()
     known = [registry[n] for n in sources if n in registry]
     for chart in section.charts:
         terms, unmatched = [], False
         for url in chart.sources:
-            match = max((s for s in known if url.startswith(s.live_url)), key=lambda s: len(s.live_url), default=None)
+            match = registry.get(url_sources.get(url, "")) or max(
+                (s for s in known if url.startswith(s.live_url)), key=lambda s: len(s.live_url), default=None)
             if match is None:
                 unmatched = True
             elif f"{match.title}: {match.terms}" not in terms:
@@ -62,6 +70,7 @@ def _source_terms(section: Section, sources: tuple[str, ...]) -> None:
 
 def build_sections(con: duckdb.DuckDBPyConnection) -> tuple[list[Section], list[str]]:
     sections, skipped = [], []
+    url_sources = _snapshot_sources(con)
     for module in section_modules():
         missing = _missing_tables(con, module)
         if missing:
@@ -71,7 +80,7 @@ def build_sections(con: duckdb.DuckDBPyConnection) -> tuple[list[Section], list[
         stale = _stale_sources(con, module)
         for chart in section.charts:
             chart.stale_sources = sorted(set(chart.stale_sources) | set(stale))
-        _source_terms(section, _section_sources(module))
+        _source_terms(section, _section_sources(module), url_sources)
         sections.append(section)
     return sections, skipped
 
