@@ -14,6 +14,13 @@ GLOSSARY: dict[str, tuple[str, str]] = {
     "ci": ("Confidence interval (CI)",
            "The range the arena publishes around each score (95%). Two models whose intervals overlap may be in "
            "either order; we call a lead clear only when the intervals do not overlap."),
+    "days-behind": ("Days behind (the months-behind gap)",
+                    "For a board and day: the best model of one country has score S. The gap is how many days "
+                    "earlier the other country's best model first had a CI lower bound at or above S, i.e. was "
+                    "clearly at that level already. Boards are sampled (daily, then weekly), so the true gap lies "
+                    "between that figure and the day before the previous sample; when the level was reached on "
+                    "the first observed day the gap is a lower bound. Scores drift slowly as the arena refits, so "
+                    "read it as weeks, not days."),
     "top-n-share": ("Share of the top 10",
                     "Of the ten best-ranked models on a board that day, the percentage whose lab is headquartered "
                     "in each country (from the labs table, with its basis)."),

@@ -47,4 +47,6 @@ defs = definitions(
     *sql_model("out", "out_quality_leader_daily", group="leaderboards",
                deps=["out_quality_country_daily", "fct_leaderboard_entries", "fct_leaderboard_entries_aa"],
                keys=("arena", "board", "snapshot_date"), date_column="snapshot_date"),
+    *sql_model("out", "out_quality_days_behind", group="leaderboards", deps=["fct_leaderboard_entries"],
+               keys=("arena", "board", "snapshot_date", "country_code"), date_column="snapshot_date"),
 )
