@@ -52,14 +52,14 @@ def test_first_seen_is_kept_across_refreshes(replay_warehouse, tmp_path):
         assert result["per_kind"]["new_leader"] >= 10
         assert result["previous_refreshed_at"] is not None
         section, _ = changes_section(con)
-        assert "found 0 change(s) not seen by the previous refresh" in section.intro
+        assert "found 0 changes not seen by the previous refresh" in section.intro
         # a correction in the data (a new #1 the previous state did not have) is new to this refresh
         con.execute("""UPDATE marts.fct_leaderboard_entries SET rank = 0
                        WHERE board = 'text-to-video' AND snapshot_date = DATE '2026-10-10' AND rank = 2""")
         result = record_changes(con, datetime(2099, 1, 2, tzinfo=UTC))
         assert result["new_this_refresh"] == 1
         section, _ = changes_section(con)
-        assert "2099-01-02 00:00 UTC found 1 change(s)" in section.intro
+        assert "2099-01-02 00:00 UTC found 1 change not seen" in section.intro
     finally:
         con.close()
 
