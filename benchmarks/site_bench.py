@@ -88,7 +88,8 @@ def measure_site(site_dir: Path, screenshots: Path | None = None, widths: dict =
 
 
 def markdown(rows: list[dict]) -> str:
-    head = "| page | width | HTML | with shared files | charts | all charts drawn | height |\n|---|---|---|---|---|---|---|\n"
+    head = ("| page | width | HTML | with shared files | charts | all charts drawn | height |\n"
+            "|---|---|---|---|---|---|---|\n")
     return head + "".join(
         f"| {r['page']} | {r['width']} px | {r['html_bytes'] / 1024:,.0f} KiB | {r['total_bytes'] / 1048576:.2f} MiB "
         f"| {r['charts']} | {r['ms_to_all_charts_drawn']} ms | {r['page_height_px']:,} px |\n" for r in rows)
