@@ -24,9 +24,14 @@ def _env(work: Path, recordings: Path | None = None) -> dict[str, str]:
     home = work / "dagster_home"
     home.mkdir(parents=True, exist_ok=True)
     (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
-    env = {**os.environ, "VIDEORACE_MODE": "replay", "VIDEORACE_WAREHOUSE": str(work / "videorace.duckdb"),
-           "VIDEORACE_SITE_DIR": str(work / "site"), "VIDEORACE_SNAPSHOT_DIR": str(work / "snapshots"),
-           "DAGSTER_HOME": str(home)}
+    env = {
+        **os.environ,
+        "VIDEORACE_MODE": "replay",
+        "VIDEORACE_WAREHOUSE": str(work / "videorace.duckdb"),
+        "VIDEORACE_SITE_DIR": str(work / "site"),
+        "VIDEORACE_SNAPSHOT_DIR": str(work / "snapshots"),
+        "DAGSTER_HOME": str(home),
+    }
     if recordings is not None:
         env["VIDEORACE_RECORDINGS_DIR"] = str(recordings)
     return env
@@ -35,16 +40,22 @@ def _env(work: Path, recordings: Path | None = None) -> dict[str, str]:
 def timed_floor(recordings: Path) -> float:
     """The bare script (benchmarks/floor.py) in its own process, imports included, like a refresh."""
     started = time.monotonic()
-    subprocess.run([sys.executable, "-m", "benchmarks.floor", str(recordings)], cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "benchmarks.floor", str(recordings)], cwd=ROOT, check=True, capture_output=True
+    )
     return time.monotonic() - started
 
 
 def timed_refresh(work: Path, *extra: str, recordings: Path | None = None) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of one `videorace refresh` process."""
     started = time.monotonic()
-    proc = subprocess.Popen([*VIDEORACE, "refresh", "--quiet", *extra], cwd=ROOT, env=_env(work, recordings),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [*VIDEORACE, "refresh", "--quiet", *extra],
+        cwd=ROOT,
+        env=_env(work, recordings),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.monotonic() - started
     if os.waitstatus_to_exitcode(status) != 0:
@@ -64,14 +75,29 @@ def reparsed_snapshots(work: Path) -> int:
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "unknown")
-    mem_kb = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal")), 0)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                            text=True).stdout.strip()
-    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), "
-            f"{mem_kb / 1048576:.0f} GiB RAM, Python {platform.python_version()}, commit {commit or 'uncommitted'}")
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown",
+    )
+    mem_kb = next(
+        (
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), "
+        f"{mem_kb / 1048576:.0f} GiB RAM, Python {platform.python_version()}, commit {commit or 'uncommitted'}"
+    )
 
 
 def _site_rows(site: Path) -> list[dict] | str:
@@ -92,12 +118,17 @@ def _site_lines(rows: list[dict] | str) -> list[str]:
     page = max(r["html_bytes"] for r in rows) / 1048576
     heaviest = max(r["total_bytes"] for r in rows) / 1048576
     slowest = max(r["ms_to_all_charts_drawn"] for r in rows)
-    return ["## Site pages (headless Chromium, 127.0.0.1; issue 12.2)", "", markdown(rows),
-            f"- every page ≤ 1.5 MB: {'**met**' if page <= 1.5 else '**NOT met**'} (largest page {page:.2f} MiB); "
-            f"with the shared, cached files loaded once for the whole site (plotly.min.js is ~4.6 MiB of it) "
-            f"{'**met**' if heaviest <= 1.5 else '**NOT met**'} (heaviest first visit {heaviest:.2f} MiB)",
-            f"- all charts of a page drawn within 1.5 s: {'**met**' if slowest <= 1500 else '**NOT met**'} "
-            f"(slowest {slowest} ms)", ""]
+    return [
+        "## Site pages (headless Chromium, 127.0.0.1; issue 12.2)",
+        "",
+        markdown(rows),
+        f"- every page ≤ 1.5 MB: {'**met**' if page <= 1.5 else '**NOT met**'} (largest page {page:.2f} MiB); "
+        f"with the shared, cached files loaded once for the whole site (plotly.min.js is ~4.6 MiB of it) "
+        f"{'**met**' if heaviest <= 1.5 else '**NOT met**'} (heaviest first visit {heaviest:.2f} MiB)",
+        f"- all charts of a page drawn within 1.5 s: {'**met**' if slowest <= 1500 else '**NOT met**'} "
+        f"(slowest {slowest} ms)",
+        "",
+    ]
 
 
 def main() -> int:
@@ -159,13 +190,17 @@ def main() -> int:
         "| scenario | median wall (s) | runs (s) | peak RSS (MiB) | bare-script floor (s) |",
         "|---|---|---|---|---|",
     ]
-    for name, label, base in (("cold", "cold replay refresh", f"{floor:.2f}"),
-                              ("unchanged", "refresh, nothing changed", "-"),
-                              ("unchanged_forced", "refresh --force, nothing to parse (through Dagster)", "-")):
+    for name, label, base in (
+        ("cold", "cold replay refresh", f"{floor:.2f}"),
+        ("unchanged", "refresh, nothing changed", "-"),
+        ("unchanged_forced", "refresh --force, nothing to parse (through Dagster)", "-"),
+    ):
         runs = ", ".join(f"{w:.1f}" for w, _ in results[name])
         lines.append(f"| {label} | {med(name):.2f} | {runs} | {max(m for _, m in results[name]):.0f} | {base} |")
-    lines.append(f"| scale: {args.scale_days} days × 3 boards of SYNTHETIC arena files, cold | {scale[0]:.2f} | "
-                 f"{scale[0]:.1f} | {scale[1]:.0f} | {scale_floor:.2f} |")
+    lines.append(
+        f"| scale: {args.scale_days} days × 3 boards of SYNTHETIC arena files, cold | {scale[0]:.2f} | "
+        f"{scale[0]:.1f} | {scale[1]:.0f} | {scale_floor:.2f} |"
+    )
     lines += [
         "",
         "## Targets (issue 8.6)",

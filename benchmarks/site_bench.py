@@ -18,8 +18,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 WIDTHS = {"desktop": (1440, 900), "phone": (390, 844)}
 
 
@@ -74,13 +81,22 @@ def measure_site(site_dir: Path, screenshots: Path | None = None, widths: dict =
                     drawn = page.evaluate("Number(document.documentElement.getAttribute('data-charts-drawn-ms') || 0)")
                     files = {u.split("?")[0].removeprefix(url + "/") for u in loaded if u.startswith(url)}
                     total = sum((site_dir / f).stat().st_size for f in files if (site_dir / f).is_file())
-                    rows.append({"page": name, "width": width, "html_bytes": (site_dir / name).stat().st_size,
-                                 "total_bytes": total, "charts": charts, "ms_to_all_charts_drawn": drawn,
-                                 "page_height_px": page.evaluate("document.documentElement.scrollHeight")})
+                    rows.append(
+                        {
+                            "page": name,
+                            "width": width,
+                            "html_bytes": (site_dir / name).stat().st_size,
+                            "total_bytes": total,
+                            "charts": charts,
+                            "ms_to_all_charts_drawn": drawn,
+                            "page_height_px": page.evaluate("document.documentElement.scrollHeight"),
+                        }
+                    )
                     if screenshots is not None:
                         screenshots.mkdir(parents=True, exist_ok=True)
-                        page.screenshot(path=str(screenshots / f"{name.removesuffix('.html')}-{width}.png"),
-                                        full_page=True)
+                        page.screenshot(
+                            path=str(screenshots / f"{name.removesuffix('.html')}-{width}.png"), full_page=True
+                        )
                     context.close()
         finally:
             browser.close()
@@ -88,11 +104,15 @@ def measure_site(site_dir: Path, screenshots: Path | None = None, widths: dict =
 
 
 def markdown(rows: list[dict]) -> str:
-    head = ("| page | width | HTML | with shared files | charts | all charts drawn | height |\n"
-            "|---|---|---|---|---|---|---|\n")
+    head = (
+        "| page | width | HTML | with shared files | charts | all charts drawn | height |\n"
+        "|---|---|---|---|---|---|---|\n"
+    )
     return head + "".join(
         f"| {r['page']} | {r['width']} px | {r['html_bytes'] / 1024:,.0f} KiB | {r['total_bytes'] / 1048576:.2f} MiB "
-        f"| {r['charts']} | {r['ms_to_all_charts_drawn']} ms | {r['page_height_px']:,} px |\n" for r in rows)
+        f"| {r['charts']} | {r['ms_to_all_charts_drawn']} ms | {r['page_height_px']:,} px |\n"
+        for r in rows
+    )
 
 
 def main() -> int:

@@ -46,9 +46,16 @@ def synthetic_recordings(target: Path, days: int = 1000) -> Path:
             body = json.dumps(doc).encode()
             file = f"synthetic/{day}/{board}.json"
             (arena / file).write_bytes(body)
-            rows.append({"file": file, "label": board, "url": f"https://synthetic.invalid/arena/{file}",
-                         "fetched_at": f"{day}T06:00:00Z", "capture": "synthetic",
-                         "sha256": hashlib.sha256(body).hexdigest()})
+            rows.append(
+                {
+                    "file": file,
+                    "label": board,
+                    "url": f"https://synthetic.invalid/arena/{file}",
+                    "fetched_at": f"{day}T06:00:00Z",
+                    "capture": "synthetic",
+                    "sha256": hashlib.sha256(body).hexdigest(),
+                }
+            )
     with manifest.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=header, extrasaction="ignore")
         writer.writeheader()

@@ -24,8 +24,9 @@ TITLE = "videorace — the China vs U.S. AI video-generation race"
 def _missing_tables(con: duckdb.DuckDBPyConnection, module) -> list[str]:
     """A section names the tables it reads in OUT_TABLES ("out_x" or "schema.table"); a section
     whose tables are not in this warehouse (e.g. its family was not built) is left out."""
-    present = {(s, t) for s, t in con.execute(
-        "SELECT table_schema, table_name FROM information_schema.tables").fetchall()}
+    present = {
+        (s, t) for s, t in con.execute("SELECT table_schema, table_name FROM information_schema.tables").fetchall()
+    }
     names = {t for _, t in present}
     missing = []
     for table in getattr(module, "OUT_TABLES", ()):
@@ -58,7 +59,8 @@ def _source_terms(section: Section, sources: tuple[str, ...], url_sources: dict[
         terms, unmatched = [], False
         for url in chart.sources:
             match = registry.get(url_sources.get(url, "")) or max(
-                (s for s in known if url.startswith(s.live_url)), key=lambda s: len(s.live_url), default=None)
+                (s for s in known if url.startswith(s.live_url)), key=lambda s: len(s.live_url), default=None
+            )
             if match is None:
                 unmatched = True
             elif f"{match.title}: {match.terms}" not in terms:
@@ -90,10 +92,15 @@ def _section_sources(module) -> tuple[str, ...]:
     of the family its OUT_TABLES are named after (out_leaderboard_... -> leaderboards)."""
     if hasattr(module, "SOURCES"):
         return tuple(module.SOURCES)
-    stems = {t.rpartition(".")[2].removeprefix("out_").removeprefix("fct_").split("_")[0]
-             for t in getattr(module, "OUT_TABLES", ())}
-    return tuple(name for name, source in _source_registry().items()
-                 if any(stem and source.family.rstrip("s") == stem.rstrip("s") for stem in stems))
+    stems = {
+        t.rpartition(".")[2].removeprefix("out_").removeprefix("fct_").split("_")[0]
+        for t in getattr(module, "OUT_TABLES", ())
+    }
+    return tuple(
+        name
+        for name, source in _source_registry().items()
+        if any(stem and source.family.rstrip("s") == stem.rstrip("s") for stem in stems)
+    )
 
 
 def _stale_sources(con: duckdb.DuckDBPyConnection, module) -> list[str]:
@@ -130,30 +137,59 @@ def build_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> dict:
     where.update({c.slug: page_file(s) for s in sections for c in s.charts})
     headlines = build_headlines(con, set(where), names)
     for h in headlines:
-        h.links = [(label, f"{where.get(href[1:], '')}{href}" if href.startswith("#") else href)
-                   for label, href in h.links]
+        h.links = [
+            (label, f"{where.get(href[1:], '')}{href}" if href.startswith("#") else href) for label, href in h.links
+        ]
     changes, change_rows = changes_section(con)
     full_section, full_tables = full_data_section(con)
-    note = (f'<p class="meta">Sections left out (their tables are not in this warehouse): {", ".join(skipped)}</p>\n'
-            if skipped else "")
+    note = (
+        f'<p class="meta">Sections left out (their tables are not in this warehouse): {", ".join(skipped)}</p>\n'
+        if skipped
+        else ""
+    )
     dated = f"Data as of {as_of}." if as_of else "No dated data in this warehouse yet."
-    overview = Section("overview", "The race in numbers",
-                       "Each number below is computed from the warehouse on this refresh; follow its links to the "
-                       "chart and to the rows (CSV, with source URLs) it comes from.",
-                       html_blocks=[overview_html(headlines), note])
-    questions = Section("questions", "The questions, one page each",
-                        html_blocks=[pages_html([(page_file(s), s.heading, s.intro, len(s.charts)) for s in sections])])
-    pages = [Page("index.html", "The China vs U.S. AI video-generation race",
-                  f"Real data only, every value traceable to its source. {dated}",
-                  [overview, questions, changes, full_section], "Overview")]
+    overview = Section(
+        "overview",
+        "The race in numbers",
+        "Each number below is computed from the warehouse on this refresh; follow its links to the "
+        "chart and to the rows (CSV, with source URLs) it comes from.",
+        html_blocks=[overview_html(headlines), note],
+    )
+    questions = Section(
+        "questions",
+        "The questions, one page each",
+        html_blocks=[pages_html([(page_file(s), s.heading, s.intro, len(s.charts)) for s in sections])],
+    )
+    pages = [
+        Page(
+            "index.html",
+            "The China vs U.S. AI video-generation race",
+            f"Real data only, every value traceable to its source. {dated}",
+            [overview, questions, changes, full_section],
+            "Overview",
+        )
+    ]
     for section in sections:
         day = _newest_day(section.charts)
-        pages.append(Page(page_file(section), section.heading, (f"Data as of {day}. " if day else "")
-                          + "Real data only, each value linked to its source.", [section], _nav_label(section),
-                          filters=any(c.max_gap_days is not None for c in section.charts)))
-    pages.append(Page("methodology.html", "Methodology, glossary and sources",
-                      "How every number is made, what the terms mean, where the data comes from and what to keep "
-                      "in mind.", methodology_sections(con), "Methodology"))
+        pages.append(
+            Page(
+                page_file(section),
+                section.heading,
+                (f"Data as of {day}. " if day else "") + "Real data only, each value linked to its source.",
+                [section],
+                _nav_label(section),
+                filters=any(c.max_gap_days is not None for c in section.charts),
+            )
+        )
+    pages.append(
+        Page(
+            "methodology.html",
+            "Methodology, glossary and sources",
+            "How every number is made, what the terms mean, where the data comes from and what to keep in mind.",
+            methodology_sections(con),
+            "Methodology",
+        )
+    )
     nav = [(p.nav_label, p.file) for p in pages] + [("What changed", "index.html#changes"), ("Atom feed", FEED_NAME)]
     html = {p.file: render_page(p, nav, names, as_of or "") for p in pages}
     html[FEED_NAME] = atom_feed(change_rows, TITLE)
@@ -162,6 +198,12 @@ def build_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> dict:
         tables["changes.csv"] = change_rows
     tables.update(full_tables)
     written = write_site(site_dir, html, charts, tables)
-    return {"charts": len(charts), "headlines": len(headlines), "sections": len(sections),
-            "pages": len(pages), "sections_skipped": "; ".join(skipped) or "none", "files": len(written),
-            "as_of": as_of or "none"}
+    return {
+        "charts": len(charts),
+        "headlines": len(headlines),
+        "sections": len(sections),
+        "pages": len(pages),
+        "sections_skipped": "; ".join(skipped) or "none",
+        "files": len(written),
+        "as_of": as_of or "none",
+    }

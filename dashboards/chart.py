@@ -22,8 +22,8 @@ class Chart:
     as_of: str | None
     note: str = ""
     stale_sources: list[str] = field(default_factory=list)
-    terms: tuple[str, ...] = ()          # glossary entries (methodology.html#term-<key>) the chart uses
-    max_gap_days: float | None = None    # a time series: the longest step a drawn line may span
+    terms: tuple[str, ...] = ()  # glossary entries (methodology.html#term-<key>) the chart uses
+    max_gap_days: float | None = None  # a time series: the longest step a drawn line may span
 
     def __post_init__(self) -> None:
         self.slug = re.sub(r"[^a-z0-9-]+", "-", self.slug.lower()).strip("-")
@@ -68,4 +68,5 @@ def neutralise_csv(frame: pl.DataFrame) -> pl.DataFrame:
         return frame
     return frame.with_columns(
         pl.when(pl.col(c).str.contains(r"^[=+\-@\t\r]")).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
-        for c in text_columns)
+        for c in text_columns
+    )

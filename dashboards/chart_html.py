@@ -16,8 +16,16 @@ from .names import Names, plural
 
 TABLE_ROWS = 400
 HIDDEN_COLUMN = re.compile(r"(^|_)(urls?|sha256|curated_file|curated_row|rule_file)$|^source$")
-DATE_COLUMNS = ("snapshot_date", "trade_date", "valid_from", "release_date_text", "event_date", "first_date",
-                "change_date", "refresh_date")
+DATE_COLUMNS = (
+    "snapshot_date",
+    "trade_date",
+    "valid_from",
+    "release_date_text",
+    "event_date",
+    "first_date",
+    "change_date",
+    "refresh_date",
+)
 GROUP_COLUMNS = ("country_group", "company_country_code", "country_code")
 MODEL_COLUMNS = {"model", "best_model", "number_one_model", "best_cn_model", "best_us_model", "top_model"}
 LAB_COLUMNS = {"lab_id", "number_one_lab_id"}
@@ -81,8 +89,9 @@ def data_table(frame: pl.DataFrame, caption: str, names: Names | None, table_id:
     date_col = next((c for c in DATE_COLUMNS if c in columns), None)
     group_col = next((c for c in GROUP_COLUMNS if c in columns), None)
     rows = frame.head(TABLE_ROWS)
-    head = "".join(f'<th scope="col"><span class="sort" role="button" tabindex="0">{esc(_heading(c))}</span></th>'
-                   for c in columns)
+    head = "".join(
+        f'<th scope="col"><span class="sort" role="button" tabindex="0">{esc(_heading(c))}</span></th>' for c in columns
+    )
     body = []
     for record in rows.iter_rows(named=True):
         attrs = ""
@@ -96,22 +105,30 @@ def data_table(frame: pl.DataFrame, caption: str, names: Names | None, table_id:
             value = record[c]
             numeric = isinstance(value, int | float) and not isinstance(value, bool)
             sort = f' data-sort="{esc(value)}"' if numeric else ""
-            cells.append(f'<td{" class=num" if numeric else ""}{sort}>{esc(_display(c, value, names))}</td>')
+            cells.append(f"<td{' class=num' if numeric else ''}{sort}>{esc(_display(c, value, names))}</td>")
         body.append(f"<tr{attrs}>{''.join(cells)}</tr>\n")
-    more = (f'<p class="meta">The first {TABLE_ROWS} of {frame.height} rows; every row is in the CSV.</p>'
-            if frame.height > TABLE_ROWS else "")
-    return (f'<div class="table-view" id="{esc(table_id)}">'
-            f'<div class="table-scroll" tabindex="0" role="region" aria-label="{esc(caption)}">'
-            f'<table class="data sortable"><caption class="meta">{esc(caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead>\n<tbody>\n{''.join(body)}</tbody></table></div>{more}</div>\n")
+    more = (
+        f'<p class="meta">The first {TABLE_ROWS} of {frame.height} rows; every row is in the CSV.</p>'
+        if frame.height > TABLE_ROWS
+        else ""
+    )
+    return (
+        f'<div class="table-view" id="{esc(table_id)}">'
+        f'<div class="table-scroll" tabindex="0" role="region" aria-label="{esc(caption)}">'
+        f'<table class="data sortable"><caption class="meta">{esc(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{''.join(body)}</tbody></table></div>{more}</div>\n"
+    )
 
 
 def chart_html(chart: Chart, page: str, names: Names | None, source_terms: list[str], as_of_site: str) -> str:
     slug = esc(chart.slug)
-    stale = "".join(f'<span class="badge" title="source is past its refresh cadence">stale: {esc(s)}</span>'
-                    for s in chart.stale_sources)
-    timeseries = (f' data-timeseries="1" data-max-gap-days="{chart.max_gap_days:g}"'
-                  if chart.max_gap_days is not None else "")
+    stale = "".join(
+        f'<span class="badge" title="source is past its refresh cadence">stale: {esc(s)}</span>'
+        for s in chart.stale_sources
+    )
+    timeseries = (
+        f' data-timeseries="1" data-max-gap-days="{chart.max_gap_days:g}"' if chart.max_gap_days is not None else ""
+    )
     note = f'<p class="meta">{esc(chart.note)}</p>\n' if chart.note else ""
     terms = "".join(f' · <a href="{term_href(t)}">{esc(GLOSSARY[t][0])}</a>' for t in chart.terms if t in GLOSSARY)
     terms_html = f'<p class="meta terms">What the terms mean{terms}</p>\n' if terms else ""
@@ -126,13 +143,15 @@ def chart_html(chart: Chart, page: str, names: Names | None, source_terms: list[
         f'aria-controls="{slug}-table">Show table</button></div>\n'
         f'<div class="plot" id="plot-{slug}" data-chart="{slug}" role="img" aria-label="{esc(alt)}"></div>\n'
         + data_table(chart.data, f"Data behind: {chart.title}", names, f"{chart.slug}-table")
-        + note + terms_html
+        + note
+        + terms_html
         + f'<p class="tools"><a class="button primary" href="data/{slug}.csv" download>Download CSV</a>'
         f'<span class="meta sources">Sources: {sources_html(chart.sources)}</span></p>\n'
         f'<p class="cite">Cite this chart: videorace, “{esc(chart.title)}”, {esc(page)}#{slug}, data as of '
         f"{esc(as_of)}. Our compilation is licensed {LICENCE}; the underlying data stay under their sources' "
         f"terms ({esc(terms_of_sources)}).</p>\n"
-        "</section>\n")
+        "</section>\n"
+    )
 
 
 def figure_script(chart: Chart) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-DAILY_BOARD_DAYS = 3     # arena boards are daily; a missed day or two is not a gap worth breaking
-TRADING_DAYS = 5         # weekends and a holiday between two sessions
-YEARLY = 1               # yearly counts (x is the year itself)
+DAILY_BOARD_DAYS = 3  # arena boards are daily; a missed day or two is not a gap worth breaking
+TRADING_DAYS = 5  # weekends and a holiday between two sessions
+YEARLY = 1  # yearly counts (x is the year itself)
 
 
 def _position(value) -> float:

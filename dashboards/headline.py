@@ -10,11 +10,11 @@ import polars as pl
 
 @dataclass
 class Headline:
-    key: str                 # the CSV is data/overview-<key>.csv
+    key: str  # the CSV is data/overview-<key>.csv
     label: str
     value: str
     detail: str
-    rows: pl.DataFrame       # the rows the number was computed from, with source URLs
+    rows: pl.DataFrame  # the rows the number was computed from, with source URLs
     as_of: str
     links: list[tuple[str, str]] = field(default_factory=list)  # (label, "#chart-or-section")
     country: str | None = None
@@ -26,9 +26,13 @@ class Headline:
 
 def has_columns(con: duckdb.DuckDBPyConnection, relation: str, *columns: str) -> bool:
     schema, table = relation.split(".")
-    have = {r[0] for r in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?",
-        [schema, table]).fetchall()}
+    have = {
+        r[0]
+        for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?",
+            [schema, table],
+        ).fetchall()
+    }
     return bool(have) and set(columns) <= have
 
 

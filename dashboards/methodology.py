@@ -74,18 +74,23 @@ def _list(items: list[str]) -> str:
 
 
 def _labs_table(con: duckdb.DuckDBPyConnection) -> str:
-    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'marts' "
-                         "AND table_name = 'dim_labs'").fetchall()[0][0]
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'marts' AND table_name = 'dim_labs'"
+    ).fetchall()[0][0]
     if not exists:
         return ""
     rows = con.execute("""SELECT lab_name, coalesce(country_code, 'unknown'), coalesce(country_basis, ''),
                                  coalesce(basis_source_url, curated_file || ' row ' || curated_row)
                           FROM marts.dim_labs ORDER BY country_code NULLS LAST, lab_name""").fetchall()
-    body = "".join(f'<tr><td data-label="lab">{esc(n)}</td><td data-label="country">{esc(c)}</td>'
-                   f'<td data-label="basis">{esc(b)}</td><td data-label="cited in">{_cited(s)}</td></tr>\n'
-                   for n, c, b, s in rows)
-    return ("<h3>Labs and their countries</h3>\n<table class=\"prose\"><thead><tr><th>lab</th><th>country</th>"
-            f"<th>basis</th><th>cited in</th></tr></thead>\n<tbody>\n{body}</tbody></table>\n")
+    body = "".join(
+        f'<tr><td data-label="lab">{esc(n)}</td><td data-label="country">{esc(c)}</td>'
+        f'<td data-label="basis">{esc(b)}</td><td data-label="cited in">{_cited(s)}</td></tr>\n'
+        for n, c, b, s in rows
+    )
+    return (
+        '<h3>Labs and their countries</h3>\n<table class="prose"><thead><tr><th>lab</th><th>country</th>'
+        f"<th>basis</th><th>cited in</th></tr></thead>\n<tbody>\n{body}</tbody></table>\n"
+    )
 
 
 def _cited(value: str | None) -> str:
@@ -99,20 +104,30 @@ def _sources_table() -> str:
     body = []
     for source in SOURCES.values():
         href = safe_href(source.live_url)
-        url = f'<a href="{esc(href)}" title="{esc(href)}">{esc(source_label(href))}</a>' if href else esc(source.live_url)
-        body.append(f'<tr><td data-label="what">{esc(source.title)}</td><td data-label="where">{url}</td>'
-                    f'<td data-label="terms">{esc(source.terms)}</td><td data-label="cadence">{esc(source.cadence)}</td>'
-                    f'<td data-label="access">{esc(source.auth)}</td></tr>\n')
-    return ("<table class=\"prose\"><thead><tr><th>what</th><th>where</th><th>terms / licence</th>"
-            f"<th>cadence</th><th>access</th></tr></thead>\n<tbody>\n{''.join(body)}</tbody></table>\n"
-            '<p class="meta">Curated tables carry a source URL on every row; each warehouse row keeps its '
-            "curated file and row number. Our compilation of these data is licensed CC BY 4.0.</p>\n")
+        url = (
+            f'<a href="{esc(href)}" title="{esc(href)}">{esc(source_label(href))}</a>' if href else esc(source.live_url)
+        )
+        body.append(
+            f'<tr><td data-label="what">{esc(source.title)}</td><td data-label="where">{url}</td>'
+            f'<td data-label="terms">{esc(source.terms)}</td><td data-label="cadence">{esc(source.cadence)}</td>'
+            f'<td data-label="access">{esc(source.auth)}</td></tr>\n'
+        )
+    return (
+        '<table class="prose"><thead><tr><th>what</th><th>where</th><th>terms / licence</th>'
+        f"<th>cadence</th><th>access</th></tr></thead>\n<tbody>\n{''.join(body)}</tbody></table>\n"
+        '<p class="meta">Curated tables carry a source URL on every row; each warehouse row keeps its '
+        "curated file and row number. Our compilation of these data is licensed CC BY 4.0.</p>\n"
+    )
 
 
 def methodology_sections(con: duckdb.DuckDBPyConnection) -> list[Section]:
     return [
-        Section("glossary", "Glossary", "The terms the charts use; each chart links here for the ones it uses.",
-                html_blocks=[glossary_html()]),
+        Section(
+            "glossary",
+            "Glossary",
+            "The terms the charts use; each chart links here for the ones it uses.",
+            html_blocks=[glossary_html()],
+        ),
         Section("country", "Country policy", html_blocks=[_list(COUNTRY), _labs_table(con)]),
         Section("price", "Price per second", html_blocks=[_list(PRICE)]),
         Section("event-study", "Event study (market reactions)", html_blocks=[_list(EVENT_STUDY)]),

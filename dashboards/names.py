@@ -8,13 +8,27 @@ import re
 
 import duckdb
 
-VARIANT_WORDS = ("pro", "fast", "lite", "standard", "turbo", "master", "preview", "audio", "480p", "720p",
-                 "1080p", "i2v", "t2v")
+VARIANT_WORDS = (
+    "pro",
+    "fast",
+    "lite",
+    "standard",
+    "turbo",
+    "master",
+    "preview",
+    "audio",
+    "480p",
+    "720p",
+    "1080p",
+    "i2v",
+    "t2v",
+)
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
-    return {f"{s}.{t}" for s, t in con.execute(
-        "SELECT table_schema, table_name FROM information_schema.tables").fetchall()}
+    return {
+        f"{s}.{t}" for s, t in con.execute("SELECT table_schema, table_name FROM information_schema.tables").fetchall()
+    }
 
 
 def model_display(slug: str, family: str | None) -> str:

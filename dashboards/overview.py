@@ -39,19 +39,27 @@ def arena_leaders(con: duckdb.DuckDBPyConnection, anchors: set[str]) -> list[Hea
         counts = rows["country_code"].fill_null("unknown").value_counts()
         share = {r["country_code"]: 100 * r["count"] / rows.height for r in counts.iter_rows(named=True)}
         country = first["country_code"]
-        out.append(Headline(
-            key=f"arena-{board}", label=f"#1 on arena.ai {board}", value=names.model(first["model"]),
-            detail=(f"{COUNTRY_LABELS.get(country, 'Unknown country') if country in ('CN', 'US') else country or 'unknown'}"
+        out.append(
+            Headline(
+                key=f"arena-{board}",
+                label=f"#1 on arena.ai {board}",
+                value=names.model(first["model"]),
+                detail=(
+                    f"{COUNTRY_LABELS.get(country, 'Unknown country') if country in ('CN', 'US') else country or 'unknown'}"
                     f", score {first['score']} on {first['snapshot_date']}. Top 10 that day: China "
-                    f"{share.get('CN', 0):.0f}%, U.S. {share.get('US', 0):.0f}%."),
-            rows=rows, as_of=str(first["snapshot_date"]), country=country,
-            links=link_to(anchors, ("best score chart", f"best-score-{board}"), ("quality section", "quality"))
-            + link_to(anchors, ("top-10 share chart", f"share-top10-{board}"))))
+                    f"{share.get('CN', 0):.0f}%, U.S. {share.get('US', 0):.0f}%."
+                ),
+                rows=rows,
+                as_of=str(first["snapshot_date"]),
+                country=country,
+                links=link_to(anchors, ("best score chart", f"best-score-{board}"), ("quality section", "quality"))
+                + link_to(anchors, ("top-10 share chart", f"share-top10-{board}")),
+            )
+        )
     return out
 
 
-HEADLINES: list[Callable[[duckdb.DuckDBPyConnection, set[str]], list[Headline]]] = [
-    arena_leaders, *headlines_more.ALL]
+HEADLINES: list[Callable[[duckdb.DuckDBPyConnection, set[str]], list[Headline]]] = [arena_leaders, *headlines_more.ALL]
 
 
 def build_headlines(con: duckdb.DuckDBPyConnection, anchors: set[str], names: Names | None = None) -> list[Headline]:
@@ -69,8 +77,15 @@ def overview_html(headlines: list[Headline]) -> str:
         colour = COUNTRY_COLORS.get(h.country or "", "#444")
         links = [f'<a href="{esc(href)}">{esc(label)}</a>' for label, href in h.links]
         links.append(f'<a href="data/{esc(h.csv_name)}" download>rows (CSV)</a>')
-        sources = sorted({u for col in ("source_url", "source_urls") if col in h.rows.columns
-                          for cell in h.rows[col].drop_nulls().cast(pl.Utf8).to_list() for u in cell.split(" ; ")})
+        sources = sorted(
+            {
+                u
+                for col in ("source_url", "source_urls")
+                if col in h.rows.columns
+                for cell in h.rows[col].drop_nulls().cast(pl.Utf8).to_list()
+                for u in cell.split(" ; ")
+            }
+        )
         first = next((u for u in sources if safe_href(u)), None)
         if first:
             more = f" (+{plural(len(sources) - 1, 'more source')} in the CSV)" if len(sources) > 1 else ""
@@ -79,14 +94,19 @@ def overview_html(headlines: list[Headline]) -> str:
             f'<div class="card" id="headline-{esc(h.key)}" style="border-top-color:{colour}">'
             f'<div class="card-label">{esc(h.label)}</div><div class="card-value">{esc(h.value)}</div>'
             f'<div class="card-detail">{esc(h.detail)}</div>'
-            f'<div class="meta">As of {esc(h.as_of)} · {" · ".join(links)}</div></div>\n')
+            f'<div class="meta">As of {esc(h.as_of)} · {" · ".join(links)}</div></div>\n'
+        )
     return f'<div class="cards">\n{"".join(cards)}</div>\n'
 
 
 def pages_html(pages: list[tuple[str, str, str, int]]) -> str:
     """The question pages as a list of cards: (file, heading, intro, number of charts)."""
-    items = "".join(f'<li><a href="{esc(file)}">{esc(heading)}</a><div class="meta">{esc(plural(n, "chart"))}'
-                    f"</div></li>\n" for file, heading, _intro, n in pages)
-    items += ('<li><a href="methodology.html">Methodology, glossary and sources</a><div class="meta">how each '
-              "number is made, what the terms mean</div></li>\n")
+    items = "".join(
+        f'<li><a href="{esc(file)}">{esc(heading)}</a><div class="meta">{esc(plural(n, "chart"))}</div></li>\n'
+        for file, heading, _intro, n in pages
+    )
+    items += (
+        '<li><a href="methodology.html">Methodology, glossary and sources</a><div class="meta">how each '
+        "number is made, what the terms mean</div></li>\n"
+    )
     return f'<ul class="pages">\n{items}</ul>\n'

@@ -20,9 +20,11 @@ from .theme import COUNTRY_LABELS
 ASSETS = Path(__file__).parent / "assets"
 PLOTLY_JS = "plotly.min.js"
 SHARED_FILES = (PLOTLY_JS, "chart-template.js", "site.js", "site.css")
-FOOTER = ("Data compiled by videorace from public sources, real data only; our compilation is licensed "
-          'CC BY 4.0, each source\'s data stays under its own terms (see <a href="methodology.html#sources">'
-          "sources and licences</a>).")
+FOOTER = (
+    "Data compiled by videorace from public sources, real data only; our compilation is licensed "
+    'CC BY 4.0, each source\'s data stays under its own terms (see <a href="methodology.html#sources">'
+    "sources and licences</a>)."
+)
 
 
 @dataclass
@@ -54,18 +56,28 @@ def _filters_html(charts: list[Chart]) -> str:
                 if label in name and code not in groups:
                     groups.append(code)
     order = [g for g in COUNTRY_LABELS if g in groups]
-    dates = sorted(str(v)[:10] for c in charts if c.max_gap_days is not None
-                   for t in c.figure.data for v in (t.x or ()) if isinstance(v, str) and len(v) >= 10)
+    dates = sorted(
+        str(v)[:10]
+        for c in charts
+        if c.max_gap_days is not None
+        for t in c.figure.data
+        for v in (t.x or ())
+        if isinstance(v, str) and len(v) >= 10
+    )
     if not order and not dates:
         return ""
-    boxes = "".join(f'<label><input type="checkbox" name="group" value="{g}" checked> {esc(COUNTRY_LABELS[g])}</label>'
-                    for g in order)
+    boxes = "".join(
+        f'<label><input type="checkbox" name="group" value="{g}" checked> {esc(COUNTRY_LABELS[g])}</label>'
+        for g in order
+    )
     lo, hi = (dates[0], dates[-1]) if dates else ("", "")
-    return ('<form class="filters needs-js" aria-label="Filter the time series on this page">\n'
-            f'<fieldset><legend>Countries</legend>{boxes}</fieldset>\n'
-            f'<label>From <input type="date" name="from" min="{lo}" max="{hi}"></label>'
-            f'<label>To <input type="date" name="to" min="{lo}" max="{hi}"></label>'
-            '<button type="reset">Reset</button></form>\n')
+    return (
+        '<form class="filters needs-js" aria-label="Filter the time series on this page">\n'
+        f"<fieldset><legend>Countries</legend>{boxes}</fieldset>\n"
+        f'<label>From <input type="date" name="from" min="{lo}" max="{hi}"></label>'
+        f'<label>To <input type="date" name="to" min="{lo}" max="{hi}"></label>'
+        '<button type="reset">Reset</button></form>\n'
+    )
 
 
 def render_page(page: Page, nav: list[tuple[str, str]], names: Names | None = None, as_of: str = "") -> str:
@@ -81,34 +93,53 @@ def render_page(page: Page, nav: list[tuple[str, str]], names: Names | None = No
         if section.intro:
             body.append(f'<p class="lede">{esc(section.intro)}</p>\n')
         body.extend(section.html_blocks)
-        body.extend(chart_html(c, page.file, names, section.source_terms.get(c.slug, []), as_of)
-                    for c in section.charts)
+        body.extend(
+            chart_html(c, page.file, names, section.source_terms.get(c.slug, []), as_of) for c in section.charts
+        )
     current = ' aria-current="page"'
-    nav_html = "".join(f'<li><a href="{esc(href)}"{current if href == page.file else ""}>{esc(label)}</a></li>'
-                       for label, href in nav)
-    scripts = "".join(figure_script(c) for c in charts) + (f'<script src="{PLOTLY_JS}"></script>\n<script src="chart-template.js"></script>\n'
-               '<script src="site.js"></script>\n') if charts else ""
-    noscript = ("<noscript><p class=\"meta\">The charts need JavaScript; every chart's data is shown as a table "
-                "below it and offered as a CSV.</p></noscript>\n") if charts else ""
+    nav_html = "".join(
+        f'<li><a href="{esc(href)}"{current if href == page.file else ""}>{esc(label)}</a></li>' for label, href in nav
+    )
+    scripts = (
+        "".join(figure_script(c) for c in charts)
+        + (
+            f'<script src="{PLOTLY_JS}"></script>\n<script src="chart-template.js"></script>\n'
+            '<script src="site.js"></script>\n'
+        )
+        if charts
+        else ""
+    )
+    noscript = (
+        (
+            '<noscript><p class="meta">The charts need JavaScript; every chart\'s data is shown as a table '
+            "below it and offered as a CSV.</p></noscript>\n"
+        )
+        if charts
+        else ""
+    )
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{esc(page.title)} · videorace</title>\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"site.css\">\n"
-        "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"changes.atom\" title=\"What changed\">\n"
-        f"</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the content</a>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<link rel="icon" href="data:,">\n<link rel="stylesheet" href="site.css">\n'
+        '<link rel="alternate" type="application/atom+xml" href="changes.atom" title="What changed">\n'
+        f'</head>\n<body>\n<a class="skip" href="#main">Skip to the content</a>\n'
         f'<header><p class="brand"><a href="index.html">videorace · the China vs U.S. AI video race</a></p>'
         f'<h1>{esc(page.title)}</h1><p class="sub">{esc(page.subtitle)}</p></header>\n'
         f'<nav aria-label="Pages"><ul>{nav_html}</ul></nav>\n'
         f'<main id="main">\n{noscript}{"".join(body)}</main>\n<footer>{FOOTER}</footer>\n{scripts}'
-        "</body>\n</html>\n")
+        "</body>\n</html>\n"
+    )
 
 
 def _template_js() -> str:
     template = pio.templates["plotly_white"].to_plotly_json()
     template["layout"]["font"] = {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"}
-    return ("/* plotly_white, the one chart template every chart of the site uses */\nwindow.VR_TEMPLATE = "
-            + json.dumps(template, sort_keys=True, separators=(",", ":")) + ";\n")
+    return (
+        "/* plotly_white, the one chart template every chart of the site uses */\nwindow.VR_TEMPLATE = "
+        + json.dumps(template, sort_keys=True, separators=(",", ":"))
+        + ";\n"
+    )
 
 
 def _write(path: Path, data: str | bytes) -> Path:
@@ -122,8 +153,9 @@ def _write(path: Path, data: str | bytes) -> Path:
     return path
 
 
-def write_site(site_dir: Path, pages: dict[str, str], charts: list[Chart],
-               tables: dict[str, pl.DataFrame] | None = None) -> list[Path]:
+def write_site(
+    site_dir: Path, pages: dict[str, str], charts: list[Chart], tables: dict[str, pl.DataFrame] | None = None
+) -> list[Path]:
     """Write the pages, the shared files, one CSV per chart and the extra CSVs in `tables`
     (name -> rows, may include a folder: tables/marts.fct_x.csv) under data/; every text cell
     neutralised. CSVs left in data/ by an earlier build that this build did not write are removed."""

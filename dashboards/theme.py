@@ -17,8 +17,14 @@ LEGEND_TOP = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor
 def base_layout(fig, y_title: str = "", height: int = 380, **extra):
     """The layout every chart shares: legend above the plot (never over tick labels), margins that
     grow with the labels (site.js turns on automargin), the site font."""
-    fig.update_layout(font={"family": FONT}, height=height, margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                      legend=LEGEND_TOP, yaxis_title=y_title, **extra)
+    fig.update_layout(
+        font={"family": FONT},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        legend=LEGEND_TOP,
+        yaxis_title=y_title,
+        **extra,
+    )
     fig.update_xaxes(automargin=True)
     fig.update_yaxes(automargin=True)
     return fig

@@ -29,8 +29,8 @@ def newest_stored_day(con: duckdb.DuckDBPyConnection, source: str) -> str | None
     if pattern is None:
         return None
     rows = con.execute(
-        "SELECT max(try_cast(regexp_extract(url, ?, 1) AS DATE)) FROM raw.snapshots WHERE source = ?",
-        [pattern, source]).fetchall()
+        "SELECT max(try_cast(regexp_extract(url, ?, 1) AS DATE)) FROM raw.snapshots WHERE source = ?", [pattern, source]
+    ).fetchall()
     newest = rows[0][0] if rows else None
     return newest.isoformat() if newest else None
 
@@ -44,12 +44,16 @@ def catch_up_spider_args(source: str, newest_day: str | None, max_days: int) -> 
         args["since"] = newest_day
     return args
 
+
 OVERLAP_DAYS = 5
 # source -> (raw table, SQL giving the newest stored date every series has reached)
 NEWEST = {
     "fred": ("raw_fx__fred", "SELECT max(date) FROM raw.raw_fx__fred"),
     # the oldest of the per-ticker newest days, so that every listing catches up
-    "yahoo": ("raw_stocks__yahoo", "SELECT min(newest) FROM (SELECT max(date) AS newest FROM raw.raw_stocks__yahoo GROUP BY ticker)"),
+    "yahoo": (
+        "raw_stocks__yahoo",
+        "SELECT min(newest) FROM (SELECT max(date) AS newest FROM raw.raw_stocks__yahoo GROUP BY ticker)",
+    ),
 }
 
 
@@ -68,7 +72,9 @@ def catchup_start(newest: date | None, today: date, max_days: int) -> date:
     return max(floor, min(today, newest - timedelta(days=OVERLAP_DAYS)))
 
 
-def catchup_args(con: duckdb.DuckDBPyConnection, source: str, max_days: int, today: date | None = None) -> dict[str, str]:
+def catchup_args(
+    con: duckdb.DuckDBPyConnection, source: str, max_days: int, today: date | None = None
+) -> dict[str, str]:
     """Spider arguments (`-a start=YYYY-MM-DD`) for a source with a range endpoint; {} otherwise."""
     if source not in NEWEST:
         return {}

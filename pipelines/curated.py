@@ -23,39 +23,89 @@ CURATED_DIR = SEEDS_DIR / "curated"
 
 # name -> (file, the columns the file must have: schema drift fails loudly)
 CURATED_FILES: dict[str, tuple[Path, tuple[str, ...]]] = {
-    "labs": (CURATED_DIR / "labs.csv", ("lab_id", "lab_name", "country_code", "arena_vendor_aliases", "country_basis",
-                                         "source_url", "source_kind", "country_source_basis")),
-    "releases": (CURATED_DIR / "releases.csv", ("lab", "model", "version", "release_date", "release_type", "source_url")),
+    "labs": (
+        CURATED_DIR / "labs.csv",
+        (
+            "lab_id",
+            "lab_name",
+            "country_code",
+            "arena_vendor_aliases",
+            "country_basis",
+            "source_url",
+            "source_kind",
+            "country_source_basis",
+        ),
+    ),
+    "releases": (
+        CURATED_DIR / "releases.csv",
+        ("lab", "model", "version", "release_date", "release_type", "source_url"),
+    ),
     "pricing": (CURATED_DIR / "pricing.csv", ("provider", "model", "price", "currency", "unit", "as_of", "source_url")),
-    "arena_history": (CURATED_DIR / "arena_history.csv",
-                      ("board", "snapshot_date", "rank", "model", "vendor", "score", "ci_low", "ci_high", "source_url")),
-    "aa_history": (CURATED_DIR / "aa_history.csv", ("board", "snapshot_date", "rank", "model", "creator", "elo", "source_url")),
+    "arena_history": (
+        CURATED_DIR / "arena_history.csv",
+        ("board", "snapshot_date", "rank", "model", "vendor", "score", "ci_low", "ci_high", "source_url"),
+    ),
+    "aa_history": (
+        CURATED_DIR / "aa_history.csv",
+        ("board", "snapshot_date", "rank", "model", "creator", "elo", "source_url"),
+    ),
     "claims": (CURATED_DIR / "claims.csv", ("claim_id", "claim_text", "metric", "evidence_source_url")),
-    "leaderboard_reported": (CURATED_DIR / "leaderboard_reported.csv", ("leaderboard", "snapshot_date", "model", "source_url")),
-    "market_moves_reported": (CURATED_DIR / "market_moves_reported.csv",
-                              ("event_date", "ticker", "reported_move_pct", "source_url")),
-    "patents_reported": (CURATED_DIR / "patents_reported.csv", ("scope", "country_code", "period", "count", "source_url")),
-    "git_facts": (CURATED_DIR / "open_weights_git_facts.csv", ("repo", "lab", "kind", "name", "date", "commit", "evidence")),
-    "release_candidates": (CURATED_DIR / "releases_2026-09_to_12_candidates.csv",
-                           ("model", "lab", "country", "date", "date_precision", "date_kind", "open_weights", "url")),
-    "model_families": (SEEDS_DIR / "model_families.csv",
-                       ("priority", "pattern", "family", "lab_id", "is_open_weights", "source_url", "basis")),
+    "leaderboard_reported": (
+        CURATED_DIR / "leaderboard_reported.csv",
+        ("leaderboard", "snapshot_date", "model", "source_url"),
+    ),
+    "market_moves_reported": (
+        CURATED_DIR / "market_moves_reported.csv",
+        ("event_date", "ticker", "reported_move_pct", "source_url"),
+    ),
+    "patents_reported": (
+        CURATED_DIR / "patents_reported.csv",
+        ("scope", "country_code", "period", "count", "source_url"),
+    ),
+    "git_facts": (
+        CURATED_DIR / "open_weights_git_facts.csv",
+        ("repo", "lab", "kind", "name", "date", "commit", "evidence"),
+    ),
+    "release_candidates": (
+        CURATED_DIR / "releases_2026-09_to_12_candidates.csv",
+        ("model", "lab", "country", "date", "date_precision", "date_kind", "open_weights", "url"),
+    ),
+    "model_families": (
+        SEEDS_DIR / "model_families.csv",
+        ("priority", "pattern", "family", "lab_id", "is_open_weights", "source_url", "basis"),
+    ),
     "labs_supplement": (SEEDS_DIR / "labs_supplement.csv", ("lab_id", "lab_name", "country_code", "source_url")),
-    "events": (SEEDS_DIR / "events.csv", ("event_id", "event_date", "releases_row", "ticker", "exposure", "source_url")),
+    "events": (
+        SEEDS_DIR / "events.csv",
+        ("event_id", "event_date", "releases_row", "ticker", "exposure", "source_url"),
+    ),
     "earnings_days": (SEEDS_DIR / "earnings_days.csv", ("ticker", "announcement_date", "timing", "source_url")),
-    "litellm_price_history": (CURATED_DIR / "litellm_video_prices_by_version.csv",
-                              ("litellm_version", "wheel_upload_time_utc", "key", "litellm_provider", "source",
-                               "source_url")),
-    "litellm_providers": (SEEDS_DIR / "litellm_providers.csv",
-                          ("litellm_provider", "vendor_name", "vendor_kind", "vendor_lab_id", "source_url")),
+    "litellm_price_history": (
+        CURATED_DIR / "litellm_video_prices_by_version.csv",
+        ("litellm_version", "wheel_upload_time_utc", "key", "litellm_provider", "source", "source_url"),
+    ),
+    "litellm_providers": (
+        SEEDS_DIR / "litellm_providers.csv",
+        ("litellm_provider", "vendor_name", "vendor_kind", "vendor_lab_id", "source_url"),
+    ),
     "release_repos": (SEEDS_DIR / "release_repos.csv", ("platform", "owner", "repo", "lab_id", "model", "source_url")),
-    "unit_prices": (SEEDS_DIR / "unit_prices.csv", ("provider", "unit", "usd_per_unit", "as_of", "source_url", "basis")),
+    "unit_prices": (
+        SEEDS_DIR / "unit_prices.csv",
+        ("provider", "unit", "usd_per_unit", "as_of", "source_url", "basis"),
+    ),
     "listings": (SEEDS_DIR / "listings.csv", ("ticker", "yahoo_symbol", "exchange", "currency", "source_url", "basis")),
-    "openrouter_open_weights": (SEEDS_DIR / "openrouter_open_weights.csv",
-                                ("priority", "pattern", "is_open_weights", "source_url", "basis")),
-    "openrouter_authors": (SEEDS_DIR / "openrouter_authors.csv", ("author", "lab_id", "country_code", "source_url", "basis")),
-    "stock_csv_series": (SEEDS_DIR / "stock_csv_series.csv",
-                         ("repository", "adjustment", "preference_rank", "basis", "source_url")),
+    "openrouter_open_weights": (
+        SEEDS_DIR / "openrouter_open_weights.csv",
+        ("priority", "pattern", "is_open_weights", "source_url", "basis"),
+    ),
+    "openrouter_authors": (
+        SEEDS_DIR / "openrouter_authors.csv",
+        ("author", "lab_id", "country_code", "source_url", "basis"),
+    ),
+    "stock_csv_series": (
+        SEEDS_DIR / "stock_csv_series.csv",
+        ("repository", "adjustment", "preference_rank", "basis", "source_url"),
+    ),
 }
 
 
@@ -94,9 +144,15 @@ def load_curated(con: duckdb.DuckDBPyConnection, name: str) -> dict:
         pl.lit(display_path(path)).alias("curated_file"),
         pl.lit(digest).alias("snapshot_sha256"),
     )
-    snapshot = Snapshot(sha256=digest, source=f"curated_{name}", url=display_path(path),
-                        fetched_at=datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds"),
-                        mode="curated", path=display_path(path), bytes=len(body))
+    snapshot = Snapshot(
+        sha256=digest,
+        source=f"curated_{name}",
+        url=display_path(path),
+        fetched_at=datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds"),
+        mode="curated",
+        path=display_path(path),
+        bytes=len(body),
+    )
     with transaction(con):
         register_snapshots(con, [snapshot])
         con.register("incoming_curated", frame.to_arrow())

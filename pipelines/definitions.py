@@ -14,8 +14,9 @@ def build_definitions(resources: dict | None = None) -> dg.Definitions:
     jobs, schedules = build_jobs_and_schedules()
     return dg.Definitions.merge(
         merged,
-        dg.Definitions(jobs=jobs, schedules=schedules, resources=resources or build_resources(),
-                       executor=dg.in_process_executor),
+        dg.Definitions(
+            jobs=jobs, schedules=schedules, resources=resources or build_resources(), executor=dg.in_process_executor
+        ),
     )
 
 

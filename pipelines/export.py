@@ -50,8 +50,7 @@ FORMULA_START = r"^[=+\-@\t\r]"  # what a spreadsheet reads as the start of a fo
 def neutralised(column: str) -> str:
     """SQL for a text cell a spreadsheet cannot run: one starting =, +, -, @, tab or CR gets a
     leading apostrophe (OWASP's CSV-injection advice); the value is otherwise kept as written."""
-    return (f"CASE WHEN regexp_matches(\"{column}\", '{FORMULA_START}') THEN '''' || \"{column}\" "
-            f"ELSE \"{column}\" END")
+    return f"CASE WHEN regexp_matches(\"{column}\", '{FORMULA_START}') THEN '''' || \"{column}\" ELSE \"{column}\" END"
 
 
 def export_tables(con: duckdb.DuckDBPyConnection, fmt: str, out_dir: Path) -> list[tuple[Path, int, str | None]]:
@@ -62,7 +61,8 @@ def export_tables(con: duckdb.DuckDBPyConnection, fmt: str, out_dir: Path) -> li
     tables = con.execute(
         f"""SELECT table_schema, table_name FROM information_schema.tables
             WHERE table_schema IN ({", ".join(f"'{s}'" for s in SCHEMAS)}) AND table_type = 'BASE TABLE'
-            ORDER BY 1, 2""").fetchall()
+            ORDER BY 1, 2"""
+    ).fetchall()
     fallback = warehouse_as_of(con)
     options = "FORMAT parquet, COMPRESSION zstd" if fmt == "parquet" else "FORMAT csv, HEADER true"
     written = []

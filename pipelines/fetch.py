@@ -51,8 +51,9 @@ def fetch_replay(source: Source, recordings_dir: Path) -> FetchResult:
     if not source.has_recordings:
         # the registry's reason comes first: `videorace status` shows the first ~110 characters
         why = f" — {source.replay_note}" if source.replay_note else ""
-        raise SourceSkipped(f"{source.name}: live only{why} (no committed recordings; "
-                            f"videorace refresh --live --select {source.name})")
+        raise SourceSkipped(
+            f"{source.name}: live only{why} (no committed recordings; videorace refresh --live --select {source.name})"
+        )
     return FetchResult(source.name, "replay", recorded_snapshots(recordings_dir, source.name))
 
 
@@ -100,8 +101,14 @@ def explain(reason: str, limit_bytes: int) -> str:
     return reason
 
 
-def fetch_live(source: Source, snapshot_dir: Path, base_url: str | None, timeout_s: int = 900,
-               spider_args: dict[str, str] | None = None, scrapy_settings: dict[str, str] | None = None) -> FetchResult:
+def fetch_live(
+    source: Source,
+    snapshot_dir: Path,
+    base_url: str | None,
+    timeout_s: int = 900,
+    spider_args: dict[str, str] | None = None,
+    scrapy_settings: dict[str, str] | None = None,
+) -> FetchResult:
     """`spider_args` become `-a k=v` (e.g. a date), `scrapy_settings` `-s K=V` (e.g. a short
     DOWNLOAD_TIMEOUT in fault-injection tests)."""
     settings = spider_settings(source, base_url, scrapy_settings)
@@ -110,10 +117,17 @@ def fetch_live(source: Source, snapshot_dir: Path, base_url: str | None, timeout
         manifest = Path(tmp) / "manifest.jsonl"
         failures_file = Path(tmp) / "failures.jsonl"
         command = [
-            sys.executable, "-m", "scrapy", "crawl", source.spider,
-            "-s", f"VIDEORACE_SNAPSHOT_DIR={snapshot_dir}",
-            "-s", f"VIDEORACE_MANIFEST={manifest}",
-            "-s", f"VIDEORACE_FAILURES={failures_file}",
+            sys.executable,
+            "-m",
+            "scrapy",
+            "crawl",
+            source.spider,
+            "-s",
+            f"VIDEORACE_SNAPSHOT_DIR={snapshot_dir}",
+            "-s",
+            f"VIDEORACE_MANIFEST={manifest}",
+            "-s",
+            f"VIDEORACE_FAILURES={failures_file}",
         ]
         if base_url:
             command += ["-a", f"base_url={base_url}"]
@@ -121,8 +135,14 @@ def fetch_live(source: Source, snapshot_dir: Path, base_url: str | None, timeout
             command += ["-a", f"{key}={value}"]
         for key, value in settings.items():
             command += ["-s", f"{key}={value}"]
-        proc = subprocess.Popen(command, cwd=PROJECT_ROOT / "scrapers", stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True, preexec_fn=_die_with_parent(os.getpid()))
+        proc = subprocess.Popen(
+            command,
+            cwd=PROJECT_ROOT / "scrapers",
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=_die_with_parent(os.getpid()),
+        )
         try:
             _, stderr = proc.communicate(timeout=timeout_s)
         except subprocess.TimeoutExpired:
@@ -132,8 +152,10 @@ def fetch_live(source: Source, snapshot_dir: Path, base_url: str | None, timeout
                 proc.kill()
                 proc.wait()
         snapshots = [Snapshot(**json.loads(line)) for line in _lines(manifest)]
-        failures = [{**f, "reason": explain(f.get("reason"), limit), "url": redact(f.get("url"))}
-                    for f in (json.loads(line) for line in _lines(failures_file))]
+        failures = [
+            {**f, "reason": explain(f.get("reason"), limit), "url": redact(f.get("url"))}
+            for f in (json.loads(line) for line in _lines(failures_file))
+        ]
         if proc.returncode != 0:
             tail = redact(stderr or "").strip().splitlines()[-5:]
             raise FetchError(f"{source.name}: spider {source.spider} exited {proc.returncode}: " + " | ".join(tail))

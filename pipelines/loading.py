@@ -45,7 +45,9 @@ def loaded_hashes(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
     remembers snapshots that held no records."""
     rows = con.execute(
         f"""SELECT DISTINCT snapshot_sha256 FROM raw.{table}
-            UNION SELECT sha256 FROM raw.snapshot_loads WHERE raw_table = ?""", [table]).fetchall()
+            UNION SELECT sha256 FROM raw.snapshot_loads WHERE raw_table = ?""",
+        [table],
+    ).fetchall()
     return {r[0] for r in rows}
 
 
@@ -82,11 +84,22 @@ def record_rejects(con: duckdb.DuckDBPyConnection, source: str, refused: list[tu
         return
     now = datetime.now(UTC)
     batch = pl.DataFrame(
-        {"sha256": [s.sha256 for s, _ in refused], "source": [source] * len(refused),
-         "url": [s.url for s, _ in refused], "path": [s.path for s, _ in refused],
-         "rejected_at": [now] * len(refused), "reason": [str(e) for _, e in refused]},
-        schema={"sha256": pl.Utf8, "source": pl.Utf8, "url": pl.Utf8, "path": pl.Utf8,
-                "rejected_at": pl.Datetime("us", "UTC"), "reason": pl.Utf8},
+        {
+            "sha256": [s.sha256 for s, _ in refused],
+            "source": [source] * len(refused),
+            "url": [s.url for s, _ in refused],
+            "path": [s.path for s, _ in refused],
+            "rejected_at": [now] * len(refused),
+            "reason": [str(e) for _, e in refused],
+        },
+        schema={
+            "sha256": pl.Utf8,
+            "source": pl.Utf8,
+            "url": pl.Utf8,
+            "path": pl.Utf8,
+            "rejected_at": pl.Datetime("us", "UTC"),
+            "reason": pl.Utf8,
+        },
     ).to_arrow()
     with registered(con, "incoming_rejects", batch):
         con.execute("INSERT INTO raw.snapshot_rejects BY NAME SELECT * FROM incoming_rejects")
@@ -105,8 +118,16 @@ def register_snapshots(con: duckdb.DuckDBPyConnection, snapshots: list[Snapshot]
         try:
             good.append((snap, parse_timestamp(snap.fetched_at)))
         except ValueError as exc:
-            refused.append((snap, ParseError(snap.source, f"snapshot {snap.path} (sha256 {snap.sha256[:12]})",
-                                             f"fetched_at {snap.fetched_at!r} is not an ISO 8601 timestamp ({exc})")))
+            refused.append(
+                (
+                    snap,
+                    ParseError(
+                        snap.source,
+                        f"snapshot {snap.path} (sha256 {snap.sha256[:12]})",
+                        f"fetched_at {snap.fetched_at!r} is not an ISO 8601 timestamp ({exc})",
+                    ),
+                )
+            )
     by_source: dict[str, list] = {}
     for snap, error in refused:
         by_source.setdefault(snap.source, []).append((snap, error))
@@ -115,17 +136,37 @@ def register_snapshots(con: duckdb.DuckDBPyConnection, snapshots: list[Snapshot]
         record_rejects(con, source, [(s, e) for s, e in items if s.sha256 not in known])
     if not good:
         return refused
-    batch = pl.DataFrame(
-        {"sha256": [s.sha256 for s, _ in good], "source": [s.source for s, _ in good],
-         "url": [s.url for s, _ in good], "fetched_at": [t for _, t in good], "mode": [s.mode for s, _ in good],
-         "path": [s.path for s, _ in good], "bytes": [s.bytes for s, _ in good],
-         "label": [s.label or None for s, _ in good]},
-        schema={"sha256": pl.Utf8, "source": pl.Utf8, "url": pl.Utf8, "fetched_at": pl.Datetime("us", "UTC"),
-                "mode": pl.Utf8, "path": pl.Utf8, "bytes": pl.Int64, "label": pl.Utf8},
-    ).group_by("source", "url", "sha256", maintain_order=True).agg(
-        pl.col("fetched_at").min(), pl.col("fetched_at").max().alias("last_seen_at"),
-        pl.col("mode", "path", "bytes", "label").first(),
-    ).to_arrow()
+    batch = (
+        pl.DataFrame(
+            {
+                "sha256": [s.sha256 for s, _ in good],
+                "source": [s.source for s, _ in good],
+                "url": [s.url for s, _ in good],
+                "fetched_at": [t for _, t in good],
+                "mode": [s.mode for s, _ in good],
+                "path": [s.path for s, _ in good],
+                "bytes": [s.bytes for s, _ in good],
+                "label": [s.label or None for s, _ in good],
+            },
+            schema={
+                "sha256": pl.Utf8,
+                "source": pl.Utf8,
+                "url": pl.Utf8,
+                "fetched_at": pl.Datetime("us", "UTC"),
+                "mode": pl.Utf8,
+                "path": pl.Utf8,
+                "bytes": pl.Int64,
+                "label": pl.Utf8,
+            },
+        )
+        .group_by("source", "url", "sha256", maintain_order=True)
+        .agg(
+            pl.col("fetched_at").min(),
+            pl.col("fetched_at").max().alias("last_seen_at"),
+            pl.col("mode", "path", "bytes", "label").first(),
+        )
+        .to_arrow()
+    )
     with registered(con, "incoming_snapshots", batch):
         con.execute("""UPDATE raw.snapshots AS s SET last_seen_at = greatest(s.last_seen_at, i.last_seen_at)
                        FROM incoming_snapshots AS i
@@ -145,8 +186,9 @@ def _parser(name: str):
 
 def parse_snapshot(parser_name: str, snap: Snapshot, **options) -> pl.DataFrame:
     parser = _parser(parser_name)
-    records = parser.parse(read_snapshot_bytes(snap), where=f"snapshot {snap.path} (sha256 {snap.sha256[:12]})",
-                           **options)
+    records = parser.parse(
+        read_snapshot_bytes(snap), where=f"snapshot {snap.path} (sha256 {snap.sha256[:12]})", **options
+    )
     frame = pl.DataFrame(records, infer_schema_length=None)
     return frame.with_row_index("record_index").with_columns(
         pl.col("record_index").cast(pl.Int32),
@@ -177,14 +219,17 @@ def _cast_to_table(source: str, frames: list, fresh: list, schema: dict, not_nul
     if not reasons:
         return [batch], fresh, []
     by_hash = {snap.sha256: snap for snap, _ in frames}
-    refused = [(by_hash[h], ParseError(source, f"snapshot {by_hash[h].path} (sha256 {h[:12]})", f"ValueError: {r}"))
-               for h, r in reasons.items()]
+    refused = [
+        (by_hash[h], ParseError(source, f"snapshot {by_hash[h].path} (sha256 {h[:12]})", f"ValueError: {r}"))
+        for h, r in reasons.items()
+    ]
     batch = batch.filter(~pl.col("snapshot_sha256").is_in(list(reasons)))
     return [batch], [(s, n) for s, n in fresh if s.sha256 not in reasons], refused
 
 
-def load_source(con: duckdb.DuckDBPyConnection, parser_name: str, table: str, snapshots: list[Snapshot],
-                options_for=lambda snap: {}) -> LoadReport:
+def load_source(
+    con: duckdb.DuckDBPyConnection, parser_name: str, table: str, snapshots: list[Snapshot], options_for=lambda snap: {}
+) -> LoadReport:
     """Load every new snapshot that parses and fits; raise one ParseError naming every snapshot
     refused this time (after the good ones are committed and the refused ones recorded)."""
     ensure_table(con, "raw", table)
@@ -213,10 +258,18 @@ def load_source(con: duckdb.DuckDBPyConnection, parser_name: str, table: str, sn
     refused += late
     loaded_at = datetime.now(UTC)
     ledger = pl.DataFrame(
-        {"raw_table": [table] * len(fresh), "sha256": [s.sha256 for s, _ in fresh],
-         "rows_loaded": [n for _, n in fresh], "loaded_at": [loaded_at] * len(fresh)},
-        schema={"raw_table": pl.Utf8, "sha256": pl.Utf8, "rows_loaded": pl.Int64,
-                "loaded_at": pl.Datetime("us", "UTC")},
+        {
+            "raw_table": [table] * len(fresh),
+            "sha256": [s.sha256 for s, _ in fresh],
+            "rows_loaded": [n for _, n in fresh],
+            "loaded_at": [loaded_at] * len(fresh),
+        },
+        schema={
+            "raw_table": pl.Utf8,
+            "sha256": pl.Utf8,
+            "rows_loaded": pl.Int64,
+            "loaded_at": pl.Datetime("us", "UTC"),
+        },
     ).to_arrow()
     rows = pl.concat(frames, how="diagonal") if frames else None
     with transaction(con):
@@ -233,5 +286,7 @@ def load_source(con: duckdb.DuckDBPyConnection, parser_name: str, table: str, sn
     if len(errors) == 1:
         raise errors[0]
     if errors:  # every refused snapshot is named, not only the first
-        raise ParseError(parser_name, f"{len(errors)} snapshots", " | ".join(e.reason + f" ({e.where})" for e in errors))
+        raise ParseError(
+            parser_name, f"{len(errors)} snapshots", " | ".join(e.reason + f" ({e.where})" for e in errors)
+        )
     return report

@@ -14,10 +14,21 @@ import duckdb
 import polars as pl
 
 _SIMPLE = {
-    "VARCHAR": pl.String(), "BOOLEAN": pl.Boolean(), "TINYINT": pl.Int8(), "SMALLINT": pl.Int16(),
-    "INTEGER": pl.Int32(), "BIGINT": pl.Int64(), "HUGEINT": pl.Int128(), "UTINYINT": pl.UInt8(),
-    "USMALLINT": pl.UInt16(), "UINTEGER": pl.UInt32(), "UBIGINT": pl.UInt64(), "FLOAT": pl.Float32(),
-    "DOUBLE": pl.Float64(), "DATE": pl.Date(), "TIMESTAMP WITH TIME ZONE": pl.Datetime("us", "UTC"),
+    "VARCHAR": pl.String(),
+    "BOOLEAN": pl.Boolean(),
+    "TINYINT": pl.Int8(),
+    "SMALLINT": pl.Int16(),
+    "INTEGER": pl.Int32(),
+    "BIGINT": pl.Int64(),
+    "HUGEINT": pl.Int128(),
+    "UTINYINT": pl.UInt8(),
+    "USMALLINT": pl.UInt16(),
+    "UINTEGER": pl.UInt32(),
+    "UBIGINT": pl.UInt64(),
+    "FLOAT": pl.Float32(),
+    "DOUBLE": pl.Float64(),
+    "DATE": pl.Date(),
+    "TIMESTAMP WITH TIME ZONE": pl.Datetime("us", "UTC"),
     "TIMESTAMP": pl.Datetime("us"),
 }
 _DECIMAL = re.compile(r"DECIMAL\((\d+),\s*(\d+)\)")
@@ -71,8 +82,12 @@ def cast_column(series: pl.Series, target: pl.DataType | None) -> tuple[pl.Serie
     return cast, (bad if bad.any() else None)
 
 
-def misfits(frame: pl.DataFrame, schema: dict, not_null: set[str], key: str = "snapshot_sha256",
-            ) -> tuple[pl.DataFrame, dict[str, str]]:
+def misfits(
+    frame: pl.DataFrame,
+    schema: dict,
+    not_null: set[str],
+    key: str = "snapshot_sha256",
+) -> tuple[pl.DataFrame, dict[str, str]]:
     """Cast a batch of many snapshots' rows in one pass per column: the batch in the table's
     types, and for every snapshot with a value that does not fit (or a NULL in a NOT NULL
     column) the first such value, as the reason that snapshot is refused."""
@@ -91,8 +106,11 @@ def misfits(frame: pl.DataFrame, schema: dict, not_null: set[str], key: str = "s
             rows = pl.DataFrame({"k": frame[key], "i": record, "v": text}).filter(bad)
             for k, i, v in rows.unique("k", keep="first", maintain_order=True).iter_rows():
                 what = f"value {str(v)[:80]!r}" if v is not None else "NULL"
-                reasons.setdefault(k, f"column {name}: {what} (record {i}) does not fit {duckdb_type}"
-                                   + (" NOT NULL" if v is None else ""))
+                reasons.setdefault(
+                    k,
+                    f"column {name}: {what} (record {i}) does not fit {duckdb_type}"
+                    + (" NOT NULL" if v is None else ""),
+                )
         columns.append(cast)
     return pl.DataFrame(columns), reasons
 
@@ -103,8 +121,9 @@ def conform(frame: pl.DataFrame, schema: dict, not_null: set[str]) -> pl.DataFra
     NOT NULL column."""
     check_columns(frame, schema, not_null)
     key = pl.Series("__snapshot", [0] * frame.height)
-    cast, reasons = misfits(frame.with_columns(key), {**schema, "__snapshot": ("INTEGER", None)}, not_null,
-                            key="__snapshot")
+    cast, reasons = misfits(
+        frame.with_columns(key), {**schema, "__snapshot": ("INTEGER", None)}, not_null, key="__snapshot"
+    )
     if reasons:
         raise ValueError(next(iter(reasons.values())))
     return cast.drop("__snapshot")

@@ -20,8 +20,19 @@ from videorace_scrapers.snapshots import PROJECT_ROOT, safe_source_name
 
 from .sources import get_source
 
-MANIFEST_FIELDS = ("file", "label", "url", "fetched_at", "repository", "commit", "path", "upstream", "upstream_url",
-                   "capture", "sha256")
+MANIFEST_FIELDS = (
+    "file",
+    "label",
+    "url",
+    "fetched_at",
+    "repository",
+    "commit",
+    "path",
+    "upstream",
+    "upstream_url",
+    "capture",
+    "sha256",
+)
 
 
 class RecordError(RuntimeError):
@@ -40,19 +51,25 @@ def verified_bytes(source: str, snapshot_file: Path, sha256: str) -> bytes:
     try:
         body = snapshot_file.read_bytes()
     except FileNotFoundError:
-        raise RecordError(f"{source}: snapshot file {snapshot_file} is missing (deleted or moved); nothing "
-                          "recorded — fetch it again with `videorace refresh --live --select "
-                          f"{source}`") from None
+        raise RecordError(
+            f"{source}: snapshot file {snapshot_file} is missing (deleted or moved); nothing "
+            "recorded — fetch it again with `videorace refresh --live --select "
+            f"{source}`"
+        ) from None
     except OSError as exc:
         raise RecordError(f"{source}: cannot read snapshot file {snapshot_file}: {exc.strerror}") from None
     actual = hashlib.sha256(body).hexdigest()
     if actual != sha256:
-        raise RecordError(f"{source}: snapshot file {snapshot_file} hashes to {actual[:12]}…, not the registered "
-                          f"{sha256[:12]}… (changed since it was fetched); nothing recorded")
+        raise RecordError(
+            f"{source}: snapshot file {snapshot_file} hashes to {actual[:12]}…, not the registered "
+            f"{sha256[:12]}… (changed since it was fetched); nothing recorded"
+        )
     return body
 
 
-def promote(con: duckdb.DuckDBPyConnection, source_name: str, recordings_dir: Path, latest_only: bool = True) -> list[str]:
+def promote(
+    con: duckdb.DuckDBPyConnection, source_name: str, recordings_dir: Path, latest_only: bool = True
+) -> list[str]:
     source = get_source(source_name)
     folder = Path(recordings_dir) / safe_source_name(source.name)
     rows = con.execute(
@@ -63,8 +80,10 @@ def promote(con: duckdb.DuckDBPyConnection, source_name: str, recordings_dir: Pa
         [source.name, latest_only],
     ).fetchall()
     if not rows:
-        raise LookupError(f"{source.name}: no live snapshots in the warehouse; run `videorace refresh --live "
-                          f"--select {source.name}` first")
+        raise LookupError(
+            f"{source.name}: no live snapshots in the warehouse; run `videorace refresh --live "
+            f"--select {source.name}` first"
+        )
     manifest = folder / "manifest.csv"
     existing = []
     if manifest.exists():
@@ -80,10 +99,26 @@ def promote(con: duckdb.DuckDBPyConnection, source_name: str, recordings_dir: Pa
         if (url, name) in known:
             continue
         snapshot_file = Path(path) if Path(path).is_absolute() else PROJECT_ROOT / path
-        pending.append((name, target, verified_bytes(source.name, snapshot_file, sha), {
-            "file": name, "label": label, "url": url, "fetched_at": fetched_at, "repository": "", "commit": "",
-            "path": "", "upstream": source.title, "upstream_url": source.live_url, "capture": "byte-exact",
-            "sha256": sha}))
+        pending.append(
+            (
+                name,
+                target,
+                verified_bytes(source.name, snapshot_file, sha),
+                {
+                    "file": name,
+                    "label": label,
+                    "url": url,
+                    "fetched_at": fetched_at,
+                    "repository": "",
+                    "commit": "",
+                    "path": "",
+                    "upstream": source.title,
+                    "upstream_url": source.live_url,
+                    "capture": "byte-exact",
+                    "sha256": sha,
+                },
+            )
+        )
     for _, target, body, row in pending:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(target.name + ".part")

@@ -49,8 +49,11 @@ def _remember(settings, fingerprint: str, note_unchanged: bool) -> None:
     try:
         _remember_fingerprint(settings, fingerprint, note_unchanged)
     except (duckdb.Error, WarehouseUnavailable) as exc:
-        print(f"videorace: refresh completed, but its fingerprint was not recorded (the next replay "
-              f"refresh rebuilds instead of skipping): {str(exc).splitlines()[0]}", file=sys.stderr)
+        print(
+            f"videorace: refresh completed, but its fingerprint was not recorded (the next replay "
+            f"refresh rebuilds instead of skipping): {str(exc).splitlines()[0]}",
+            file=sys.stderr,
+        )
 
 
 def _remember_fingerprint(settings, fingerprint: str, note_unchanged: bool) -> None:
@@ -75,8 +78,11 @@ def _remember_fingerprint(settings, fingerprint: str, note_unchanged: bool) -> N
 def run_refresh(select: list[str], quiet: bool = False, force: bool = False) -> int:
     settings = load_settings()
     started = time.monotonic()
-    print(f"videorace: {settings.mode} refresh into {settings.warehouse_path}"
-          + (f" (sources: {', '.join(select)})" if select else ""), flush=True)
+    print(
+        f"videorace: {settings.mode} refresh into {settings.warehouse_path}"
+        + (f" (sources: {', '.join(select)})" if select else ""),
+        flush=True,
+    )
     try:
         check_writable(settings)  # locked: wait a bounded time, then name the holder; corrupt: fail now
     except WarehouseUnavailable as exc:
@@ -84,8 +90,10 @@ def run_refresh(select: list[str], quiet: bool = False, force: bool = False) -> 
         return 1
     fingerprint = input_fingerprint(recordings_dir=settings.recordings_dir) if settings.mode == "replay" else None
     if fingerprint and not select and not force and _unchanged_since_last_refresh(settings, fingerprint):
-        print("videorace: inputs unchanged since the last replay refresh (recordings, seeds, SQL and code "
-              "hash to the same fingerprint): nothing to fetch, parse or rebuild. Use --force to rebuild.")
+        print(
+            "videorace: inputs unchanged since the last replay refresh (recordings, seeds, SQL and code "
+            "hash to the same fingerprint): nothing to fetch, parse or rebuild. Use --force to rebuild."
+        )
         _remember(settings, fingerprint, note_unchanged=True)
         return _report(settings, started, failed_steps=[])
     import dagster as dg
@@ -126,17 +134,21 @@ def _report(settings, started: float, failed_steps: list[str]) -> int:
     skipped = sources.filter(sources["last_status"] == "skipped")
     no_recordings = [r["source"] for r in skipped.iter_rows(named=True) if LIVE_ONLY in (r["message"] or "")]
     if no_recordings:
-        print(f"videorace: {len(no_recordings)} live-only sources have no committed recordings and were skipped "
-              f"in replay: {', '.join(no_recordings)} (videorace refresh --live --select NAME fetches one)",
-              file=sys.stderr)
+        print(
+            f"videorace: {len(no_recordings)} live-only sources have no committed recordings and were skipped "
+            f"in replay: {', '.join(no_recordings)} (videorace refresh --live --select NAME fetches one)",
+            file=sys.stderr,
+        )
     for row in skipped.iter_rows(named=True):
         if row["source"] not in no_recordings:
             print(f"videorace: skipped {row['message']}", file=sys.stderr)
     if failed_steps:
         print(f"videorace: FAILED steps: {', '.join(failed_steps)}", file=sys.stderr)
     if failed_sources:
-        print(f"videorace: sources that failed this refresh (last good data kept): {', '.join(failed_sources)}",
-              file=sys.stderr)
+        print(
+            f"videorace: sources that failed this refresh (last good data kept): {', '.join(failed_sources)}",
+            file=sys.stderr,
+        )
     print_where_to_look(settings, failed=bool(failed_steps or failed_sources))
     return 1 if failed_steps or failed_sources else 0
 

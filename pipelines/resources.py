@@ -32,10 +32,18 @@ class SourceFetcher(dg.ConfigurableResource):
 
         source = get_source(source_name)
         if self.mode == "live":
-            return fetch_live(source, Path(self.snapshot_dir), self.url_overrides.get(source.name),
-                              timeout_s=self.crawl_timeout_s, scrapy_settings=self.scrapy_settings or None,
-                              spider_args={**catch_up_spider_args(source.name, newest_day, self.catchup_max_days),
-                                           **(spider_args or {})} or None)
+            return fetch_live(
+                source,
+                Path(self.snapshot_dir),
+                self.url_overrides.get(source.name),
+                timeout_s=self.crawl_timeout_s,
+                scrapy_settings=self.scrapy_settings or None,
+                spider_args={
+                    **catch_up_spider_args(source.name, newest_day, self.catchup_max_days),
+                    **(spider_args or {}),
+                }
+                or None,
+            )
         return fetch_replay(source, Path(self.recordings_dir))
 
 

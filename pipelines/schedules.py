@@ -17,8 +17,9 @@ FAMILY_CADENCE = {
 }
 CRON = {"daily": "0 6 * * *", "weekly": "0 7 * * 1", "monthly": "0 8 1 * *"}
 
-refresh_all = dg.define_asset_job("refresh_all", selection=dg.AssetSelection.all(),
-                                  description="Every source, mart and output.")
+refresh_all = dg.define_asset_job(
+    "refresh_all", selection=dg.AssetSelection.all(), description="Every source, mart and output."
+)
 
 
 def build_jobs_and_schedules() -> tuple[list, list]:
@@ -31,6 +32,7 @@ def build_jobs_and_schedules() -> tuple[list, list]:
             description=f"{cadence.title()} refresh of {', '.join(groups)} and everything built from them.",
         )
         jobs.append(job)
-        schedules.append(dg.ScheduleDefinition(name=f"{cadence}_refresh", job=job, cron_schedule=cron,
-                                               execution_timezone="UTC"))
+        schedules.append(
+            dg.ScheduleDefinition(name=f"{cadence}_refresh", job=job, cron_schedule=cron, execution_timezone="UTC")
+        )
     return jobs, schedules

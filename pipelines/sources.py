@@ -62,10 +62,10 @@ SOURCES: dict[str, Source] = {
             title="Artificial Analysis video arena (text-to-video, image-to-video Elo; creators with a country)",
             live_url="https://artificialanalysis.ai",
             data_format="JSON (/api/text-to-video/arena/preferences?supports-image-input=false|true; "
-                        "/api/v2/data/media/{text-to-video,image-to-video} with a key)",
+            "/api/v2/data/media/{text-to-video,image-to-video} with a key)",
             cadence="daily",
-            terms="attribution to Artificial Analysis required (\"Data provided by Artificial Analysis, "
-                  "https://artificialanalysis.ai\"); v2 API under AA's API terms",
+            terms='attribution to Artificial Analysis required ("Data provided by Artificial Analysis, '
+            "https://artificialanalysis.ai\"); v2 API under AA's API terms",
             auth="keyless public JSON; AA_API_KEY for the v2 API (attribution required)",
             has_recordings=True,
         ),
@@ -73,24 +73,24 @@ SOURCES: dict[str, Source] = {
             name="lmarena_dataset",
             family="leaderboards",
             title="arena.ai (LMArena) official leaderboard dataset lmarena-ai/leaderboard-dataset, video subsets, "
-                  "via its daily JSON mirror (full-precision rating, bounds, variance, votes, publish date)",
+            "via its daily JSON mirror (full-precision rating, bounds, variance, votes, publish date)",
             live_url="https://raw.githubusercontent.com/Scarlett9826/arena-ai-leaderboards/main",
             data_format="JSON (data/lmarena/YYYY-MM-DD/{text_to_video,image_to_video,video_edit}.json)",
             cadence="daily",
             terms="MIT (JSON mirror, Scarlett9826/arena-ai-leaderboards); upstream dataset "
-                  "huggingface.co/datasets/lmarena-ai/leaderboard-dataset",
+            "huggingface.co/datasets/lmarena-ai/leaderboard-dataset",
             has_recordings=True,
         ),
         Source(
             name="github_readme",
             family="releases",
             title="News sections of open-weight video repos' READMEs (Wan2.1, Wan2.2, HunyuanVideo, "
-                  "HunyuanVideo-1.5, CogVideo, LTX-Video, mochi, Step-Video-T2V)",
+            "HunyuanVideo-1.5, CogVideo, LTX-Video, mochi, Step-Video-T2V)",
             live_url="https://raw.githubusercontent.com",
             data_format="Markdown (<owner>/<repo>/HEAD/README.md)",
             cadence="weekly",
             terms="each repository's licence (Apache-2.0 for most); short dated lines quoted as evidence",
-            replay_note='READMEs are prose (reference only); dated news lines: curated open_weights_git_facts.csv',
+            replay_note="READMEs are prose (reference only); dated news lines: curated open_weights_git_facts.csv",
         ),
         Source(
             name="github_releases",
@@ -101,7 +101,7 @@ SOURCES: dict[str, Source] = {
             cadence="weekly",
             terms="GitHub REST API terms; 60 requests/hour without a token",
             auth="optional GITHUB_TOKEN",
-            replay_note='no committed REST responses; tags and first commits: curated open_weights_git_facts.csv',
+            replay_note="no committed REST responses; tags and first commits: curated open_weights_git_facts.csv",
         ),
         Source(
             name="openrouter",
@@ -111,13 +111,13 @@ SOURCES: dict[str, Source] = {
             data_format="JSON (/api/v1/models?output_modalities=all)",
             cadence="weekly",
             terms="OpenRouter public API",
-            replay_note='no archived /api/v1/models JSON with video models; catalogue+panel replay as openrouter_rankings',
+            replay_note="no archived /api/v1/models JSON with video models; catalogue+panel replay as openrouter_rankings",
         ),
         Source(
             name="litellm_pricing",
             family="pricing",
             title="LiteLLM model price catalogue: video_generation entries, USD per second by resolution, "
-                  "each with the provider's pricing URL (a third-party catalogue, not the providers' own pages)",
+            "each with the provider's pricing URL (a third-party catalogue, not the providers' own pages)",
             live_url="https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json",
             data_format="JSON (one object per model key; mode, litellm_provider, output_cost_per_second[_<res>], source)",
             cadence="weekly",
@@ -132,7 +132,7 @@ SOURCES: dict[str, Source] = {
             data_format="Markdown",
             cadence="weekly",
             terms="Runway public documentation",
-            replay_note='API reference is prose (reference only); credit price: cited row in seeds/unit_prices.csv',
+            replay_note="API reference is prose (reference only); credit price: cited row in seeds/unit_prices.csv",
         ),
         Source(
             name="gemini_pricing",
@@ -142,7 +142,7 @@ SOURCES: dict[str, Source] = {
             data_format="HTML (/gemini-api/docs/pricing)",
             cadence="weekly",
             terms="Google developer documentation (CC BY 4.0 text)",
-            replay_note='no dated copy of the pricing page in any public repository (prose: reference only)',
+            replay_note="no dated copy of the pricing page in any public repository (prose: reference only)",
         ),
         Source(
             name="fal_pricing",
@@ -153,7 +153,7 @@ SOURCES: dict[str, Source] = {
             cadence="weekly",
             terms="fal.ai terms of service",
             auth="FAL_KEY (optional: the pricing page is used without it)",
-            replay_note='pricing API needs FAL_KEY; no repository commits its responses (page: reference only)',
+            replay_note="pricing API needs FAL_KEY; no repository commits its responses (page: reference only)",
         ),
         Source(
             name="alibaba_pricing",
@@ -163,7 +163,7 @@ SOURCES: dict[str, Source] = {
             data_format="HTML",
             cadence="weekly",
             terms="Alibaba Cloud documentation",
-            replay_note='no committed copy of the Model Studio pricing page (prose: reference only)',
+            replay_note="no committed copy of the Model Studio pricing page (prose: reference only)",
         ),
         Source(
             name="fred",
@@ -183,7 +183,7 @@ SOURCES: dict[str, Source] = {
             data_format="XML (/stats/eurofxref/eurofxref-hist-90d.xml)",
             cadence="daily",
             terms="ECB statistics, free reuse with source acknowledged",
-            replay_note='no committed eurofxref-hist newer than 2025-05; FRED copies reach 2026-09-25',
+            replay_note="no committed eurofxref-hist newer than 2025-05; FRED copies reach 2026-09-25",
         ),
         Source(
             name="yahoo",
@@ -193,7 +193,7 @@ SOURCES: dict[str, Source] = {
             data_format="JSON (/v8/finance/chart/{ticker}?range=2y&interval=1d)",
             cadence="daily",
             terms="Yahoo terms of service; personal/research use, fragile, browser-like User-Agent",
-            replay_note='no repository commits v8 chart JSON; the same Yahoo bars replay via stock_csv',
+            replay_note="no repository commits v8 chart JSON; the same Yahoo bars replay via stock_csv",
         ),
         Source(
             name="stock_csv",
@@ -214,7 +214,7 @@ SOURCES: dict[str, Source] = {
             cadence="daily",
             terms="Hugging Face Hub API terms",
             auth="optional HF_TOKEN",
-            replay_note='no dated /api/models?pipeline_tag= dump exists; the Hub trending list replays as hf_trending',
+            replay_note="no dated /api/models?pipeline_tag= dump exists; the Hub trending list replays as hf_trending",
         ),
         Source(
             name="epo_ops",
@@ -233,7 +233,7 @@ SOURCES: dict[str, Source] = {
             title="Hugging Face Hub trending models (/api/trending): what trends, per snapshot",
             live_url="https://huggingface.co",
             data_format="JSON (/api/trending?type=model: {recentlyTrending: [{repoData, repoType}]}); recordings: "
-                        "the park-onezero/daily-hf-trending cache (a dict keyed by model id)",
+            "the park-onezero/daily-hf-trending cache (a dict keyed by model id)",
             cadence="daily",
             terms="Hugging Face Hub API terms; recordings from park-onezero/daily-hf-trending (no licence file)",
             has_recordings=True,
@@ -244,7 +244,7 @@ SOURCES: dict[str, Source] = {
             title="OpenRouter model catalogue and daily token panel (LLM tokens, not video)",
             live_url="https://raw.githubusercontent.com/sui414/openrouter-pricing-data/main",
             data_format="CSV as collected by sui414/openrouter-pricing-data (model_rankings.csv from "
-                        "/api/frontend/v1/rankings/models; models/date=YYYY-MM-DD.csv from /api/v1/models)",
+            "/api/frontend/v1/rankings/models; models/date=YYYY-MM-DD.csv from /api/v1/models)",
             cadence="weekly",
             terms="OpenRouter public APIs; collected by sui414/openrouter-pricing-data (no licence stated)",
             has_recordings=True,

@@ -11,8 +11,18 @@ import polars as pl
 from .sources import CADENCE_MAX_AGE_DAYS, SOURCES
 from .warehouse import sql_text
 
-DATE_COLUMNS = ("snapshot_date", "date", "release_date", "observed_at", "valid_from", "as_of", "event_date",
-                "fetched_at", "refresh_date", "created_at")
+DATE_COLUMNS = (
+    "snapshot_date",
+    "date",
+    "release_date",
+    "observed_at",
+    "valid_from",
+    "as_of",
+    "event_date",
+    "fetched_at",
+    "refresh_date",
+    "created_at",
+)
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -27,7 +37,9 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
         count = con.execute(f'SELECT count(*) FROM "{schema}"."{table}"').fetchall()[0][0]
         newest = None
         if date_col:
-            newest = con.execute(f'SELECT CAST(max("{date_col}") AS VARCHAR) FROM "{schema}"."{table}"').fetchall()[0][0]
+            newest = con.execute(f'SELECT CAST(max("{date_col}") AS VARCHAR) FROM "{schema}"."{table}"').fetchall()[0][
+                0
+            ]
         rows.append({"table": f"{schema}.{table}", "rows": count, "newest": newest, "date_column": date_col})
     return pl.DataFrame(rows, schema={"table": pl.Utf8, "rows": pl.Int64, "newest": pl.Utf8, "date_column": pl.Utf8})
 

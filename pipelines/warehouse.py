@@ -20,8 +20,10 @@ import duckdb
 from .config import SQL_DIR
 
 LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
-REBUILD_HINT = ("rebuild it from the committed recordings with `make clean && make run` "
-                "(or move it and its .wal aside and run `videorace refresh`)")
+REBUILD_HINT = (
+    "rebuild it from the committed recordings with `make clean && make run` "
+    "(or move it and its .wal aside and run `videorace refresh`)"
+)
 
 
 class WarehouseUnavailable(RuntimeError):
@@ -46,14 +48,17 @@ def _explain(path: Path, exc: duckdb.Error, waited_s: float) -> WarehouseUnavail
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     holder = lock_holder(text)
     if holder:
-        return WarehouseLocked(f"warehouse {path} is locked by {holder}; waited {waited_s:.0f}s "
-                               "(VIDEORACE_LOCK_WAIT_S). Close that process (a notebook, the Dagster UI, "
-                               "another refresh) or try again when it finishes")
+        return WarehouseLocked(
+            f"warehouse {path} is locked by {holder}; waited {waited_s:.0f}s "
+            "(VIDEORACE_LOCK_WAIT_S). Close that process (a notebook, the Dagster UI, "
+            "another refresh) or try again when it finishes"
+        )
     return WarehouseCorrupt(f"warehouse {path} is corrupt or unreadable ({text}); {REBUILD_HINT}")
 
 
-def open_warehouse(path: Path, *, read_only: bool = False, wait_s: float = 0.0,
-                   poll_s: float = 0.5) -> duckdb.DuckDBPyConnection:
+def open_warehouse(
+    path: Path, *, read_only: bool = False, wait_s: float = 0.0, poll_s: float = 0.5
+) -> duckdb.DuckDBPyConnection:
     """Connect, waiting up to `wait_s` for another process's lock; a corrupt file fails at once
     (retrying cannot repair it). Raises WarehouseUnavailable with a one-line reason."""
     path = Path(path)

@@ -50,8 +50,11 @@ def run_pipeline(tmp: Path, select: list[str] | None = None, mode: str = "replay
     try:
         defs = build_definitions(build_resources(load_settings()))
         job = defs.resolve_job_def("refresh_all")
-        return job.execute_in_process(instance=dg.DagsterInstance.ephemeral(), raise_on_error=False,
-                                      asset_selection=_selection(defs, select or []))
+        return job.execute_in_process(
+            instance=dg.DagsterInstance.ephemeral(),
+            raise_on_error=False,
+            asset_selection=_selection(defs, select or []),
+        )
     finally:
         for key, value in old.items():
             if value is None:

@@ -21,10 +21,17 @@ from .conftest import RECORDINGS
 from .loopback import LoopbackServer, QuietHandler
 
 SOURCE = get_source("aa_arena")
-FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "RETRY_TIMES": "0", "DOWNLOAD_TIMEOUT": "10",
-        "LOG_LEVEL": "WARNING"}
-PUBLIC = {"text-to-video": "/api/text-to-video/arena/preferences?supports-image-input=false",
-          "image-to-video": "/api/text-to-video/arena/preferences?supports-image-input=true"}
+FAST = {
+    "DOWNLOAD_DELAY": "0",
+    "AUTOTHROTTLE_ENABLED": "False",
+    "RETRY_TIMES": "0",
+    "DOWNLOAD_TIMEOUT": "10",
+    "LOG_LEVEL": "WARNING",
+}
+PUBLIC = {
+    "text-to-video": "/api/text-to-video/arena/preferences?supports-image-input=false",
+    "image-to-video": "/api/text-to-video/arena/preferences?supports-image-input=true",
+}
 V2 = {board: f"/api/v2/data/media/{board}" for board in PUBLIC}
 KEY = "aa-test-key-not-a-real-one"
 
@@ -68,19 +75,24 @@ def warehouse_copy(replay_warehouse, tmp_path, without_day: str | None = None) -
     shutil.copyfile(replay_warehouse / "videorace.duckdb", target)
     con = duckdb.connect(str(target))
     if without_day:
-        con.execute("""DELETE FROM raw.snapshot_loads WHERE raw_table = 'raw_leaderboards__aa_arena' AND sha256 IN (
+        con.execute(
+            """DELETE FROM raw.snapshot_loads WHERE raw_table = 'raw_leaderboards__aa_arena' AND sha256 IN (
                            SELECT snapshot_sha256 FROM raw.raw_leaderboards__aa_arena WHERE snapshot_date = ?)""",
-                    [without_day])
+            [without_day],
+        )
         con.execute("DELETE FROM raw.raw_leaderboards__aa_arena WHERE snapshot_date = ?", [without_day])
         build_model(con, "stg", "stg_aa_entries")
     return con
 
 
 def stg_rows(con, day: str) -> list[tuple]:
-    return con.execute("""
+    return con.execute(
+        """
         SELECT board, rank, model, slug, creator, lab_id, country_code, aa_creator_country, elo, ci_minus, ci_plus,
                appearances, aa_release_date, api_source
-        FROM stg.stg_aa_entries WHERE snapshot_date = CAST(? AS DATE) ORDER BY board, slug""", [day]).fetchall()
+        FROM stg.stg_aa_entries WHERE snapshot_date = CAST(? AS DATE) ORDER BY board, slug""",
+        [day],
+    ).fetchall()
 
 
 def test_live_public_boards_replace_the_curated_rows_of_their_day(replay_warehouse, tmp_path, monkeypatch):
@@ -99,8 +111,12 @@ def test_live_public_boards_replace_the_curated_rows_of_their_day(replay_warehou
         assert len(curated_before) == 154
         report = load_source(con, "aa_arena", SOURCE.raw_table, result.snapshots, options)
         assert (report.snapshots_new, report.rows_loaded) == (2, 154)
-        for layer, name in (("stg", "stg_aa_entries"), ("marts", "fct_leaderboard_entries_aa"),
-                            ("out", "out_quality_country_daily"), ("out", "out_quality_leader_daily")):
+        for layer, name in (
+            ("stg", "stg_aa_entries"),
+            ("marts", "fct_leaderboard_entries_aa"),
+            ("out", "out_quality_country_daily"),
+            ("out", "out_quality_leader_daily"),
+        ):
             build_model(con, layer, name)
 
         # the fetched snapshot now stands for 2026-04-10: same values as the curated transcription
@@ -110,8 +126,10 @@ def test_live_public_boards_replace_the_curated_rows_of_their_day(replay_warehou
             SELECT snapshot_date, record_source, count(*), count(curated_file)
             FROM stg.stg_aa_entries WHERE snapshot_date IN ('2026-04-10', '2026-04-24')
             GROUP BY ALL ORDER BY ALL""").fetchall()
-        assert sources == [(_d("2026-04-10"), "aa_arena_snapshot", 154, 0),
-                           (_d("2026-04-24"), "aa_arena_snapshot", 154, 0)]  # the replayed recording
+        assert sources == [
+            (_d("2026-04-10"), "aa_arena_snapshot", 154, 0),
+            (_d("2026-04-24"), "aa_arena_snapshot", 154, 0),
+        ]  # the replayed recording
         shas = con.execute("""SELECT DISTINCT snapshot_sha256 FROM stg.stg_aa_entries
                               WHERE snapshot_date = '2026-04-10'""").fetchall()
         assert sorted(r[0] for r in shas) == sorted(s.sha256 for s in result.snapshots)
@@ -121,8 +139,19 @@ def test_live_public_boards_replace_the_curated_rows_of_their_day(replay_warehou
             FROM marts.fct_leaderboard_entries_aa
             WHERE board = 'image-to-video' AND snapshot_date = '2026-04-10' AND rank = 1""").fetchall()
         sha = next(s.sha256 for s in result.snapshots if s.label == "image-to-video")
-        assert top == [("HappyHorse-1.0", 1415.42, 1409.42, 1421.42, "CN", "CN", "public_json",
-                        server.url + PUBLIC["image-to-video"], sha)]
+        assert top == [
+            (
+                "HappyHorse-1.0",
+                1415.42,
+                1409.42,
+                1421.42,
+                "CN",
+                "CN",
+                "public_json",
+                server.url + PUBLIC["image-to-video"],
+                sha,
+            )
+        ]
         leader = con.execute("""
             SELECT number_one_model, number_one_score, number_one_country, elo_scale FROM out.out_quality_leader_daily
             WHERE arena = 'artificialanalysis' AND board = 'text-to-video' AND snapshot_date = '2026-04-10'""").fetchall()
@@ -168,8 +197,10 @@ def test_with_a_key_the_v2_api_is_read_and_the_key_stays_in_the_header(replay_wa
         rows = con.execute("""
             SELECT board, api_source, record_source, count(*), max(elo) FROM stg.stg_aa_entries
             WHERE snapshot_date = '2026-08-01' GROUP BY ALL ORDER BY ALL""").fetchall()
-        assert rows == [("image-to-video", "aa_v2_api", "aa_arena_snapshot", 83, 1370.0),
-                        ("text-to-video", "aa_v2_api", "aa_arena_snapshot", 88, 1323.0)]
+        assert rows == [
+            ("image-to-video", "aa_v2_api", "aa_arena_snapshot", 83, 1370.0),
+            ("text-to-video", "aa_v2_api", "aa_arena_snapshot", 88, 1323.0),
+        ]
     finally:
         con.close()
 
@@ -178,8 +209,14 @@ def test_v2_only_without_a_key_is_skipped_not_failed(tmp_path, monkeypatch):
     monkeypatch.delenv("AA_API_KEY", raising=False)
     with Boards({}) as server:
         with pytest.raises(SourceSkipped, match="AA_API_KEY not set"):
-            fetch_live(SOURCE, tmp_path / "snapshots", server.url, timeout_s=120, spider_args={"api": "v2"},
-                       scrapy_settings=FAST)
+            fetch_live(
+                SOURCE,
+                tmp_path / "snapshots",
+                server.url,
+                timeout_s=120,
+                spider_args={"api": "v2"},
+                scrapy_settings=FAST,
+            )
     assert server.paths() == []
 
 

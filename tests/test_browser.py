@@ -14,13 +14,24 @@ import pytest
 from benchmarks.site_bench import CHROMIUM, CHROMIUM_ARGS, serve, wait_drawn
 
 ARTIFACTS = Path(__file__).parent / "artifacts" / "site"
-PAGES = ("index.html", "quality.html", "price.html", "cadence.html", "openness.html", "patents.html",
-         "markets.html", "claims.html", "methodology.html")
+PAGES = (
+    "index.html",
+    "quality.html",
+    "price.html",
+    "cadence.html",
+    "openness.html",
+    "patents.html",
+    "markets.html",
+    "claims.html",
+    "methodology.html",
+)
 WIDTHS = {1440: 900, 390: 844}
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium absent (CI installs it: apt-get install chromium)"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="/usr/bin/chromium absent (CI installs it: apt-get install chromium)"
+    ),
 ]
 
 CHARTS = """() => [...document.querySelectorAll('section.chart .plot')].map(div => ({

@@ -20,16 +20,26 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def test_new_leaders_come_from_consecutive_arena_days(warehouse_con):
     rows = warehouse_con.execute(
         """SELECT change_date, old_value, new_value, country_code, source_url FROM marts.fct_changes
-           WHERE kind = 'new_leader' AND subject = 'arena.ai text-to-video' ORDER BY change_date""").fetchall()
+           WHERE kind = 'new_leader' AND subject = 'arena.ai text-to-video' ORDER BY change_date"""
+    ).fetchall()
     assert rows == [
-        (date(2026, 4, 8), "veo-3.1-audio-1080p (US, 1381)", "dreamina-seedance-2.0-720p (CN, 1450)", "CN",
-         "https://raw.githubusercontent.com/oolong-tea-2026/arena-ai-leaderboards/"
-         "a2694df6580d2d4d61df7d1d23fd5cb83b13a143/data/2026-04-08/text-to-video.json"),
-        (date(2026, 6, 29), "dreamina-seedance-2.0-720p (CN, 1463)", "gemini-omni-flash (US, 1527)", "US",
-         rows[1][4]),
-        (date(2026, 8, 29), "gemini-omni-flash (US, 1512)", "gemini-omni-1.1-flash (US, 1515)", "US",
-         "https://raw.githubusercontent.com/aabao325/arena-ai-leaderboards/"
-         "5c84536aec65e86a6dfa5435e90dd7bc3fefd64e/data/2026-08-29/text-to-video.json"),
+        (
+            date(2026, 4, 8),
+            "veo-3.1-audio-1080p (US, 1381)",
+            "dreamina-seedance-2.0-720p (CN, 1450)",
+            "CN",
+            "https://raw.githubusercontent.com/oolong-tea-2026/arena-ai-leaderboards/"
+            "a2694df6580d2d4d61df7d1d23fd5cb83b13a143/data/2026-04-08/text-to-video.json",
+        ),
+        (date(2026, 6, 29), "dreamina-seedance-2.0-720p (CN, 1463)", "gemini-omni-flash (US, 1527)", "US", rows[1][4]),
+        (
+            date(2026, 8, 29),
+            "gemini-omni-flash (US, 1512)",
+            "gemini-omni-1.1-flash (US, 1515)",
+            "US",
+            "https://raw.githubusercontent.com/aabao325/arena-ai-leaderboards/"
+            "5c84536aec65e86a6dfa5435e90dd7bc3fefd64e/data/2026-08-29/text-to-video.json",
+        ),
     ]
     assert "2026-06-29/text-to-video.json" in rows[1][4]
     # video-edit: happyhorse-1.0 took #1 from grok-imagine-video on 2026-04-15
@@ -83,15 +93,27 @@ def test_atom_feed_is_valid_and_deterministic(replay_warehouse, warehouse_con):
     titles = [e.find(f"{ATOM}title").text for e in entries]
     assert "new #1: arena.ai text-to-video: dreamina-seedance-2.0-720p (CN, 1450)" in titles
     assert root.find(f"{ATOM}updated").text == entries[0].find(f"{ATOM}updated").text
-    frame = warehouse_con.sql("SELECT * FROM marts.fct_changes ORDER BY change_date DESC, kind, subject, change_id").pl()
+    frame = warehouse_con.sql(
+        "SELECT * FROM marts.fct_changes ORDER BY change_date DESC, kind, subject, change_id"
+    ).pl()
     assert atom_feed(frame, "videorace") == atom_feed(frame, "videorace")
 
 
 def test_atom_escapes_scraped_text():
-    evil = pl.DataFrame({"change_date": [date(2026, 5, 1)], "kind": ["new_release"], "subject": ['<b>"x" & y</b>'],
-                         "old_value": [None], "new_value": ["]]><script>"], "country_code": [None],
-                         "detail": ["a < b & c"], "source_url": ["javascript:alert(1)"],
-                         "first_seen_at": [None], "change_id": ["abc"]})
+    evil = pl.DataFrame(
+        {
+            "change_date": [date(2026, 5, 1)],
+            "kind": ["new_release"],
+            "subject": ['<b>"x" & y</b>'],
+            "old_value": [None],
+            "new_value": ["]]><script>"],
+            "country_code": [None],
+            "detail": ["a < b & c"],
+            "source_url": ["javascript:alert(1)"],
+            "first_seen_at": [None],
+            "change_id": ["abc"],
+        }
+    )
     root = ET.fromstring(atom_feed(evil, "t"))
     entry = root.find(f"{ATOM}entry")
     assert entry.find(f"{ATOM}title").text == 'new release: <b>"x" & y</b>: ]]><script>'
@@ -108,9 +130,12 @@ def test_price_and_release_queries_on_synthetic_tables():
     result = record_changes(con, datetime(2026, 3, 2, tzinfo=UTC))
     assert result["per_kind"] == {"new_release": 1, "price_change": 1}
     assert set(result["skipped"]) == {"new_leader", "claim_verdict"}
-    price = con.execute("SELECT change_date, old_value, new_value, source_url FROM marts.fct_changes "
-                        "WHERE kind = 'price_change'").fetchall()
+    price = con.execute(
+        "SELECT change_date, old_value, new_value, source_url FROM marts.fct_changes WHERE kind = 'price_change'"
+    ).fetchall()
     assert price == [(date(2026, 3, 1), "$0.105/s", "$0.05/s", "https://example.invalid/a3")]  # +5% is not a change
-    release = con.execute("SELECT change_date, subject, new_value FROM marts.fct_changes WHERE kind = 'new_release'").fetchall()
+    release = con.execute(
+        "SELECT change_date, subject, new_value FROM marts.fct_changes WHERE kind = 'new_release'"
+    ).fetchall()
     assert release == [(date(2026, 2, 10), "synthetic-model-a 1.0", "ga")]
     con.close()

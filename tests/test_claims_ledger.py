@@ -26,8 +26,11 @@ def scratch_con(replay_warehouse, tmp_path):
 
 
 def verdicts(con, day: str) -> dict[str, str]:
-    return dict(con.execute("SELECT claim_id, verdict FROM marts.fct_claim_verdicts WHERE refresh_date = CAST(? AS DATE)",
-                            [day]).fetchall())
+    return dict(
+        con.execute(
+            "SELECT claim_id, verdict FROM marts.fct_claim_verdicts WHERE refresh_date = CAST(? AS DATE)", [day]
+        ).fetchall()
+    )
 
 
 def test_c1_is_partly_from_the_arena_dates(warehouse_con):
@@ -89,12 +92,24 @@ def test_missing_or_broken_tables_never_crash(scratch_con):
 
 def test_claims_table_escapes_text_and_links():
     evil = '<script>alert("x")</script>'
-    rows = pl.DataFrame([{
-        "claim_id": "C1", "claim_text": evil, "value_in_article": evil, "verdict": "partly", "previous_verdict": "refuted",
-        "previous_refresh_date": "2026-09-01", "value": evil, "reason": evil, "warehouse_evidence": evil,
-        "warehouse_source_urls": "javascript:alert(1) ; https://example.org/a?b=<x>", "refresh_date": "2026-09-02",
-        "curated_evidence_urls": f"https://example.org/{evil}",
-    }])
+    rows = pl.DataFrame(
+        [
+            {
+                "claim_id": "C1",
+                "claim_text": evil,
+                "value_in_article": evil,
+                "verdict": "partly",
+                "previous_verdict": "refuted",
+                "previous_refresh_date": "2026-09-01",
+                "value": evil,
+                "reason": evil,
+                "warehouse_evidence": evil,
+                "warehouse_source_urls": "javascript:alert(1) ; https://example.org/a?b=<x>",
+                "refresh_date": "2026-09-02",
+                "curated_evidence_urls": f"https://example.org/{evil}",
+            }
+        ]
+    )
     html = claims_table_html(rows)
     assert "<script>" not in html and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert 'href="javascript:' not in html and "was refuted on 2026-09-01" in html

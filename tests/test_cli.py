@@ -21,8 +21,16 @@ def test_parse_arena_prints_one_object_per_entry():
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(lines) == 42
     assert list(lines[0]) == ["board", "rank", "model", "vendor", "license", "score", "ci", "votes"]
-    assert lines[0] == {"board": "text-to-video", "rank": 1, "model": "gemini-omni-flash", "vendor": "Google",
-                        "license": "proprietary", "score": 1527, "ci": 13, "votes": 5449}
+    assert lines[0] == {
+        "board": "text-to-video",
+        "rank": 1,
+        "model": "gemini-omni-flash",
+        "vendor": "Google",
+        "license": "proprietary",
+        "score": 1527,
+        "ci": 13,
+        "votes": 5449,
+    }
     hunyuan = next(line for line in lines if line["model"] == "hunyuan-video-1.5")
     assert hunyuan["license"] is None
 
@@ -61,8 +69,11 @@ def test_status_shows_each_source_with_its_newest_date(replay_warehouse):
     assert result.returncode == 0, result.stderr
     lines = {line.split()[0]: line.split() for line in result.stdout.splitlines() if line and not line.startswith("-")}
     assert lines["arena"][1] == "ok" and "2026-10-10" in lines["arena"]  # newest snapshot and newest data
-    for source, newest in (("aa_arena", "2026-08-01"), ("lmarena_dataset", "2026-08-14"),
-                           ("litellm_pricing", "2026-11-20")):
+    for source, newest in (
+        ("aa_arena", "2026-08-01"),
+        ("lmarena_dataset", "2026-08-14"),
+        ("litellm_pricing", "2026-11-20"),
+    ):
         assert lines[source][1] == "ok" and newest in lines[source], lines[source]
     assert lines["fred"][1] == "ok" and "2026-09-25" in lines["fred"]  # the datasets/exchange-rates copy
     assert lines["stock_csv"][1] == "ok" and "2026-10-06" in lines["stock_csv"]  # klevera reaches 2026-10-06

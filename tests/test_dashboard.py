@@ -34,8 +34,14 @@ def test_scraped_text_is_escaped_once():
     evil = '<script>alert("x")</script>'
     assert plot_text('veo "3" & <b>') == 'veo "3" &amp; &lt;b&gt;'  # Plotly decodes these three only
     fig = go.Figure(go.Scatter(x=[1], y=[1], text=[plot_text(evil)]))
-    chart = Chart(slug="t", title=f"best model {evil}", figure=fig, data=pl.DataFrame({"m": [evil]}),
-                  sources=[f"https://example.org/{evil}", "javascript:alert(1)"], as_of=evil)
+    chart = Chart(
+        slug="t",
+        title=f"best model {evil}",
+        figure=fig,
+        data=pl.DataFrame({"m": [evil]}),
+        sources=[f"https://example.org/{evil}", "javascript:alert(1)"],
+        as_of=evil,
+    )
     page = render_page(Page("t.html", "t", "s", [Section("a", "h", charts=[chart])], "t"), [])
     body = page.split("</head>", 1)[1]
     assert "<script>alert" not in body

@@ -16,8 +16,12 @@ from .conftest import PROJECT_ROOT
 def test_definitions_load_with_schedules_per_cadence():
     graph = defs.resolve_asset_graph()
     keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
-    assert {"raw_leaderboards__arena", "fct_leaderboard_entries", "out_leaderboard_country_daily",
-            "dashboard_site"} <= keys
+    assert {
+        "raw_leaderboards__arena",
+        "fct_leaderboard_entries",
+        "out_leaderboard_country_daily",
+        "dashboard_site",
+    } <= keys
     schedules = {s.name for s in defs.schedules}
     assert {"daily_refresh", "weekly_refresh", "monthly_refresh"} <= schedules
 
@@ -29,8 +33,13 @@ def test_asset_names_carry_their_layer():
 
 
 def test_every_raw_source_has_a_source_record_and_a_spider():
-    spiders = subprocess.run([sys.executable, "-m", "scrapy", "list"], cwd=PROJECT_ROOT / "scrapers",
-                             capture_output=True, text=True, timeout=120).stdout.split()
+    spiders = subprocess.run(
+        [sys.executable, "-m", "scrapy", "list"],
+        cwd=PROJECT_ROOT / "scrapers",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout.split()
     for key in defs.resolve_asset_graph().get_all_asset_keys():
         name = key.to_user_string()
         if name.startswith("raw_") and not name.startswith("raw_curated__"):

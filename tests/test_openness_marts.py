@@ -28,14 +28,26 @@ def test_open_models_in_arena_top10_only_where_the_data_says_open(warehouse_con)
     # the mirror's licence field says "open" for minimax-h3 from 2026-08-22 on, the only open entry ever in a
     # top 10; the two late LLM-shape files (2026-09-05 image-to-video, 2026-09-26 text-to-video) call it
     # "proprietary", a licence staging does not trust, so those board-days count it as unknown
-    days = {"image-to-video": ["2026-08-22", "2026-08-29", "2026-09-12", "2026-09-19", "2026-09-26", "2026-10-10"],
-            "text-to-video": ["2026-08-22", "2026-08-29", "2026-09-05", "2026-09-12", "2026-09-19", "2026-10-10"],
-            "video-edit": ["2026-08-22", "2026-08-29", "2026-09-05", "2026-09-12", "2026-09-19", "2026-09-26",
-                           "2026-10-10"]}
+    days = {
+        "image-to-video": ["2026-08-22", "2026-08-29", "2026-09-12", "2026-09-19", "2026-09-26", "2026-10-10"],
+        "text-to-video": ["2026-08-22", "2026-08-29", "2026-09-05", "2026-09-12", "2026-09-19", "2026-10-10"],
+        "video-edit": [
+            "2026-08-22",
+            "2026-08-29",
+            "2026-09-05",
+            "2026-09-12",
+            "2026-09-19",
+            "2026-09-26",
+            "2026-10-10",
+        ],
+    }
     assert [(b, d) for b, d, *_ in rows] == [(b, d) for b in days for d in days[b]]
     assert {(c, n, m.split(" ")[0]) for _, _, c, n, m in rows} == {("CN", 1, "minimax-h3")}
     assert [m for b, d, _, _, m in rows if d == "2026-10-10"] == [
-        "minimax-h3 (#1, open)", "minimax-h3 (#8, open)", "minimax-h3 (#3, open)"]
+        "minimax-h3 (#1, open)",
+        "minimax-h3 (#8, open)",
+        "minimax-h3 (#3, open)",
+    ]
     # the open-weight Wan 2.2 / HunyuanVideo 1.5 / LTX-2 entries never rank in a top 10 (best rank 27)
     best = warehouse_con.execute("""SELECT model, min(rank) FROM marts.fct_leaderboard_entries
                                     WHERE model IN ('wan-v2.2-a14b', 'hunyuan-video-1.5', 'ltx-2-19b')
@@ -51,7 +63,9 @@ def test_open_models_in_arena_top10_only_where_the_data_says_open(warehouse_con)
 
 
 def test_no_hugging_face_snapshot_in_replay_says_so(warehouse_con):
-    assert warehouse_con.execute("SELECT count(*) FROM marts.fct_open_model_stats WHERE source = 'hf_models'").fetchall() == [(0,)]
+    assert warehouse_con.execute(
+        "SELECT count(*) FROM marts.fct_open_model_stats WHERE source = 'hf_models'"
+    ).fetchall() == [(0,)]
     assert warehouse_con.execute("SELECT count(*) FROM out.out_open_downloads_by_country").fetchall() == [(0,)]
     section = q4_openness.build(warehouse_con)
     assert "no Hugging Face snapshot loaded yet (live only)" in "".join(section.html_blocks)
@@ -62,13 +76,15 @@ def test_no_hugging_face_snapshot_in_replay_says_so(warehouse_con):
     # open models reach the top 10 on several days now: a chart (one day alone would be a sentence)
     assert titles["open-arena-top10-text-to-video"] == (
         "arena.ai text-to-video: 1 open-weight model in the top 10 on 2026-10-10 (1 China); "
-        "open models reached the top 10 on 6 of 44 days")
+        "open models reached the top 10 on 6 of 44 days"
+    )
 
 
 def test_cadence_section_titles_state_the_finding(warehouse_con):
     from dashboards.sections import q3_cadence
 
     titles = {c.slug: c.title for c in q3_cadence.build(warehouse_con).charts}
-    assert titles["cadence-per-quarter"] == ("Chinese labs out-shipped U.S. labs in 2025: 16 vs 12 release events "
-                                             "(all types, per quarter below)")
+    assert titles["cadence-per-quarter"] == (
+        "Chinese labs out-shipped U.S. labs in 2025: 16 vs 12 release events (all types, per quarter below)"
+    )
     assert "median 117 days between versions in China vs 186 in the U.S." in titles["cadence-version-gaps"]

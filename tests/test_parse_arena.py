@@ -35,7 +35,12 @@ def test_late_july_shape_with_ci_low_high():
     path = RECORDINGS / "arena" / "2026-07-26" / "text-to-video.json"
     first = parse(path.read_bytes(), where=str(path))[0]
     assert (first["model"], first["score"], first["ci_low"], first["ci_high"], first["ci"]) == (
-        "gemini-omni-flash", 1527, 13, 13, 13)
+        "gemini-omni-flash",
+        1527,
+        13,
+        13,
+        13,
+    )
     assert first["preliminary"] is True
     assert (first["rank_spread_low"], first["rank_spread_high"]) == (1, 1)
 
@@ -45,12 +50,16 @@ def test_late_july_shape_with_ci_low_high():
     [
         (b"", "empty body"),
         (b"<html><head><title>Just a moment...</title></head><body>cf-challenge</body></html>", "challenge"),
-        (b'{"meta": {"leaderboard": "text-to-video", "fetched_at": "2026-04-19T00:00:00Z"}, "models": [{"rank": 1',
-         "invalid JSON"),
+        (
+            b'{"meta": {"leaderboard": "text-to-video", "fetched_at": "2026-04-19T00:00:00Z"}, "models": [{"rank": 1',
+            "invalid JSON",
+        ),
         (b'{"meta": {"leaderboard": "text-to-video", "fetched_at": "2026-04-19T00:00:00Z"}, "models": []}', "empty"),
         (b'{"leaderboard": []}', "meta"),
-        (b'{"meta": {"leaderboard": "text-to-video", "fetched_at": "x"}, "models": [{"rank": 1, "model": "m"}]}',
-         "no score"),
+        (
+            b'{"meta": {"leaderboard": "text-to-video", "fetched_at": "x"}, "models": [{"rank": 1, "model": "m"}]}',
+            "no score",
+        ),
     ],
 )
 def test_input_it_does_not_understand_fails_naming_source_and_snapshot(body, reason):

@@ -22,9 +22,21 @@ FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "ROB
 
 
 def crawl(tmp: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "scrapy", "crawl", "patents_epo_ops",
-               "-s", f"VIDEORACE_SNAPSHOT_DIR={tmp / 'snapshots'}", "-s", f"VIDEORACE_MANIFEST={tmp / 'manifest.jsonl'}",
-               "-s", f"VIDEORACE_FAILURES={tmp / 'failures.jsonl'}", *FAST, *args]
+    command = [
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        "patents_epo_ops",
+        "-s",
+        f"VIDEORACE_SNAPSHOT_DIR={tmp / 'snapshots'}",
+        "-s",
+        f"VIDEORACE_MANIFEST={tmp / 'manifest.jsonl'}",
+        "-s",
+        f"VIDEORACE_FAILURES={tmp / 'failures.jsonl'}",
+        *FAST,
+        *args,
+    ]
     return subprocess.run(command, cwd=PROJECT_ROOT / "scrapers", env=env, capture_output=True, text=True, timeout=120)
 
 
@@ -39,7 +51,8 @@ def test_without_credentials_patents_are_skipped_plainly(tmp_path):
     assert SKIPPED == "patents skipped: EPO_OPS_KEY/EPO_OPS_SECRET not set"
     assert SKIPPED in proc.stderr
     assert lines(tmp_path / "failures.jsonl") == [
-        {"source": "epo_ops", "url": "http://127.0.0.1:9/3.2/auth/accesstoken", "reason": SKIPPED}]
+        {"source": "epo_ops", "url": "http://127.0.0.1:9/3.2/auth/accesstoken", "reason": SKIPPED}
+    ]
     assert lines(tmp_path / "manifest.jsonl") == []
     assert "downloader/request_count" not in proc.stderr  # nothing was requested at all
 
@@ -61,9 +74,11 @@ class FakeOps(BaseHTTPRequestHandler):
         FakeOps.seen.append(("GET", self.path, self.headers.get("Authorization", "")))
         query = parse_qs(urlparse(self.path).query)["q"][0]
         count = len(query)  # any deterministic number
-        xml = ('<?xml version="1.0" encoding="UTF-8"?><ops:world-patent-data xmlns:ops="http://ops.epo.org">'
-               f'<ops:biblio-search total-result-count="{count}"><ops:query syntax="CQL">{query}</ops:query>'
-               '<ops:range begin="1" end="25"/><ops:search-result/></ops:biblio-search></ops:world-patent-data>')
+        xml = (
+            '<?xml version="1.0" encoding="UTF-8"?><ops:world-patent-data xmlns:ops="http://ops.epo.org">'
+            f'<ops:biblio-search total-result-count="{count}"><ops:query syntax="CQL">{query}</ops:query>'
+            '<ops:range begin="1" end="25"/><ops:search-result/></ops:biblio-search></ops:world-patent-data>'
+        )
         self._reply(200, xml, "application/xml")
 
     def _reply(self, status: int, text: str, ctype: str) -> None:
@@ -87,10 +102,17 @@ def test_with_credentials_one_labelled_search_per_scope_country_and_year(tmp_pat
     assert {auth for _, _, auth in searches} == {"Bearer loopback-token"}
     manifest = lines(tmp_path / "manifest.jsonl")
     assert lines(tmp_path / "failures.jsonl") == []
-    records = [epo_ops.parse(Path(m["path"]).read_bytes() if Path(m["path"]).is_absolute()
-                             else (PROJECT_ROOT / m["path"]).read_bytes(), label=m["label"])[0] for m in manifest]
+    records = [
+        epo_ops.parse(
+            Path(m["path"]).read_bytes() if Path(m["path"]).is_absolute() else (PROJECT_ROOT / m["path"]).read_bytes(),
+            label=m["label"],
+        )[0]
+        for m in manifest
+    ]
     keys = {(r["query_scope"], r["publication_country"], r["publication_year"]) for r in records}
     assert keys == {(s, c, 2024) for s in CPC_SCOPES for c in COUNTRIES}
     g06n_wo = next(r for r in records if r["query_scope"] == "G06N3/0475" and r["publication_country"] == "WO")
     assert g06n_wo["total_result_count"] == len('cpc="G06N3/0475" and pn=WO and pd within "20240101,20241231"')
-    assert "loopback-token" not in "".join(Path(m["path"]).read_text() for m in manifest if Path(m["path"]).is_absolute())
+    assert "loopback-token" not in "".join(
+        Path(m["path"]).read_text() for m in manifest if Path(m["path"]).is_absolute()
+    )

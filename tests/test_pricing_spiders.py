@@ -38,14 +38,18 @@ def test_fal_without_key_reads_the_page(monkeypatch):
 
 def test_fal_with_key_calls_the_api(monkeypatch):
     monkeypatch.setenv("FAL_KEY", "test-key")
-    requests = requests_of(FalPricingSpider(base_url="http://127.0.0.1:9", endpoints="fal-ai/veo3,fal-ai/sora-2/text-to-video"))
+    requests = requests_of(
+        FalPricingSpider(base_url="http://127.0.0.1:9", endpoints="fal-ai/veo3,fal-ai/sora-2/text-to-video")
+    )
     assert [r.url for r in requests] == [
         "http://127.0.0.1:9/v1/models/pricing?endpoint_id=fal-ai/veo3",
-        "http://127.0.0.1:9/v1/models/pricing?endpoint_id=fal-ai/sora-2/text-to-video"]
+        "http://127.0.0.1:9/v1/models/pricing?endpoint_id=fal-ai/sora-2/text-to-video",
+    ]
     assert requests[0].headers[b"Authorization"] == b"Key test-key"
     monkeypatch.delenv("FAL_KEY")
-    [from_setting] = requests_of(FalPricingSpider(base_url="http://127.0.0.1:9", endpoints="fal-ai/veo3"),
-                                 {"FAL_KEY": "from-setting"})
+    [from_setting] = requests_of(
+        FalPricingSpider(base_url="http://127.0.0.1:9", endpoints="fal-ai/veo3"), {"FAL_KEY": "from-setting"}
+    )
     assert from_setting.headers[b"Authorization"] == b"Key from-setting"
 
 
@@ -53,6 +57,9 @@ def test_alibaba_both_regions_through_one_base():
     requests = requests_of(AlibabaPricingSpider(base_url="http://127.0.0.1:9"))
     assert [(r.url, r.cb_kwargs["label"]) for r in requests] == [
         ("http://127.0.0.1:9/zh/model-studio/models", "mainland_cny"),
-        ("http://127.0.0.1:9/help/en/model-studio/models", "international_usd")]
+        ("http://127.0.0.1:9/help/en/model-studio/models", "international_usd"),
+    ]
     assert [r.url for r in requests_of(AlibabaPricingSpider())] == [
-        "https://help.aliyun.com/zh/model-studio/models", "https://www.alibabacloud.com/help/en/model-studio/models"]
+        "https://help.aliyun.com/zh/model-studio/models",
+        "https://www.alibabacloud.com/help/en/model-studio/models",
+    ]

@@ -20,8 +20,12 @@ from .conftest import PROJECT_ROOT, reference_path
 from .loopback import LoopbackServer, QuietHandler
 
 SYNTHETIC = PROJECT_ROOT / "tests" / "fixtures" / "synthetic"
-RAW_TABLES = {"github_readme": "raw_releases__github_readme", "github_releases": "raw_releases__github_releases",
-              "openrouter": "raw_releases__openrouter", "hf_models": "raw_openness__hf_models"}
+RAW_TABLES = {
+    "github_readme": "raw_releases__github_readme",
+    "github_releases": "raw_releases__github_releases",
+    "openrouter": "raw_releases__openrouter",
+    "hf_models": "raw_openness__hf_models",
+}
 
 
 class Loopback(LoopbackServer):
@@ -52,8 +56,15 @@ class Loopback(LoopbackServer):
 def scratch_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
     """The curated seeds and dimensions the release models read, in a fresh DuckDB file."""
     con = duckdb.connect(str(path))
-    for name in ("labs", "labs_supplement", "releases", "release_repos", "model_families", "git_facts",
-                 "release_candidates"):
+    for name in (
+        "labs",
+        "labs_supplement",
+        "releases",
+        "release_repos",
+        "model_families",
+        "git_facts",
+        "release_candidates",
+    ):
         load_curated(con, name)
     for table in (*RAW_TABLES.values(), "raw_openness__hf_trending"):
         ensure_table(con, "raw", table)
@@ -63,16 +74,27 @@ def scratch_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
 
 
 def build_release_models(con: duckdb.DuckDBPyConnection) -> None:
-    for layer, name in (("stg", "stg_release_lab_names"), ("stg", "stg_release_events"), ("marts", "fct_releases"),
-                        ("stg", "stg_open_models"), ("stg", "stg_hf_trending"), ("marts", "fct_open_model_stats"),
-                        ("out", "out_open_downloads_by_country")):
+    for layer, name in (
+        ("stg", "stg_release_lab_names"),
+        ("stg", "stg_release_events"),
+        ("marts", "fct_releases"),
+        ("stg", "stg_open_models"),
+        ("stg", "stg_hf_trending"),
+        ("marts", "fct_open_model_stats"),
+        ("out", "out_open_downloads_by_country"),
+    ):
         build_model(con, layer, name)
 
 
 def crawl_and_load(con, source: str, base: str, tmp: Path, **spider_args: str):
     result = fetch_live(get_source(source), tmp / "snapshots", base, timeout_s=120, spider_args=spider_args or None)
-    report = load_source(con, source, RAW_TABLES[source], result.snapshots, lambda snap: {"repo": snap.label or None}
-                         if source.startswith("github") else {})
+    report = load_source(
+        con,
+        source,
+        RAW_TABLES[source],
+        result.snapshots,
+        lambda snap: {"repo": snap.label or None} if source.startswith("github") else {},
+    )
     return result, report
 
 
@@ -80,8 +102,10 @@ def test_next_link_reads_github_and_hub_headers():
     samples = json.loads(reference_path("samples", "github", "pagination_link_headers.json").read_text())
     assert next_link(samples[0]["Link"]) == "https://api.github.com/repositories/515435940/issues?per_page=3&page=2"
     assert next_link(samples[-1]["Link"]) is None  # the last page has prev/first only
-    assert next_link(b'<https://huggingface.co/api/models?cursor=abc>; rel="next"') == \
-        "https://huggingface.co/api/models?cursor=abc"
+    assert (
+        next_link(b'<https://huggingface.co/api/models?cursor=abc>; rel="next"')
+        == "https://huggingface.co/api/models?cursor=abc"
+    )
 
 
 def test_readme_crawled_live_becomes_dated_release_events(tmp_path):
@@ -120,21 +144,31 @@ def test_openrouter_api_date_conflicts_side_by_side_with_curated(tmp_path):
                           FROM marts.fct_releases WHERE release_key = 'bytedance|seedance 2.0|api'
                           ORDER BY is_preferred DESC, source_record_id""").fetchall()
     # releases.csv row 14: Volcengine enterprise API 2026-04-02; OpenRouter lists seedance-2.0 at created 1776211362 = 2026-04-15 UTC
-    assert rows == [("curated", "releases.csv row 14", "2026-04-02", True, True),
-                    ("openrouter", "bytedance/seedance-2.0", "2026-04-15", False, True)]
+    assert rows == [
+        ("curated", "releases.csv row 14", "2026-04-02", True, True),
+        ("openrouter", "bytedance/seedance-2.0", "2026-04-15", False, True),
+    ]
     # a model only OpenRouter knows is preferred in its own release; variants keep OpenRouter's name
     assert con.execute("""SELECT model, lab_id, country_code, is_preferred, counts_in_cadence FROM marts.fct_releases
                           WHERE source_record_id IN ('bytedance/seedance-2.5', 'bytedance/seedance-2.0-mini',
                                                      'kwaivgi/kling-v3.0-pro') ORDER BY model""").fetchall() == [
-        ("Seedance 2.0 Mini", "bytedance", "CN", True, True), ("Seedance 2.5", "bytedance", "CN", True, True),
-        ("Video v3.0 Pro", "kuaishou", "CN", True, True)]
-    assert con.execute("SELECT count(*) FROM marts.fct_releases WHERE source_record_id LIKE 'qwen/%'").fetchall() == [(0,)]
+        ("Seedance 2.0 Mini", "bytedance", "CN", True, True),
+        ("Seedance 2.5", "bytedance", "CN", True, True),
+        ("Video v3.0 Pro", "kuaishou", "CN", True, True),
+    ]
+    assert con.execute("SELECT count(*) FROM marts.fct_releases WHERE source_record_id LIKE 'qwen/%'").fetchall() == [
+        (0,)
+    ]
     con.close()
 
 
 def _release_page(repo: str, tag: str) -> bytes:
-    (release,) = [r for r in json.loads((SYNTHETIC / "github_releases_synthetic.json").read_text()) if not r["prerelease"]]
-    return json.dumps([{**release, "tag_name": tag, "html_url": f"https://github.com/{repo}/releases/tag/{tag}"}]).encode()
+    (release,) = [
+        r for r in json.loads((SYNTHETIC / "github_releases_synthetic.json").read_text()) if not r["prerelease"]
+    ]
+    return json.dumps(
+        [{**release, "tag_name": tag, "html_url": f"https://github.com/{repo}/releases/tag/{tag}"}]
+    ).encode()
 
 
 def test_github_releases_follow_link_pages_and_stop_at_the_rate_limit(tmp_path):
@@ -142,9 +176,15 @@ def test_github_releases_follow_link_pages_and_stop_at_the_rate_limit(tmp_path):
     so c/three is never asked and is reported with the reset time."""
     q = "?per_page=100"
     routes = {
-        f"/repos/a/one/releases{q}": (200, _release_page("a/one", "v1"),
-                                      {"Link": '<{base}/repos/a/one/releases?per_page=100&page=2>; rel="next"',
-                                       "X-RateLimit-Remaining": "2", "X-RateLimit-Reset": "1893456000"}),
+        f"/repos/a/one/releases{q}": (
+            200,
+            _release_page("a/one", "v1"),
+            {
+                "Link": '<{base}/repos/a/one/releases?per_page=100&page=2>; rel="next"',
+                "X-RateLimit-Remaining": "2",
+                "X-RateLimit-Reset": "1893456000",
+            },
+        ),
         f"/repos/a/one/releases{q}&page=2": (200, _release_page("a/one", "v0"), {"X-RateLimit-Remaining": "1"}),
         f"/repos/b/two/releases{q}": (200, b"[]", {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1893456000"}),
     }
@@ -159,8 +199,10 @@ def test_github_releases_follow_link_pages_and_stop_at_the_rate_limit(tmp_path):
     assert "rate limit" in skipped["reason"] and "2030-01-01T00:00:00+00:00" in skipped["reason"]
     # the empty list of b/two is a valid answer: no rows, no error
     assert report.rows_loaded == 2
-    assert con.execute("SELECT tag_name FROM raw.raw_releases__github_releases ORDER BY tag_name").fetchall() == \
-        [("v0",), ("v1",)]
+    assert con.execute("SELECT tag_name FROM raw.raw_releases__github_releases ORDER BY tag_name").fetchall() == [
+        ("v0",),
+        ("v1",),
+    ]
     con.close()
 
 
@@ -168,15 +210,23 @@ def test_github_releases_follow_link_pages_and_stop_at_the_rate_limit(tmp_path):
 def test_hf_models_follow_pages_up_to_the_cap(tmp_path, tag):
     body = (SYNTHETIC / "hf_models_text-to-video_synthetic.json").read_bytes()
     first = f"/api/models?pipeline_tag={tag}&sort=downloads&direction=-1&limit=100"
-    routes = {first: (200, body, {"Link": '<{base}/api/models?cursor=p2>; rel="next"'}),
-              "/api/models?cursor=p2": (200, body.replace(b"}", b" }", 1), {"Link": '<{base}/api/models?cursor=p3>; rel="next"'}),
-              "/api/models?cursor=p3": (200, body, {})}
+    routes = {
+        first: (200, body, {"Link": '<{base}/api/models?cursor=p2>; rel="next"'}),
+        "/api/models?cursor=p2": (
+            200,
+            body.replace(b"}", b" }", 1),
+            {"Link": '<{base}/api/models?cursor=p3>; rel="next"'},
+        ),
+        "/api/models?cursor=p3": (200, body, {}),
+    }
     with Loopback(routes) as server:
         con = scratch_warehouse(tmp_path / "w.duckdb")
         result, _ = crawl_and_load(con, "hf_models", server.base, tmp_path, tags=tag, max_pages="2")
         hits = list(server.hits)
     assert hits == [first, "/api/models?cursor=p2"]  # the cap (2 pages) stops before p3
     build_release_models(con)
-    per_snapshot = con.execute("SELECT count(DISTINCT snapshot_sha256), count(*) FROM marts.fct_open_model_stats").fetchall()
+    per_snapshot = con.execute(
+        "SELECT count(DISTINCT snapshot_sha256), count(*) FROM marts.fct_open_model_stats"
+    ).fetchall()
     assert per_snapshot == [(2, 4)]  # two models per page, kept per snapshot (key model_id + snapshot_sha256)
     con.close()

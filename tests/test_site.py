@@ -17,8 +17,15 @@ import dashboards.build as build
 from dashboards.gaps import longest_drawn_step
 from pipelines.sources import SOURCES
 
-QUESTION_PAGES = ("quality.html", "price.html", "cadence.html", "openness.html", "patents.html", "markets.html",
-                  "claims.html")
+QUESTION_PAGES = (
+    "quality.html",
+    "price.html",
+    "cadence.html",
+    "openness.html",
+    "patents.html",
+    "markets.html",
+    "claims.html",
+)
 
 
 def _page(replay_warehouse, name="index.html") -> str:
@@ -26,8 +33,12 @@ def _page(replay_warehouse, name="index.html") -> str:
 
 
 def _figures(html: str) -> dict[str, dict]:
-    return {slug: json.loads(body) for slug, body in
-            re.findall(r'<script type="application/json" class="figure" id="fig-([^"]+)">(.*?)</script>', html, re.S)}
+    return {
+        slug: json.loads(body)
+        for slug, body in re.findall(
+            r'<script type="application/json" class="figure" id="fig-([^"]+)">(.*?)</script>', html, re.S
+        )
+    }
 
 
 def test_overview_shows_the_current_leader_with_its_rows(replay_warehouse):
@@ -35,11 +46,18 @@ def test_overview_shows_the_current_leader_with_its_rows(replay_warehouse):
     card = re.search(r'<div class="card" id="headline-arena-text-to-video".*?</div></div>', html, re.S).group(0)
     assert "Gemini Omni" in card and "gemini-omni-1.1-flash" not in card
     assert "United States, score 1516 on 2026-10-10" in card
-    assert 'href="quality.html#best-score-text-to-video"' in card and 'href="data/overview-arena-text-to-video.csv"' in card
+    assert (
+        'href="quality.html#best-score-text-to-video"' in card
+        and 'href="data/overview-arena-text-to-video.csv"' in card
+    )
     rows = pl.read_csv(replay_warehouse / "site" / "data" / "overview-arena-text-to-video.csv")
     first = rows.row(0, named=True)
     assert (first["model"], first["score"], first["country_code"], first["snapshot_date"]) == (
-        "gemini-omni-1.1-flash", 1516, "US", "2026-10-10")  # the id stays in the CSV
+        "gemini-omni-1.1-flash",
+        1516,
+        "US",
+        "2026-10-10",
+    )  # the id stays in the CSV
     assert rows.height == 10 and rows["source_url"].null_count() == 0
     edit = re.search(r'id="headline-arena-video-edit".*?</div></div>', html, re.S).group(0)
     assert "Wan 3.0" in edit and "wan3.0" not in edit and "China, score 1414 on 2026-10-10" in edit
@@ -127,7 +145,9 @@ def test_charts_that_say_something(replay_warehouse):
     openness = _page(replay_warehouse, "openness.html")
     assert "open models reached the top 10 on 6 of 44 days" in openness  # several days: a chart
     for name in QUESTION_PAGES:
-        assert "Data as of unknown" not in _page(replay_warehouse, name) and "as of unknown" not in _page(replay_warehouse, name)
+        assert "Data as of unknown" not in _page(replay_warehouse, name) and "as of unknown" not in _page(
+            replay_warehouse, name
+        )
 
 
 def test_every_chart_offers_table_csv_permalink_and_citation(replay_warehouse):
@@ -166,9 +186,20 @@ def test_what_changed_section(replay_warehouse):
 def test_methodology_page(replay_warehouse):
     html = _page(replay_warehouse, "methodology.html")
     assert "plotly.min.js" not in html  # no charts, no plotly.js
-    for text in ("Country policy", "vendor HQ (Beijing)", "720p without audio", "1080p with audio",
-                 "[-1, +1]", "[0, +5]", "Next-session rule", "reader service and an LLM", "Elo scale",
-                 "float32-noisy", "listed on OpenRouter", "Glossary"):
+    for text in (
+        "Country policy",
+        "vendor HQ (Beijing)",
+        "720p without audio",
+        "1080p with audio",
+        "[-1, +1]",
+        "[0, +5]",
+        "Next-session rule",
+        "reader service and an LLM",
+        "Elo scale",
+        "float32-noisy",
+        "listed on OpenRouter",
+        "Glossary",
+    ):
         assert text in html, text
     for source in SOURCES.values():
         assert source.title.replace("'", "&#x27;") in html
@@ -191,8 +222,12 @@ def test_rebuild_is_byte_identical(replay_warehouse, tmp_path):
 
 
 def test_site_builds_with_any_subset_of_sections(replay_warehouse, tmp_path, monkeypatch):
-    absent = types.SimpleNamespace(__name__="dashboards.sections.q9_absent", ORDER=90, OUT_TABLES=("out.out_nowhere",),
-                                   build=lambda con: (_ for _ in ()).throw(AssertionError("must not be built")))
+    absent = types.SimpleNamespace(
+        __name__="dashboards.sections.q9_absent",
+        ORDER=90,
+        OUT_TABLES=("out.out_nowhere",),
+        build=lambda con: (_ for _ in ()).throw(AssertionError("must not be built")),
+    )
     monkeypatch.setattr(build, "section_modules", lambda: [absent])
     con = duckdb.connect(str(replay_warehouse / "videorace.duckdb"), read_only=True)
     try:
@@ -201,7 +236,7 @@ def test_site_builds_with_any_subset_of_sections(replay_warehouse, tmp_path, mon
         con.close()
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert result["charts"] == 0 and "q9_absent (missing out.out_nowhere)" in html
-    assert "plotly.min.js\"></script>" not in html and "Gemini Omni" in html  # headlines still come from the marts
+    assert 'plotly.min.js"></script>' not in html and "Gemini Omni" in html  # headlines still come from the marts
     assert not (tmp_path / "data" / "share-top10-text-to-video.csv").exists()
     assert sorted(p.name for p in Path(tmp_path).glob("*.html")) == ["index.html", "methodology.html"]
 

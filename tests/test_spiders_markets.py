@@ -79,6 +79,7 @@ def test_fred_spider_waits_out_a_429_with_retry_after(tmp_path):
 def _urls(spider) -> list[tuple[str, str]]:
     async def collect():
         return [(r.url, r.cb_kwargs["label"]) async for r in spider.start()]
+
     return asyncio.run(collect())
 
 
@@ -92,13 +93,18 @@ def test_yahoo_spider_urls_and_polite_but_browser_like_settings():
     assert YahooSpider.custom_settings["ROBOTSTXT_OBEY"] is False
 
 
-@pytest.mark.parametrize("module, cls, path", [
-    ("fx_ecb", "EcbSpider", "/stats/eurofxref/eurofxref-hist-90d.xml"),
-])
+@pytest.mark.parametrize(
+    "module, cls, path",
+    [
+        ("fx_ecb", "EcbSpider", "/stats/eurofxref/eurofxref-hist-90d.xml"),
+    ],
+)
 def test_ecb_spider_url(module, cls, path):
     import importlib
 
-    spider = getattr(importlib.import_module(f"videorace_scrapers.spiders.{module}"), cls)(base_url="http://127.0.0.1:9")
+    spider = getattr(importlib.import_module(f"videorace_scrapers.spiders.{module}"), cls)(
+        base_url="http://127.0.0.1:9"
+    )
     assert [u for u, _ in _urls(spider)] == [f"http://127.0.0.1:9{path}"]
 
 
@@ -107,12 +113,15 @@ def test_stock_csv_spider_fetches_the_recorded_files_at_head():
 
     live = {(label, url) for url, label in _urls(StockCsvSpider())}
     with (ROOT / "scrapers" / "recordings" / "stock_csv" / "manifest.csv").open(newline="") as handle:
-        recorded = {(row["label"], f"https://raw.githubusercontent.com/{row['repository']}/HEAD/{row['path']}")
-                    for row in csv.DictReader(handle)}
+        recorded = {
+            (row["label"], f"https://raw.githubusercontent.com/{row['repository']}/HEAD/{row['path']}")
+            for row in csv.DictReader(handle)
+        }
     assert live == recorded and len(live) == 39  # every recorded (ticker, repository, path), at HEAD
 
 
 # ---- catch-up: range endpoints ask for the days since the newest stored observation -------------
+
 
 def test_catchup_start_from_the_newest_stored_day_bounded():
     from datetime import date
@@ -128,7 +137,9 @@ def test_catchup_start_from_the_newest_stored_day_bounded():
     con = duckdb.connect()
     assert catchup_args(con, "fred", 730, today) == {"start": "2024-12-02"}  # no table yet
     con.execute("CREATE SCHEMA raw; CREATE TABLE raw.raw_stocks__yahoo (ticker VARCHAR, date DATE)")
-    con.execute("INSERT INTO raw.raw_stocks__yahoo VALUES ('U', '2026-11-30'), ('SPY', '2026-11-20'), ('SPY', '2026-11-10')")
+    con.execute(
+        "INSERT INTO raw.raw_stocks__yahoo VALUES ('U', '2026-11-30'), ('SPY', '2026-11-20'), ('SPY', '2026-11-10')"
+    )
     assert catchup_args(con, "yahoo", 730, today) == {"start": "2026-11-15"}  # the ticker furthest behind
     assert catchup_args(con, "arena", 730, today) == {}
 
@@ -139,8 +150,9 @@ def test_fred_spider_asks_for_the_catchup_range(tmp_path):
     body = FRED_FILE.read_bytes()
     server = _Server(body)
     with server as base:
-        result = fetch_live(get_source("fred"), tmp_path / "snapshots", base, timeout_s=120,
-                            spider_args={"start": "2026-09-13"})
+        result = fetch_live(
+            get_source("fred"), tmp_path / "snapshots", base, timeout_s=120, spider_args={"start": "2026-09-13"}
+        )
     today = datetime.now(UTC).date().isoformat()
     assert server.data_hits == [f"/graph/fredgraph.csv?id=DEXCHUS&cosd=2026-09-13&coed={today}"]
     assert len(result.snapshots) == 1
@@ -149,6 +161,8 @@ def test_fred_spider_asks_for_the_catchup_range(tmp_path):
 def test_yahoo_spider_asks_for_a_period_from_the_catchup_start():
     from videorace_scrapers.spiders.stocks_yahoo import YahooSpider
 
-    requests = dict((label, url) for url, label in _urls(YahooSpider(base_url="http://127.0.0.1:9", start="2026-09-21")))
+    requests = dict(
+        (label, url) for url, label in _urls(YahooSpider(base_url="http://127.0.0.1:9", start="2026-09-21"))
+    )
     assert requests["U"].startswith("http://127.0.0.1:9/v8/finance/chart/U?period1=1789948800&period2=")
     assert requests["U"].endswith("&interval=1d")

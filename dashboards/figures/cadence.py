@@ -52,29 +52,66 @@ def timeline_chart(rows: pl.DataFrame) -> Chart:
         if part.is_empty():
             continue
         records = part.to_dicts()
-        fig.add_trace(go.Scatter(
-            x=[_plot_position(r) for r in records], y=[plot_text(r["lab_name"]) for r in records], mode="markers",
-            name=COUNTRY_LABELS[group], meta={"group": group},
-            marker={"color": COUNTRY_COLORS[group], "size": 10, "line": {"width": 1.5, "color": COUNTRY_COLORS[group]},
-                    "symbol": ["circle" if r["date_precision"] == "day" else "circle-open" for r in records]},
-            text=[plot_text(f"{_model_version(r['model'], r['version'])} · {r['release_type']} · {r['release_date_text']}"
-                      + (" (month only)" if r["date_precision"] == "month" else "")) for r in records],
-            hovertemplate="%{text}<extra></extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=[_plot_position(r) for r in records],
+                y=[plot_text(r["lab_name"]) for r in records],
+                mode="markers",
+                name=COUNTRY_LABELS[group],
+                meta={"group": group},
+                marker={
+                    "color": COUNTRY_COLORS[group],
+                    "size": 10,
+                    "line": {"width": 1.5, "color": COUNTRY_COLORS[group]},
+                    "symbol": ["circle" if r["date_precision"] == "day" else "circle-open" for r in records],
+                },
+                text=[
+                    plot_text(
+                        f"{_model_version(r['model'], r['version'])} · {r['release_type']} · {r['release_date_text']}"
+                        + (" (month only)" if r["date_precision"] == "month" else "")
+                    )
+                    for r in records
+                ],
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
     _layout(fig, "", height=560)
     counts = {g: data.filter(pl.col("country_group") == g).height for g in GROUPS}
     first, last = data["release_date_text"].min(), data["release_date_text"].max()
     lead = "Chinese" if counts["CN"] > counts["US"] else "U.S."
-    title = (f"{lead} labs logged more dated releases: {counts['CN']} Chinese vs {counts['US']} U.S. "
-             f"release events, {first} to {last}")
-    return Chart(slug="cadence-timeline", title=title, figure=fig,
-                 data=data.select("lab_id", "lab_name", "country_group", "model", "version", "release_type",
-                                  "release_date_text", "date_precision", "release_quarter", "is_open_weights",
-                                  "dates_by_source", "source", "source_url", "curated_file", "curated_row",
-                                  "snapshot_sha256"),
-                 sources=sorted(set(data["source_url"].drop_nulls().to_list())), as_of=last, max_gap_days=0,
-                 terms=("release-event",),
-                 note="One marker per release event (announce, preview, GA, API, open weights). Filled: dated to "
-                      "the day; open: the source gives only the month (drawn mid-month, never given a day).")
+    title = (
+        f"{lead} labs logged more dated releases: {counts['CN']} Chinese vs {counts['US']} U.S. "
+        f"release events, {first} to {last}"
+    )
+    return Chart(
+        slug="cadence-timeline",
+        title=title,
+        figure=fig,
+        data=data.select(
+            "lab_id",
+            "lab_name",
+            "country_group",
+            "model",
+            "version",
+            "release_type",
+            "release_date_text",
+            "date_precision",
+            "release_quarter",
+            "is_open_weights",
+            "dates_by_source",
+            "source",
+            "source_url",
+            "curated_file",
+            "curated_row",
+            "snapshot_sha256",
+        ),
+        sources=sorted(set(data["source_url"].drop_nulls().to_list())),
+        as_of=last,
+        max_gap_days=0,
+        terms=("release-event",),
+        note="One marker per release event (announce, preview, GA, API, open weights). Filled: dated to "
+        "the day; open: the source gives only the month (drawn mid-month, never given a day).",
+    )
 
 
 def quarterly_chart(rows: pl.DataFrame) -> Chart:
@@ -85,58 +122,114 @@ def quarterly_chart(rows: pl.DataFrame) -> Chart:
         part = dict(per.filter(pl.col("country_group") == group).select("release_quarter", "releases").iter_rows())
         if not part:
             continue
-        fig.add_trace(go.Bar(x=quarters, y=[part.get(q, 0) for q in quarters], name=COUNTRY_LABELS[group],
-                             marker_color=COUNTRY_COLORS[group], meta={"group": group}))
+        fig.add_trace(
+            go.Bar(
+                x=quarters,
+                y=[part.get(q, 0) for q in quarters],
+                name=COUNTRY_LABELS[group],
+                marker_color=COUNTRY_COLORS[group],
+                meta={"group": group},
+            )
+        )
     _layout(fig, "release events").update_layout(barmode="group")
     latest_year = int(max(quarters)[:4])
     year = latest_year - 1 if any(q.startswith(str(latest_year - 1)) for q in quarters) else latest_year
     in_year = per.filter(pl.col("release_quarter").str.starts_with(str(year)))
     totals = {g: int(in_year.filter(pl.col("country_group") == g)["releases"].sum()) for g in GROUPS}
     cn, us = totals["CN"], totals["US"]
-    who = "Chinese labs out-shipped U.S. labs" if cn > us else "U.S. labs out-shipped Chinese labs" if us > cn else \
-        "Chinese and U.S. labs shipped equally"
+    who = (
+        "Chinese labs out-shipped U.S. labs"
+        if cn > us
+        else "U.S. labs out-shipped Chinese labs"
+        if us > cn
+        else "Chinese and U.S. labs shipped equally"
+    )
     title = f"{who} in {year}: {cn} vs {us} release events (all types, per quarter below)"
-    return Chart(slug="cadence-per-quarter", title=title, figure=fig,
-                 data=rows.select("release_quarter", "country_group", "release_type", "releases",
-                                  "month_precision_releases", "releases_listed", "source_urls"),
-                 sources=_sources(rows, "source_urls"), as_of=max(quarters), terms=("release-event",),
-                 note="Counts one preferred row per release (lab, model version and type); month-only dates fall "
-                      "in their quarter; undated releases are left out.")
+    return Chart(
+        slug="cadence-per-quarter",
+        title=title,
+        figure=fig,
+        data=rows.select(
+            "release_quarter",
+            "country_group",
+            "release_type",
+            "releases",
+            "month_precision_releases",
+            "releases_listed",
+            "source_urls",
+        ),
+        sources=_sources(rows, "source_urls"),
+        as_of=max(quarters),
+        terms=("release-event",),
+        note="Counts one preferred row per release (lab, model version and type); month-only dates fall "
+        "in their quarter; undated releases are left out.",
+    )
 
 
 def gaps_chart(rows: pl.DataFrame, names: Names) -> Chart:
     gaps = rows.filter(pl.col("days_since_previous").is_not_null())
-    per_lab = (gaps.group_by("lab_id", "country_group")
-               .agg(pl.col("days_since_previous").median().alias("median_days"), pl.len().alias("gaps"))
-               .sort("median_days"))
+    per_lab = (
+        gaps.group_by("lab_id", "country_group")
+        .agg(pl.col("days_since_previous").median().alias("median_days"), pl.len().alias("gaps"))
+        .sort("median_days")
+    )
     fig = go.Figure()
     for group in GROUPS:
         part = per_lab.filter(pl.col("country_group") == group)
         if part.is_empty():
             continue
-        fig.add_trace(go.Bar(
-            x=[plot_text(names.lab(lab)) for lab in part["lab_id"].to_list()], y=part["median_days"].to_list(),
-            marker_color=COUNTRY_COLORS[group], name=COUNTRY_LABELS[group], meta={"group": group},
-            text=[plural(n, "interval") for n in part["gaps"].to_list()], textposition="outside", cliponaxis=False,
-            hovertemplate="%{x}: median %{y} days between versions (%{text})<extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                x=[plot_text(names.lab(lab)) for lab in part["lab_id"].to_list()],
+                y=part["median_days"].to_list(),
+                marker_color=COUNTRY_COLORS[group],
+                name=COUNTRY_LABELS[group],
+                meta={"group": group},
+                text=[plural(n, "interval") for n in part["gaps"].to_list()],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate="%{x}: median %{y} days between versions (%{text})<extra></extra>",
+            )
+        )
     _layout(fig, "median days between versions", height=420).update_xaxes(
-        tickangle=-35, categoryorder="array", categoryarray=[plot_text(names.lab(lab)) for lab in per_lab["lab_id"]])
-    medians = {g: median(gaps.filter(pl.col("country_group") == g)["days_since_previous"].to_list())
-               for g in ("CN", "US") if not gaps.filter(pl.col("country_group") == g).is_empty()}
+        tickangle=-35, categoryorder="array", categoryarray=[plot_text(names.lab(lab)) for lab in per_lab["lab_id"]]
+    )
+    medians = {
+        g: median(gaps.filter(pl.col("country_group") == g)["days_since_previous"].to_list())
+        for g in ("CN", "US")
+        if not gaps.filter(pl.col("country_group") == g).is_empty()
+    }
     if len(medians) == 2:
         faster = "Chinese" if medians["CN"] < medians["US"] else "U.S."
-        title = (f"{faster} labs ship new versions faster: median {medians['CN']:.0f} days between versions in "
-                 f"China vs {medians['US']:.0f} in the U.S. (day-dated versions only)")
+        title = (
+            f"{faster} labs ship new versions faster: median {medians['CN']:.0f} days between versions in "
+            f"China vs {medians['US']:.0f} in the U.S. (day-dated versions only)"
+        )
     else:
         title = "Days between consecutive versions per lab (day-dated versions only)"
-    return Chart(slug="cadence-version-gaps", title=title, figure=fig,
-                 data=rows.select("lab_id", "country_group", "model_key", "version_name", "first_release_type",
-                                  "first_date", "previous_version", "previous_date", "days_since_previous",
-                                  "source_url", "curated_row", "snapshot_sha256"),
-                 sources=sorted(set(rows["source_url"].drop_nulls().to_list())),
-                 as_of=str(rows["first_date"].max()),
-                 note="A version is dated by its first release event; versions known only to the month are left "
-                      "out rather than given a day.")
+    return Chart(
+        slug="cadence-version-gaps",
+        title=title,
+        figure=fig,
+        data=rows.select(
+            "lab_id",
+            "country_group",
+            "model_key",
+            "version_name",
+            "first_release_type",
+            "first_date",
+            "previous_version",
+            "previous_date",
+            "days_since_previous",
+            "source_url",
+            "curated_row",
+            "snapshot_sha256",
+        ),
+        sources=sorted(set(rows["source_url"].drop_nulls().to_list())),
+        as_of=str(rows["first_date"].max()),
+        note="A version is dated by its first release event; versions known only to the month are left "
+        "out rather than given a day.",
+    )
 
 
 def cadence_charts(con: duckdb.DuckDBPyConnection) -> list[Chart]:

@@ -38,35 +38,42 @@ def _links(cell: str | None) -> str:
     for label, urls in first.items():
         href = safe_href(urls[0])
         count = f" ({len(urls)} files)" if len(urls) > 1 else ""
-        parts.append(f'<a href="{esc(href)}" title="{esc(href)}">{esc(label)}</a>{count}' if href
-                     else esc(label))
+        parts.append(f'<a href="{esc(href)}" title="{esc(href)}">{esc(label)}</a>{count}' if href else esc(label))
     return " · ".join(parts) or "none"
 
 
 def claims_table_html(rows: pl.DataFrame) -> str:
     """Every text in the table is curated or computed from scraped data: all of it is escaped."""
-    head = ("<tr><th>claim</th><th>verdict</th><th>value computed from the warehouse</th><th>why</th>"
-            "<th>evidence: warehouse rows and their sources</th><th>evidence: curated links</th></tr>\n")
+    head = (
+        "<tr><th>claim</th><th>verdict</th><th>value computed from the warehouse</th><th>why</th>"
+        "<th>evidence: warehouse rows and their sources</th><th>evidence: curated links</th></tr>\n"
+    )
     body = []
     for r in rows.iter_rows(named=True):
-        changed = (f'<br><span class="meta">was {esc(r["previous_verdict"])} on {esc(r["previous_refresh_date"])}</span>'
-                   if r["previous_verdict"] and r["previous_verdict"] != r["verdict"] else "")
+        changed = (
+            f'<br><span class="meta">was {esc(r["previous_verdict"])} on {esc(r["previous_refresh_date"])}</span>'
+            if r["previous_verdict"] and r["previous_verdict"] != r["verdict"]
+            else ""
+        )
         body.append(
             f'<tr id="claim-{esc(r["claim_id"])}"><td data-label="claim"><b>{esc(r["claim_id"])}</b> '
             f'{esc(r["claim_text"])}<br><span class="meta">article: {esc(r["value_in_article"])}</span></td>'
             f'<td data-label="verdict" style="color:{VERDICT_COLORS.get(r["verdict"], "#333")}">'
-            f'<b>{esc(r["verdict"])}</b>{changed}</td>'
+            f"<b>{esc(r['verdict'])}</b>{changed}</td>"
             f'<td data-label="value">{esc(r["value"] or "—")}</td><td data-label="why">{esc(r["reason"])}</td>'
             f'<td data-label="warehouse evidence">{esc(r["warehouse_evidence"] or "—")}<br>'
-            f'{_links(r["warehouse_source_urls"])}</td>'
-            f'<td data-label="curated evidence">{_links(r["curated_evidence_urls"])}</td></tr>\n')
+            f"{_links(r['warehouse_source_urls'])}</td>"
+            f'<td data-label="curated evidence">{_links(r["curated_evidence_urls"])}</td></tr>\n'
+        )
     day = rows["refresh_date"].max() if rows.height else None
-    return (f'<section class="panel" id="claims-ledger"><h3>Claims ledger, recomputed on {esc(day)}</h3>\n'
-            f'<table class="prose">\n<thead>{head}</thead>\n<tbody>\n{"".join(body)}</tbody></table>\n'
-            '<p class="meta">Each verdict comes from a written rule over the warehouse, one per claim; every '
-            'verdict of every refresh, with the full evidence URLs, is in '
-            '<a href="data/tables/marts.fct_claim_verdicts.csv" download>the claim verdicts (CSV)</a>.</p>'
-            "</section>\n")
+    return (
+        f'<section class="panel" id="claims-ledger"><h3>Claims ledger, recomputed on {esc(day)}</h3>\n'
+        f'<table class="prose">\n<thead>{head}</thead>\n<tbody>\n{"".join(body)}</tbody></table>\n'
+        '<p class="meta">Each verdict comes from a written rule over the warehouse, one per claim; every '
+        "verdict of every refresh, with the full evidence URLs, is in "
+        '<a href="data/tables/marts.fct_claim_verdicts.csv" download>the claim verdicts (CSV)</a>.</p>'
+        "</section>\n"
+    )
 
 
 def newest_fetched_day(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -79,21 +86,46 @@ def newest_fetched_day(con: duckdb.DuckDBPyConnection) -> str | None:
 
 def verdict_chart(rows: pl.DataFrame, data_as_of: str | None) -> Chart:
     counts = {v: rows.filter(pl.col("verdict") == v).height for v in VERDICT_ORDER}
-    fig = go.Figure(go.Bar(x=list(counts), y=list(counts.values()),
-                           marker_color=[VERDICT_COLORS[v] for v in counts],
-                           text=[str(n) for n in counts.values()], textposition="outside", cliponaxis=False,
-                           hovertemplate="%{x}: %{y} claims<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=list(counts),
+            y=list(counts.values()),
+            marker_color=[VERDICT_COLORS[v] for v in counts],
+            text=[str(n) for n in counts.values()],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x}: %{y} claims<extra></extra>",
+        )
+    )
     base_layout(fig, "claims", height=320, showlegend=False)
     day = rows["refresh_date"].max()
-    title = (f"Of {rows.height} press claims, {counts['supported']} are supported, {counts['partly']} partly, "
-             f"{counts['refuted']} refuted and {counts['insufficient data']} cannot be tested with the data held "
-             f"(refresh {day})")
+    title = (
+        f"Of {rows.height} press claims, {counts['supported']} are supported, {counts['partly']} partly, "
+        f"{counts['refuted']} refuted and {counts['insufficient data']} cannot be tested with the data held "
+        f"(refresh {day})"
+    )
     urls = set()
     for cell in rows["warehouse_source_urls"].drop_nulls().to_list():
         urls.update(u.strip() for u in cell.split(" ; ") if u.strip())
-    return Chart(slug="claims-verdicts", title=title, figure=fig,
-                 data=rows.select("claim_id", "refresh_date", "verdict", "value", "reason", "warehouse_evidence",
-                                  "warehouse_source_urls", "curated_evidence_urls", "rule_file", "curated_file",
-                                  "curated_row"),
-                 sources=sorted(urls), as_of=data_as_of or str(day),
-                 note=f"Verdicts recomputed on {day} from the warehouse as it stood then.", terms=("verdict",))
+    return Chart(
+        slug="claims-verdicts",
+        title=title,
+        figure=fig,
+        data=rows.select(
+            "claim_id",
+            "refresh_date",
+            "verdict",
+            "value",
+            "reason",
+            "warehouse_evidence",
+            "warehouse_source_urls",
+            "curated_evidence_urls",
+            "rule_file",
+            "curated_file",
+            "curated_row",
+        ),
+        sources=sorted(urls),
+        as_of=data_as_of or str(day),
+        note=f"Verdicts recomputed on {day} from the warehouse as it stood then.",
+        terms=("verdict",),
+    )

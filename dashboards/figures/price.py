@@ -16,9 +16,23 @@ COMPARISONS = {
     "1080p_any_audio": "1080p, audio with, without or not stated",
     "all_resolutions": "any resolution",
 }
-OFFER_COLUMNS = ("country_group", "model_display", "provider", "tier", "resolution", "has_audio", "price_usd_per_s",
-                 "usd_method", "price_native", "native_currency", "fx_rate_cny_per_usd", "fx_date", "as_of_text",
-                 "valid_from", "source_url")
+OFFER_COLUMNS = (
+    "country_group",
+    "model_display",
+    "provider",
+    "tier",
+    "resolution",
+    "has_audio",
+    "price_usd_per_s",
+    "usd_method",
+    "price_native",
+    "native_currency",
+    "fx_rate_cny_per_usd",
+    "fx_date",
+    "as_of_text",
+    "valid_from",
+    "source_url",
+)
 
 
 def _money(value: float | None) -> str:
@@ -53,42 +67,70 @@ def _title(summary: dict, comparison: str) -> str:
     if cn is None or us is None:
         side, other = ("U.S.", "Chinese") if cn is None else ("Chinese", "U.S.")
         cheapest = summary["us_cheapest"] if cn is None else summary["cn_cheapest"]
-        return (f"At {label} only {side} offers have a price ({_money(us if cn is None else cn)} median, "
-                f"cheapest {cheapest}); no {other} offer at this spec, so no ratio")
+        return (
+            f"At {label} only {side} offers have a price ({_money(us if cn is None else cn)} median, "
+            f"cheapest {cheapest}); no {other} offer at this spec, so no ratio"
+        )
     cheaper = "Chinese" if cn < us else "U.S."
-    return (f"At {label}, {cheaper} offers are cheaper: median China {_money(cn)} vs U.S. {_money(us)} "
-            f"(China = {summary['median_ratio_cn_to_us']:.2f}× the U.S.; minimum {_money(summary['cn_min_usd_per_s'])} "
-            f"vs {_money(summary['us_min_usd_per_s'])}, ratio {summary['min_ratio_cn_to_us']:.2f})")
+    return (
+        f"At {label}, {cheaper} offers are cheaper: median China {_money(cn)} vs U.S. {_money(us)} "
+        f"(China = {summary['median_ratio_cn_to_us']:.2f}× the U.S.; minimum {_money(summary['cn_min_usd_per_s'])} "
+        f"vs {_money(summary['us_min_usd_per_s'])}, ratio {summary['min_ratio_cn_to_us']:.2f})"
+    )
 
 
 def offers_chart(con: duckdb.DuckDBPyConnection, summary: dict) -> Chart:
     comparison = summary["comparison"]
     rows = _offers(con, comparison)
-    labels = [f"{m} — {p}{' · ' + t if t else ''}{' · ' + r if r and comparison == 'all_resolutions' else ''}"
-              for m, p, t, r in rows.select("model_display", "provider", "tier", "resolution").iter_rows()]
+    labels = [
+        f"{m} — {p}{' · ' + t if t else ''}{' · ' + r if r and comparison == 'all_resolutions' else ''}"
+        for m, p, t, r in rows.select("model_display", "provider", "tier", "resolution").iter_rows()
+    ]
     fig = go.Figure()
     for group in ("CN", "US"):
         mask = [g == group for g in rows["country_group"].to_list()]
         if not any(mask):
             continue
         part = rows.filter(pl.Series(mask))
-        fig.add_trace(go.Bar(
-            x=part["price_usd_per_s"].to_list(),
-            y=[plot_text(lbl) for lbl, keep in zip(labels, mask, strict=True) if keep],
-            orientation="h", name=COUNTRY_LABELS[group], marker={"color": COUNTRY_COLORS[group]}, meta={"group": group},
-            text=[f"${v:.3f}" for v in part["price_usd_per_s"].to_list()], textposition="outside", cliponaxis=False,
-            customdata=[plot_text(f"{n} {c} · {m}") for n, c, m in part.select("price_native", "native_currency",
-                                                                                "usd_method").iter_rows()],
-            hovertemplate="%{y}: $%{x:.3f}/s (%{customdata})<extra></extra>"))
-    base_layout(fig, height=max(260, 28 * rows.height + 120), xaxis_title="USD per second",
-                yaxis={"automargin": True, "categoryorder": "total descending"}, barmode="overlay")
+        fig.add_trace(
+            go.Bar(
+                x=part["price_usd_per_s"].to_list(),
+                y=[plot_text(lbl) for lbl, keep in zip(labels, mask, strict=True) if keep],
+                orientation="h",
+                name=COUNTRY_LABELS[group],
+                marker={"color": COUNTRY_COLORS[group]},
+                meta={"group": group},
+                text=[f"${v:.3f}" for v in part["price_usd_per_s"].to_list()],
+                textposition="outside",
+                cliponaxis=False,
+                customdata=[
+                    plot_text(f"{n} {c} · {m}")
+                    for n, c, m in part.select("price_native", "native_currency", "usd_method").iter_rows()
+                ],
+                hovertemplate="%{y}: $%{x:.3f}/s (%{customdata})<extra></extra>",
+            )
+        )
+    base_layout(
+        fig,
+        height=max(260, 28 * rows.height + 120),
+        xaxis_title="USD per second",
+        yaxis={"automargin": True, "categoryorder": "total descending"},
+        barmode="overlay",
+    )
     fig.update_xaxes(range=[0, float(rows["price_usd_per_s"].max()) * 1.35])
     note = ""
     if summary.get("cny_conversions"):
         note = "CNY converted at the FX rate of the observation date: " + summary["cny_conversions"]
-    return Chart(slug=f"price-{comparison}", title=_title(summary, comparison), figure=fig,
-                 data=rows.select(*OFFER_COLUMNS), sources=_sources(rows), as_of=_as_of(rows), note=note,
-                 terms=("price-per-second",) + (("reference-spec",) if comparison in REFERENCE else ()))
+    return Chart(
+        slug=f"price-{comparison}",
+        title=_title(summary, comparison),
+        figure=fig,
+        data=rows.select(*OFFER_COLUMNS),
+        sources=_sources(rows),
+        as_of=_as_of(rows),
+        note=note,
+        terms=("price-per-second",) + (("reference-spec",) if comparison in REFERENCE else ()),
+    )
 
 
 REFERENCE = ("720p_no_audio", "1080p_audio")
@@ -104,13 +146,23 @@ def one_sided_sentence(summaries: list[dict]) -> str:
         cheapest = s["cn_cheapest"] if side == "CN" else s["us_cheapest"]
         offers = s["cn_offers"] if side == "CN" else s["us_offers"]
         other = "U.S." if side == "CN" else "Chinese"
-        parts.append(f"at {COMPARISONS[s['comparison']]}, only {COUNTRY_LABELS[side]} has a price "
-                     f"({offers} offer{'s' if offers != 1 else ''}, median {_money(median)}; cheapest {cheapest}) "
-                     f"and no {other} offer")
-    return ('<p class="finding">' + esc("No China-to-U.S. ratio at " + (
-        "these specs" if len(parts) > 1 else "this spec") + ": " + "; ".join(parts) + ".")
-            + ' Every offer, with its source: <a href="data/tables/out.out_price_per_second.csv" download>'
-              "out_price_per_second (CSV)</a>.</p>\n")
+        parts.append(
+            f"at {COMPARISONS[s['comparison']]}, only {COUNTRY_LABELS[side]} has a price "
+            f"({offers} offer{'s' if offers != 1 else ''}, median {_money(median)}; cheapest {cheapest}) "
+            f"and no {other} offer"
+        )
+    return (
+        '<p class="finding">'
+        + esc(
+            "No China-to-U.S. ratio at "
+            + ("these specs" if len(parts) > 1 else "this spec")
+            + ": "
+            + "; ".join(parts)
+            + "."
+        )
+        + ' Every offer, with its source: <a href="data/tables/out.out_price_per_second.csv" download>'
+        "out_price_per_second (CSV)</a>.</p>\n"
+    )
 
 
 def over_time_chart(con: duckdb.DuckDBPyConnection) -> Chart:
@@ -123,22 +175,44 @@ def over_time_chart(con: duckdb.DuckDBPyConnection) -> Chart:
         part = rows.filter(pl.col("country_group") == group)
         if part.is_empty():
             continue
-        fig.add_trace(go.Scatter(
-            x=part["valid_from"].cast(pl.Utf8).to_list(), y=part["price_usd_per_s"].to_list(), mode="markers",
-            name=COUNTRY_LABELS[group], marker={"color": COUNTRY_COLORS[group], "size": 9},
-            meta={"group": group},
-            text=[plot_text(f"{m} — {p}") for m, p in part.select("model_display", "provider").iter_rows()],
-            hovertemplate="%{text}<br>%{x}: $%{y:.3f}/s<extra></extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=part["valid_from"].cast(pl.Utf8).to_list(),
+                y=part["price_usd_per_s"].to_list(),
+                mode="markers",
+                name=COUNTRY_LABELS[group],
+                marker={"color": COUNTRY_COLORS[group], "size": 9},
+                meta={"group": group},
+                text=[plot_text(f"{m} — {p}") for m, p in part.select("model_display", "provider").iter_rows()],
+                hovertemplate="%{text}<br>%{x}: $%{y:.3f}/s<extra></extra>",
+            )
+        )
     base_layout(fig, "USD per second (any spec)")
-    cheapest = {g: rows.filter(pl.col("country_group") == g).sort("price_usd_per_s").head(1).to_dicts()
-                for g in ("CN", "US")}
-    parts = [f"{COUNTRY_LABELS[g]} {c[0]['model_display']} {_money(c[0]['price_usd_per_s'])} ({c[0]['valid_from']})"
-             for g, c in cheapest.items() if c]
-    title = ("Dated text-to-video prices per second, any resolution: cheapest " + " vs ".join(parts)) if parts else "No dated price"
-    return Chart(slug="price-over-time", title=title, figure=fig, data=rows.select(*OFFER_COLUMNS, "valid_to"),
-                 sources=_sources(rows), as_of=_as_of(rows), terms=("price-per-second",), max_gap_days=0,
-                 note=f"{rows.height} dated observations, one marker each (prices are not joined by lines: a "
-                      "price holds until the next observation of the same offer); undated ones are left out here.")
+    cheapest = {
+        g: rows.filter(pl.col("country_group") == g).sort("price_usd_per_s").head(1).to_dicts() for g in ("CN", "US")
+    }
+    parts = [
+        f"{COUNTRY_LABELS[g]} {c[0]['model_display']} {_money(c[0]['price_usd_per_s'])} ({c[0]['valid_from']})"
+        for g, c in cheapest.items()
+        if c
+    ]
+    title = (
+        ("Dated text-to-video prices per second, any resolution: cheapest " + " vs ".join(parts))
+        if parts
+        else "No dated price"
+    )
+    return Chart(
+        slug="price-over-time",
+        title=title,
+        figure=fig,
+        data=rows.select(*OFFER_COLUMNS, "valid_to"),
+        sources=_sources(rows),
+        as_of=_as_of(rows),
+        terms=("price-per-second",),
+        max_gap_days=0,
+        note=f"{rows.height} dated observations, one marker each (prices are not joined by lines: a "
+        "price holds until the next observation of the same offer); undated ones are left out here.",
+    )
 
 
 def price_charts(con: duckdb.DuckDBPyConnection) -> tuple[list[Chart], list[str]]:

@@ -39,29 +39,51 @@ def number_one_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart:
         part = data.filter(pl.Series([g == group for g in groups]))
         if part.is_empty():
             continue
-        fig.add_trace(go.Scatter(
-            x=part["snapshot_date"].cast(pl.Utf8).to_list(), y=part["number_one_score"].to_list(), mode="markers",
-            name=f"#1 from {COUNTRY_LABELS[group]}", marker={"color": COUNTRY_COLORS[group], "size": 9},
-            meta={"group": group},
-            text=[plot_text(names.model(m)) for m in part["number_one_model"].to_list()], hovertemplate="%{x}: %{text} (%{y})<extra></extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=part["snapshot_date"].cast(pl.Utf8).to_list(),
+                y=part["number_one_score"].to_list(),
+                mode="markers",
+                name=f"#1 from {COUNTRY_LABELS[group]}",
+                marker={"color": COUNTRY_COLORS[group], "size": 9},
+                meta={"group": group},
+                text=[plot_text(names.model(m)) for m in part["number_one_model"].to_list()],
+                hovertemplate="%{x}: %{text} (%{y})<extra></extra>",
+            )
+        )
     _layout(fig, "score of the #1 model")
     changes = sum(1 for a, b in zip(groups, groups[1:], strict=False) if a != b)
     last = data.row(-1, named=True)
     who = COUNTRY_LABELS[_group(last["number_one_country"])]
-    title = (f"arena.ai {board}: the #1 spot changed country {changes} time{'s' if changes != 1 else ''}; "
-             f"on {last['snapshot_date']} it is {names.model(last['number_one_model'])} ({who}, "
-             f"{last['number_one_score']:.0f})")
-    return Chart(slug=f"number-one-{board}", title=title, figure=fig,
-                 data=data.select("arena", "board", "snapshot_date", "number_one_model", "number_one_score",
-                                  "number_one_lab_id", "number_one_country", "source_urls"),
-                 sources=_sources(data), as_of=str(last["snapshot_date"]), terms=("arena-score",),
-                 max_gap_days=DAILY_BOARD_DAYS)
+    title = (
+        f"arena.ai {board}: the #1 spot changed country {changes} time{'s' if changes != 1 else ''}; "
+        f"on {last['snapshot_date']} it is {names.model(last['number_one_model'])} ({who}, "
+        f"{last['number_one_score']:.0f})"
+    )
+    return Chart(
+        slug=f"number-one-{board}",
+        title=title,
+        figure=fig,
+        data=data.select(
+            "arena",
+            "board",
+            "snapshot_date",
+            "number_one_model",
+            "number_one_score",
+            "number_one_lab_id",
+            "number_one_country",
+            "source_urls",
+        ),
+        sources=_sources(data),
+        as_of=str(last["snapshot_date"]),
+        terms=("arena-score",),
+        max_gap_days=DAILY_BOARD_DAYS,
+    )
 
 
 def lead_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart:
     data = rows.filter((pl.col("arena") == "arena") & (pl.col("board") == board)).sort("snapshot_date")
-    signed = data.with_columns(
-        (pl.col("best_cn_score") - pl.col("best_us_score")).alias("cn_minus_us_points"))
+    signed = data.with_columns((pl.col("best_cn_score") - pl.col("best_us_score")).alias("cn_minus_us_points"))
     fig = go.Figure()
     for label, color, group, mask in (
         ("China leads (CIs apart)", COUNTRY_COLORS["CN"], "CN", pl.col("lead_country") == "CN"),
@@ -71,27 +93,57 @@ def lead_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart:
         part = signed.filter(mask)
         if part.is_empty():
             continue
-        fig.add_trace(go.Bar(x=part["snapshot_date"].cast(pl.Utf8).to_list(), y=part["cn_minus_us_points"].to_list(),
-                             name=label, marker_color=color, meta={"group": group} if group else None,
-                             text=[plot_text(f"China {names.model(c)} vs U.S. {names.model(u)}")
-                                   for c, u in zip(part["best_cn_model"].to_list(), part["best_us_model"].to_list(),
-                                                   strict=True)],
-                             hovertemplate="%{x}: %{text}, %{y} points<extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                x=part["snapshot_date"].cast(pl.Utf8).to_list(),
+                y=part["cn_minus_us_points"].to_list(),
+                name=label,
+                marker_color=color,
+                meta={"group": group} if group else None,
+                text=[
+                    plot_text(f"China {names.model(c)} vs U.S. {names.model(u)}")
+                    for c, u in zip(part["best_cn_model"].to_list(), part["best_us_model"].to_list(), strict=True)
+                ],
+                hovertemplate="%{x}: %{text}, %{y} points<extra></extra>",
+            )
+        )
     _layout(fig, "best CN minus best US score (points)")
     clear_cn = signed.filter(pl.col("lead_country") == "CN").height
     clear_us = signed.filter(pl.col("lead_country") == "US").height
     last = signed.row(-1, named=True)
-    title = (f"arena.ai {board}: a clear lead (CIs apart) for China on {clear_cn} and for the U.S. on {clear_us} "
-             f"of {signed.height} days; on {last['snapshot_date']}: {_lead_label(last, names)}")
-    return Chart(slug=f"ci-lead-{board}", title=title, figure=fig,
-                 data=signed.select("arena", "board", "snapshot_date", "best_cn_model", "best_cn_score",
-                                    "best_cn_ci_lower", "best_cn_ci_upper", "best_us_model", "best_us_score",
-                                    "best_us_ci_lower", "best_us_ci_upper", "gap_points", "lead_basis", "lead_country",
-                                    "lead_label", "source_urls"),
-                 sources=_sources(signed), as_of=str(last["snapshot_date"]), terms=("arena-score", "ci"),
-                 max_gap_days=DAILY_BOARD_DAYS,
-                 note="Positive bars: the best Chinese model scores higher; a lead counts only where the two "
-                      "confidence intervals do not overlap.")
+    title = (
+        f"arena.ai {board}: a clear lead (CIs apart) for China on {clear_cn} and for the U.S. on {clear_us} "
+        f"of {signed.height} days; on {last['snapshot_date']}: {_lead_label(last, names)}"
+    )
+    return Chart(
+        slug=f"ci-lead-{board}",
+        title=title,
+        figure=fig,
+        data=signed.select(
+            "arena",
+            "board",
+            "snapshot_date",
+            "best_cn_model",
+            "best_cn_score",
+            "best_cn_ci_lower",
+            "best_cn_ci_upper",
+            "best_us_model",
+            "best_us_score",
+            "best_us_ci_lower",
+            "best_us_ci_upper",
+            "gap_points",
+            "lead_basis",
+            "lead_country",
+            "lead_label",
+            "source_urls",
+        ),
+        sources=_sources(signed),
+        as_of=str(last["snapshot_date"]),
+        terms=("arena-score", "ci"),
+        max_gap_days=DAILY_BOARD_DAYS,
+        note="Positive bars: the best Chinese model scores higher; a lead counts only where the two "
+        "confidence intervals do not overlap.",
+    )
 
 
 def _lead_label(row: dict, names: Names) -> str:
@@ -108,37 +160,85 @@ def aa_lead_chart(rows: pl.DataFrame, names: Names) -> Chart:
     look equal); one category per board-day, the two countries side by side."""
     data = rows.filter(pl.col("arena") == "artificialanalysis").sort("board", "snapshot_date")
     board_short = {"text-to-video": "text", "image-to-video": "image"}
-    x = [f"{board_short.get(b, b)}<br>{d}"
-         for b, d in zip(data["board"].to_list(), data["snapshot_date"].cast(pl.Utf8).to_list(), strict=True)]
+    x = [
+        f"{board_short.get(b, b)}<br>{d}"
+        for b, d in zip(data["board"].to_list(), data["snapshot_date"].cast(pl.Utf8).to_list(), strict=True)
+    ]
     fig = go.Figure()
     for group, prefix in (("CN", "best_cn"), ("US", "best_us")):
-        fig.add_trace(go.Scatter(
-            x=x, y=data[f"{prefix}_score"].to_list(), name=f"best {COUNTRY_LABELS[group]} model", mode="markers",
-            marker={"color": COUNTRY_COLORS[group], "size": 10}, meta={"group": group},
-            error_y={"type": "data", "symmetric": False, "color": COUNTRY_COLORS[group], "thickness": 2,
-                     "array": (data[f"{prefix}_ci_upper"] - data[f"{prefix}_score"]).to_list(),
-                     "arrayminus": (data[f"{prefix}_score"] - data[f"{prefix}_ci_lower"]).to_list()},
-            text=[plot_text(names.model(m)) for m in data[f"{prefix}_model"].to_list()],
-            hovertemplate="%{text}: %{y}<extra></extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=data[f"{prefix}_score"].to_list(),
+                name=f"best {COUNTRY_LABELS[group]} model",
+                mode="markers",
+                marker={"color": COUNTRY_COLORS[group], "size": 10},
+                meta={"group": group},
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "color": COUNTRY_COLORS[group],
+                    "thickness": 2,
+                    "array": (data[f"{prefix}_ci_upper"] - data[f"{prefix}_score"]).to_list(),
+                    "arrayminus": (data[f"{prefix}_score"] - data[f"{prefix}_ci_lower"]).to_list(),
+                },
+                text=[plot_text(names.model(m)) for m in data[f"{prefix}_model"].to_list()],
+                hovertemplate="%{text}: %{y}<extra></extra>",
+            )
+        )
     _layout(fig, "Elo (95% CI)").update_layout(scattermode="group", scattergap=0.5)
     fig.update_xaxes(title_text="board and day")
-    bounds = [v for c in ("best_cn_ci_lower", "best_us_ci_lower", "best_cn_ci_upper", "best_us_ci_upper",
-                          "best_cn_score", "best_us_score") for v in data[c].drop_nulls().to_list()]
+    bounds = [
+        v
+        for c in (
+            "best_cn_ci_lower",
+            "best_us_ci_lower",
+            "best_cn_ci_upper",
+            "best_us_ci_upper",
+            "best_cn_score",
+            "best_us_score",
+        )
+        for v in data[c].drop_nulls().to_list()
+    ]
     if bounds:  # an Elo axis spans the scores, never from zero
         pad = max(10.0, (max(bounds) - min(bounds)) * 0.08)
         fig.update_yaxes(range=[min(bounds) - pad, max(bounds) + pad])
     clear_cn = data.filter(pl.col("lead_country") == "CN").height
     clear_us = data.filter(pl.col("lead_country") == "US").height
-    title = (f"Artificial Analysis arena: China's best model leads outside the CIs on {clear_cn} of {data.height} "
-             f"board-days, the U.S.'s on {clear_us}")
-    return Chart(slug="aa-ci-lead", title=title, figure=fig,
-                 data=data.select("arena", "board", "snapshot_date", "elo_scale", "number_one_model", "number_one_country",
-                                  "best_cn_model", "best_cn_score", "best_cn_ci_lower", "best_cn_ci_upper",
-                                  "best_us_model", "best_us_score", "best_us_ci_lower", "best_us_ci_upper",
-                                  "gap_points", "lead_basis", "lead_label", "source_urls"),
-                 sources=_sources(data), as_of=str(data["snapshot_date"].max()), terms=("arena-score", "ci"),
-                 note="Elo scales differ between AA's public arena JSON (April-May 2026) and its v2 API (August "
-                      "2026): compare countries within a day, not values across days.")
+    title = (
+        f"Artificial Analysis arena: China's best model leads outside the CIs on {clear_cn} of {data.height} "
+        f"board-days, the U.S.'s on {clear_us}"
+    )
+    return Chart(
+        slug="aa-ci-lead",
+        title=title,
+        figure=fig,
+        data=data.select(
+            "arena",
+            "board",
+            "snapshot_date",
+            "elo_scale",
+            "number_one_model",
+            "number_one_country",
+            "best_cn_model",
+            "best_cn_score",
+            "best_cn_ci_lower",
+            "best_cn_ci_upper",
+            "best_us_model",
+            "best_us_score",
+            "best_us_ci_lower",
+            "best_us_ci_upper",
+            "gap_points",
+            "lead_basis",
+            "lead_label",
+            "source_urls",
+        ),
+        sources=_sources(data),
+        as_of=str(data["snapshot_date"].max()),
+        terms=("arena-score", "ci"),
+        note="Elo scales differ between AA's public arena JSON (April-May 2026) and its v2 API (August "
+        "2026): compare countries within a day, not values across days.",
+    )
 
 
 def race_over_time_charts(con: duckdb.DuckDBPyConnection) -> list[Chart]:

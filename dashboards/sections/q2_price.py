@@ -11,10 +11,14 @@ OUT_TABLES = ("out_price_per_second", "out_price_country_summary")
 
 def build(con) -> Section:
     charts, findings = price_charts(con)
-    return Section("price", "Q2 · Price: what does one second of generated video cost?",
-                   "USD per second of text-to-video at the reference specs (720p without audio, 1080p with audio), "
-                   "then at the same resolutions whatever the audio, and at any resolution; each offer's newest "
-                   "price still in force, coloured by the lab's country. Per-clip prices are divided by seconds, "
-                   "Runway credits count $0.01, CNY converts at the FX rate of the observation date; undated CNY "
-                   "prices stay unconverted (unknown).",
-                   charts=charts, html_blocks=findings)
+    return Section(
+        "price",
+        "Q2 · Price: what does one second of generated video cost?",
+        "USD per second of text-to-video at the reference specs (720p without audio, 1080p with audio), "
+        "then at the same resolutions whatever the audio, and at any resolution; each offer's newest "
+        "price still in force, coloured by the lab's country. Per-clip prices are divided by seconds, "
+        "Runway credits count $0.01, CNY converts at the FX rate of the observation date; undated CNY "
+        "prices stay unconverted (unknown).",
+        charts=charts,
+        html_blocks=findings,
+    )

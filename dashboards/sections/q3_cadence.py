@@ -11,8 +11,11 @@ SOURCES = ("github_readme", "github_releases", "openrouter")
 
 
 def build(con) -> Section:
-    return Section("cadence", "Q3 · Cadence: how fast do Chinese and U.S. labs ship?",
-                   "Dated release events (announce, preview, GA, API, open weights) from the curated release table, "
-                   "with OpenRouter's listing dates and the open-weight repos' README news and GitHub releases kept "
-                   "beside them when fetched live. Dates keep their precision: a month-only date is never given a day.",
-                   charts=cadence_charts(con))
+    return Section(
+        "cadence",
+        "Q3 · Cadence: how fast do Chinese and U.S. labs ship?",
+        "Dated release events (announce, preview, GA, API, open weights) from the curated release table, "
+        "with OpenRouter's listing dates and the open-weight repos' README news and GitHub releases kept "
+        "beside them when fetched live. Dates keep their precision: a month-only date is never given a day.",
+        charts=cadence_charts(con),
+    )

@@ -20,5 +20,10 @@ def family_definitions(exclude: tuple[str, ...] = ()) -> dict[str, dg.Definition
 
 def asset_keys(exclude: tuple[str, ...] = ()) -> set[dg.AssetKey]:
     """Every asset key the families define (for packages that attach to the others' assets)."""
-    return {key for defs in family_definitions(exclude).values() for asset in (defs.assets or [])
-            if isinstance(asset, dg.AssetsDefinition) for key in asset.keys}
+    return {
+        key
+        for defs in family_definitions(exclude).values()
+        for asset in (defs.assets or [])
+        if isinstance(asset, dg.AssetsDefinition)
+        for key in asset.keys
+    }

@@ -39,8 +39,13 @@ def checks_definition(name: str, checks: list[Check]) -> dg.AssetChecksDefinitio
                     passed, metadata = check.evaluate(con)
                 except Exception as exc:  # a broken check is reported as a failed check, not a crashed run
                     passed, metadata = False, {"error": f"{type(exc).__name__}: {exc}"[:500]}
-                yield dg.AssetCheckResult(asset_key=check.asset, check_name=check.name, passed=passed,
-                                          severity=check.severity, metadata=metadata)
+                yield dg.AssetCheckResult(
+                    asset_key=check.asset,
+                    check_name=check.name,
+                    passed=passed,
+                    severity=check.severity,
+                    metadata=metadata,
+                )
 
     return _run
 

@@ -43,13 +43,16 @@ REGISTRY: dict[dg.AssetCheckKey, Check] = {}
 
 
 def gating_checks() -> list[Check]:
-    return sorted((c for c in REGISTRY.values() if c.severity == dg.AssetCheckSeverity.ERROR
-                   and c.name not in NOT_GATING), key=lambda c: c.key.to_user_string())
+    return sorted(
+        (c for c in REGISTRY.values() if c.severity == dg.AssetCheckSeverity.ERROR and c.name not in NOT_GATING),
+        key=lambda c: c.key.to_user_string(),
+    )
 
 
 def _summary(metadata: dict) -> str:
-    return ", ".join(f"{k} {v}" for k, v in metadata.items() if k not in ("rule", "details", "examples")
-                     and str(v) not in ("", "0"))[:200]
+    return ", ".join(
+        f"{k} {v}" for k, v in metadata.items() if k not in ("rule", "details", "examples") and str(v) not in ("", "0")
+    )[:200]
 
 
 def gate_failures(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -75,8 +78,10 @@ def require_open_gate(con: duckdb.DuckDBPyConnection) -> None:
     failed = gate_failures(con)
     if failed:
         more = f" (+{len(failed) - 3} more)" if len(failed) > 3 else ""
-        raise GateClosed(f"site not rebuilt, the previously published one stays: {len(failed)} ERROR check(s) "
-                         f"failed: {'; '.join(failed[:3])}{more}")
+        raise GateClosed(
+            f"site not rebuilt, the previously published one stays: {len(failed)} ERROR check(s) "
+            f"failed: {'; '.join(failed[:3])}{more}"
+        )
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> int:
@@ -89,7 +94,9 @@ def key_checks(asset_key: str, relation: str, keys: tuple[str, ...]) -> list[Che
     null_any = " OR ".join(f"{k} IS NULL" for k in keys)
 
     def unique(con) -> Evaluation:
-        dupes = _count(con, f"SELECT count(*) FROM (SELECT {key_list} FROM {relation} GROUP BY ALL HAVING count(*) > 1)")
+        dupes = _count(
+            con, f"SELECT count(*) FROM (SELECT {key_list} FROM {relation} GROUP BY ALL HAVING count(*) > 1)"
+        )
         return dupes == 0, {"duplicate_keys": dupes}
 
     def not_null(con) -> Evaluation:
@@ -98,8 +105,9 @@ def key_checks(asset_key: str, relation: str, keys: tuple[str, ...]) -> list[Che
 
     return [
         Check(asset_key, "keys_unique", f"({key_list}) is unique in {relation}", dg.AssetCheckSeverity.ERROR, unique),
-        Check(asset_key, "keys_not_null", f"no NULL in ({key_list}) of {relation}", dg.AssetCheckSeverity.ERROR,
-              not_null),
+        Check(
+            asset_key, "keys_not_null", f"no NULL in ({key_list}) of {relation}", dg.AssetCheckSeverity.ERROR, not_null
+        ),
     ]
 
 
@@ -124,5 +132,10 @@ def last_run_check(asset_key: str, source: str) -> Check:
         status, message = rows[0] if rows else ("never run", None)
         return status not in ("failed", "never run"), {"status": status, "message": message or ""}
 
-    return Check(asset_key, "last_load_ok", f"the latest refresh of source {source!r} did not fail",
-                 dg.AssetCheckSeverity.ERROR, evaluate)
+    return Check(
+        asset_key,
+        "last_load_ok",
+        f"the latest refresh of source {source!r} did not fail",
+        dg.AssetCheckSeverity.ERROR,
+        evaluate,
+    )

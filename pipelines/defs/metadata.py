@@ -1,6 +1,5 @@
 """What every materialisation reports: row count, date range, distinct labs, a Markdown preview."""
 
-
 import dagster as dg
 import duckdb
 

@@ -4,7 +4,6 @@ A failing source records the failure in raw.source_runs and fails its `last_load
 does not raise: the warehouse keeps its last good rows and the other families still refresh.
 """
 
-
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -25,8 +24,19 @@ from .checks import key_checks, last_run_check
 from .metadata import table_metadata
 
 
-def record_run(con, run_id: str, source: str, mode: str, status: str, *, seen=None, new=None, rows=None,
-               failures=0, message: str | None = None) -> None:
+def record_run(
+    con,
+    run_id: str,
+    source: str,
+    mode: str,
+    status: str,
+    *,
+    seen=None,
+    new=None,
+    rows=None,
+    failures=0,
+    message: str | None = None,
+) -> None:
     con.execute(
         "INSERT INTO raw.source_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [datetime.now(UTC), run_id, source, mode, status, seen, new, rows, failures, message],
@@ -46,8 +56,11 @@ def carried_status(con, source: str, status: str, message: str | None, mode: str
     source (a live fetch that failed, a refused snapshot) back into a healthy one."""
     if status != "unchanged" or mode == "live":
         return status, message
-    rows = con.execute("""SELECT status, message, run_started_at FROM raw.source_runs WHERE source = ?
-                          ORDER BY run_started_at DESC LIMIT 1""", [source]).fetchall()
+    rows = con.execute(
+        """SELECT status, message, run_started_at FROM raw.source_runs WHERE source = ?
+                          ORDER BY run_started_at DESC LIMIT 1""",
+        [source],
+    ).fetchall()
     if rows and rows[0][0] == "failed":
         since = rows[0][2].astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
         previous = rows[0][1] or ""
@@ -79,9 +92,14 @@ def source_assets(
     raw_key = source.raw_table
     tags = {"family": source.family}
 
-    @dg.asset(name=fetch_key, group_name=source.family, kinds={"scrapy"}, tags={**tags, "layer": "snapshot"},
-              description=f"Snapshots of {source.title} ({source.data_format}); replayed from recordings "
-                          f"or fetched live by spider `{source.spider}`. Terms: {source.terms}.")
+    @dg.asset(
+        name=fetch_key,
+        group_name=source.family,
+        kinds={"scrapy"},
+        tags={**tags, "layer": "snapshot"},
+        description=f"Snapshots of {source.title} ({source.data_format}); replayed from recordings "
+        f"or fetched live by spider `{source.spider}`. Terms: {source.terms}.",
+    )
     def fetch_asset(context: dg.AssetExecutionContext, duckdb: DuckDBResource, fetcher: SourceFetcher):
         with warehouse_connection(duckdb) as con:
             ensure_base_tables(con)
@@ -103,21 +121,46 @@ def source_assets(
                 refused = register_snapshots(con, result.snapshots)
             if refused:
                 message = "; ".join(str(e) for _, e in refused[:10])
-                record_run(con, context.run.run_id, name, fetcher.mode, "failed", seen=len(result.snapshots),
-                           failures=len(refused), message=message)
+                record_run(
+                    con,
+                    context.run.run_id,
+                    name,
+                    fetcher.mode,
+                    "failed",
+                    seen=len(result.snapshots),
+                    failures=len(refused),
+                    message=message,
+                )
                 context.log.error(f"{message} — raw.{raw_key} keeps its last good rows")
             elif result.failures:
-                record_run(con, context.run.run_id, name, fetcher.mode, "partial", seen=len(result.snapshots), failures=len(result.failures),
-                           message="; ".join(f"{f.get('url')}: {f.get('reason')}" for f in result.failures[:10]))
-        return dg.MaterializeResult(metadata={
-            "status": "ok", "mode": result.mode, "snapshots": len(result.snapshots),
-            "failed_requests": len(result.failures),
-        })
+                record_run(
+                    con,
+                    context.run.run_id,
+                    name,
+                    fetcher.mode,
+                    "partial",
+                    seen=len(result.snapshots),
+                    failures=len(result.failures),
+                    message="; ".join(f"{f.get('url')}: {f.get('reason')}" for f in result.failures[:10]),
+                )
+        return dg.MaterializeResult(
+            metadata={
+                "status": "ok",
+                "mode": result.mode,
+                "snapshots": len(result.snapshots),
+                "failed_requests": len(result.failures),
+            }
+        )
 
-    @dg.asset(name=raw_key, deps=[fetch_asset], group_name=source.family, kinds={"duckdb"},
-              tags={**tags, "layer": "raw"},
-              description=f"raw.{raw_key}: {source.title}, faithful to the source, one row per record per "
-                          "snapshot, with snapshot_sha256, source_url and fetched_at.")
+    @dg.asset(
+        name=raw_key,
+        deps=[fetch_asset],
+        group_name=source.family,
+        kinds={"duckdb"},
+        tags={**tags, "layer": "raw"},
+        description=f"raw.{raw_key}: {source.title}, faithful to the source, one row per record per "
+        "snapshot, with snapshot_sha256, source_url and fetched_at.",
+    )
     def raw_asset(context: dg.AssetExecutionContext, duckdb: DuckDBResource, fetcher: SourceFetcher):
         with warehouse_connection(duckdb) as con:
             ensure_base_tables(con)
@@ -134,13 +177,20 @@ def source_assets(
             else:
                 status = "partial" if fetched and fetched[0] == "partial" else report.status
                 status, carried = carried_status(con, name, status, fetched[1] if fetched else None, fetcher.mode)
-                record_run(con, context.run.run_id, name, fetcher.mode, status, seen=report.snapshots_seen,
-                           new=report.snapshots_new, rows=report.rows_loaded,
-                           failures=0 if status != "partial" else None,
-                           message=carried)
+                record_run(
+                    con,
+                    context.run.run_id,
+                    name,
+                    fetcher.mode,
+                    status,
+                    seen=report.snapshots_seen,
+                    new=report.snapshots_new,
+                    rows=report.rows_loaded,
+                    failures=0 if status != "partial" else None,
+                    message=carried,
+                )
             meta = table_metadata(con, f"raw.{raw_key}", date_column)
-        meta.update({"status": status, "snapshots_new": report.snapshots_new,
-                     "rows_loaded_now": report.rows_loaded})
+        meta.update({"status": status, "snapshots_new": report.snapshots_new, "rows_loaded_now": report.rows_loaded})
         return dg.MaterializeResult(metadata=meta)
 
     checks = [*key_checks(raw_key, f"raw.{raw_key}", ("snapshot_sha256", *keys)), last_run_check(raw_key, name)]

@@ -6,7 +6,6 @@ layer in one step: a subsettable multi-asset in which every table keeps its own 
 description, metadata and checks, built in dependency order. Dagster's cost is per step, so ~40
 models in a dozen steps instead of ~40."""
 
-
 from dataclasses import dataclass
 
 import dagster as dg
@@ -43,13 +42,20 @@ class SqlModel:
         return dg.AssetKey(self.name)
 
     def spec(self) -> dg.AssetSpec:
-        return dg.AssetSpec(self.key, deps=self.deps, group_name=self.group, kinds={"duckdb", "sql"},
-                            tags={"layer": self.layer}, description=header_comment(self.layer, self.name),
-                            skippable=True)
+        return dg.AssetSpec(
+            self.key,
+            deps=self.deps,
+            group_name=self.group,
+            kinds={"duckdb", "sql"},
+            tags={"layer": self.layer},
+            description=header_comment(self.layer, self.name),
+            skippable=True,
+        )
 
 
-def sql_model(layer: str, name: str, *, deps: list, group: str, keys: tuple[str, ...] = (),
-              date_column: str | None = None) -> list:
+def sql_model(
+    layer: str, name: str, *, deps: list, group: str, keys: tuple[str, ...] = (), date_column: str | None = None
+) -> list:
     model = SqlModel(layer, name, tuple(deps), group, date_column, tuple(keys))
     return [model, *(key_checks(name, f"{layer}.{name}", keys) if keys else [])]
 
@@ -78,8 +84,12 @@ def sql_layer_assets(name: str, models: list[SqlModel]) -> dg.AssetsDefinition:
     """One step for models of one family and layer; any subset of them can run."""
     ordered = _in_dependency_order(models)
 
-    @dg.multi_asset(name=name, specs=[m.spec() for m in ordered], can_subset=True,
-                    description=f"{len(ordered)} SQL models built in one step, in dependency order")
+    @dg.multi_asset(
+        name=name,
+        specs=[m.spec() for m in ordered],
+        can_subset=True,
+        description=f"{len(ordered)} SQL models built in one step, in dependency order",
+    )
     def _build(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         selected = context.selected_asset_keys
         with warehouse_connection(duckdb) as con:

@@ -75,8 +75,16 @@ class BackoffRetryMiddleware(RetryMiddleware):
 # Headers that carry a credential. Scrapy drops Authorization and Cookie on a cross-host redirect, not
 # custom ones (X-Api-Key went to 127.0.0.2 in the probe), so every header listed here, named
 # in VIDEORACE_CREDENTIAL_HEADERS, or looking like a key is dropped when a redirect leaves the host.
-CREDENTIAL_HEADERS = ("Authorization", "Proxy-Authorization", "Cookie", "X-Api-Key", "Api-Key", "X-Auth-Token",
-                      "X-Goog-Api-Key", "Private-Token")
+CREDENTIAL_HEADERS = (
+    "Authorization",
+    "Proxy-Authorization",
+    "Cookie",
+    "X-Api-Key",
+    "Api-Key",
+    "X-Auth-Token",
+    "X-Goog-Api-Key",
+    "Private-Token",
+)
 CREDENTIAL_LIKE = re.compile(r"(?i)(api[-_]?key|token|secret|auth|session|password)")
 METADATA_HOSTS = {"169.254.169.254", "fd00:ec2::254", "metadata.google.internal", "metadata"}
 
@@ -115,8 +123,9 @@ class SafeRedirectMiddleware(RedirectMiddleware):
         super().__init__(settings)
         self.allowed_hosts = {h.strip().lower() for h in settings.getlist("VIDEORACE_REDIRECT_HOSTS") if h.strip()}
         self.standin = (settings.get("VIDEORACE_STANDIN_HOST") or "").lower()
-        self.credential_headers = {h.lower() for h in (*CREDENTIAL_HEADERS,
-                                                        *settings.getlist("VIDEORACE_CREDENTIAL_HEADERS"))}
+        self.credential_headers = {
+            h.lower() for h in (*CREDENTIAL_HEADERS, *settings.getlist("VIDEORACE_CREDENTIAL_HEADERS"))
+        }
 
     def _is_credential(self, name: bytes | str) -> bool:
         text = name.decode("latin-1") if isinstance(name, bytes) else name

@@ -39,8 +39,9 @@ class SnapshotPipeline:
             return item
         if isinstance(item, SnapshotItem):
             try:
-                snap = self.store.put(item.source, item.url, item.body, mode="live", content_type=item.content_type,
-                                      label=item.label)
+                snap = self.store.put(
+                    item.source, item.url, item.body, mode="live", content_type=item.content_type, label=item.label
+                )
             except SnapshotWriteError as exc:  # reported as this URL's failure, with the real reason
                 self._append(self.failures, {"source": item.source, "url": item.url, "reason": str(exc)})
                 return item

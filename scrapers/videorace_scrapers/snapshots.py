@@ -72,8 +72,17 @@ class SnapshotStore:
             raise ValueError(f"snapshot path escapes the store: {path}")
         return path
 
-    def put(self, source: str, url: str, body: bytes, *, mode: str, fetched_at: str | None = None,
-            content_type: str | None = None, label: str = "") -> Snapshot:
+    def put(
+        self,
+        source: str,
+        url: str,
+        body: bytes,
+        *,
+        mode: str,
+        fetched_at: str | None = None,
+        content_type: str | None = None,
+        label: str = "",
+    ) -> Snapshot:
         digest = sha256_hex(body)
         path = self.path_for(source, digest, extension_for(url, content_type))
         if not path.exists():
@@ -85,10 +94,13 @@ class SnapshotStore:
             except OSError as exc:  # a full disk: no partial file left, and the reason said plainly
                 tmp.unlink(missing_ok=True)
                 if exc.errno == errno.ENOSPC:
-                    raise SnapshotWriteError(f"{source}: no space left on device writing a {len(body)}-byte "
-                                             f"snapshot to {display_path(path.parent)}") from None
-                raise SnapshotWriteError(f"{source}: cannot write snapshot {display_path(path)}: "
-                                         f"{exc.strerror or exc}") from None
+                    raise SnapshotWriteError(
+                        f"{source}: no space left on device writing a {len(body)}-byte "
+                        f"snapshot to {display_path(path.parent)}"
+                    ) from None
+                raise SnapshotWriteError(
+                    f"{source}: cannot write snapshot {display_path(path)}: {exc.strerror or exc}"
+                ) from None
         return Snapshot(
             sha256=digest,
             source=source,
@@ -117,9 +129,12 @@ class SnapshotIntegrityError(ParseError):
     the file was changed or damaged after it was recorded, so nothing from it may load."""
 
     def __init__(self, snapshot: Snapshot, actual: str) -> None:
-        super().__init__(snapshot.source, f"snapshot {snapshot.path}",
-                         f"bytes hash to sha256 {actual[:12]}, recorded sha256 is {snapshot.sha256[:12]} "
-                         "(changed or damaged since it was recorded; nothing from it is loaded)")
+        super().__init__(
+            snapshot.source,
+            f"snapshot {snapshot.path}",
+            f"bytes hash to sha256 {actual[:12]}, recorded sha256 is {snapshot.sha256[:12]} "
+            "(changed or damaged since it was recorded; nothing from it is loaded)",
+        )
 
 
 def read_snapshot_bytes(snapshot: Snapshot) -> bytes:

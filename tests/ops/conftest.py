@@ -33,7 +33,9 @@ def copy_warehouse(replay_warehouse: Path, tmp: Path) -> Path:
     return target
 
 
-def table_counts(path: Path, skip: tuple[str, ...] = ("raw.source_runs", "raw.snapshots", "raw.snapshot_rejects")) -> dict:
+def table_counts(
+    path: Path, skip: tuple[str, ...] = ("raw.source_runs", "raw.snapshots", "raw.snapshot_rejects")
+) -> dict:
     import duckdb
 
     con = duckdb.connect(str(path), read_only=True)

@@ -17,8 +17,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from ..loopback import LoopbackServer
 
-CHALLENGE_PAGE = (b"<!DOCTYPE html><html><head><title>Just a moment...</title></head>"
-                  b"<body><div id='cf-challenge'>Checking your browser before accessing.</div></body></html>")
+CHALLENGE_PAGE = (
+    b"<!DOCTYPE html><html><head><title>Just a moment...</title></head>"
+    b"<body><div id='cf-challenge'>Checking your browser before accessing.</div></body></html>"
+)
 
 
 @dataclass
@@ -117,4 +119,3 @@ class FaultServer(LoopbackServer):
     def hits_for(self, suffix: str) -> list[Hit]:
         with self._lock:
             return [h for h in self.hits if h.path.endswith(suffix)]
-

@@ -18,11 +18,19 @@ CASES = [json.loads(line) for line in (CORPUS / "cases.jsonl").read_text(encodin
 
 def test_the_corpus_is_broad():
     assert len(CASES) >= 56  # the 46 of before, and the issue-11 cases
-    assert {c["parser"] for c in CASES} >= {"arena", "fred", "ecb", "stock_csv", "yahoo", "runway_pricing",
-                                            "gemini_pricing"}
+    assert {c["parser"] for c in CASES} >= {
+        "arena",
+        "fred",
+        "ecb",
+        "stock_csv",
+        "yahoo",
+        "runway_pricing",
+        "gemini_pricing",
+    }
     assert {c["file"].rsplit(".", 1)[1] for c in CASES} >= {"json", "csv", "html", "xml", "md"}
-    assert sorted(p.name for p in CORPUS.iterdir() if p.name not in ("cases.jsonl", "README.md")) == \
-        sorted(c["file"] for c in CASES)
+    assert sorted(p.name for p in CORPUS.iterdir() if p.name not in ("cases.jsonl", "README.md")) == sorted(
+        c["file"] for c in CASES
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
@@ -62,6 +70,8 @@ def test_every_rule_has_a_corpus_case_or_is_a_mart_rule():
 
 
 def test_duplicate_keys_are_refused_not_resolved():
-    body = b'{"meta": {"leaderboard": "text-to-video", "fetched_at": "2026-07-12T00:00:00Z"}, "models": [], "models": []}'
+    body = (
+        b'{"meta": {"leaderboard": "text-to-video", "fetched_at": "2026-07-12T00:00:00Z"}, "models": [], "models": []}'
+    )
     with pytest.raises(ParseError, match="duplicate key 'models'"):
         get_parser("arena").parse(body, where="inline")

@@ -18,7 +18,7 @@ import duckdb
 from ..conftest import PROJECT_ROOT, run_pipeline
 from .conftest import T2V, table_counts
 
-CHILD = textwrap.dedent('''
+CHILD = textwrap.dedent("""
     import json, sys, time
     from contextlib import contextmanager
     from pathlib import Path
@@ -45,7 +45,7 @@ CHILD = textwrap.dedent('''
     con = duckdb.connect(warehouse)
     loading.load_source(con, "arena", "raw_leaderboards__arena", [snap])
     print("committed: the kill came too late", flush=True)
-''')
+""")
 
 
 def test_sigkill_inside_the_load_transaction_keeps_the_last_good_state(good_warehouse):
@@ -55,9 +55,13 @@ def test_sigkill_inside_the_load_transaction_keeps_the_last_good_state(good_ware
     new_body = good_warehouse / "t2v-reformatted.json"
     new_body.write_bytes(json.dumps(json.loads(T2V)).encode())
     marker = good_warehouse / "inside-transaction.json"
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(warehouse), str(good_warehouse / "snapshots"),
-                              str(marker), str(new_body)], cwd=PROJECT_ROOT, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(warehouse), str(good_warehouse / "snapshots"), str(marker), str(new_body)],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while not marker.exists() and child.poll() is None and time.monotonic() < deadline:

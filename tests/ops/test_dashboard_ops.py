@@ -44,18 +44,29 @@ def test_stale_source_puts_a_badge_on_its_charts(good_warehouse):
     others = [c for s in sections if s.anchor != "quality" for c in s.charts]
     assert others and all(c.stale_sources == [] for c in others)
     assert stale.count(badge) == len(quality.charts)
-    assert f'{esc(quality.charts[0].title)}{badge}</h3>' in stale
+    assert f"{esc(quality.charts[0].title)}{badge}</h3>" in stale
 
 
 def _synthetic_board(tmp: Path) -> list:
     """A test-only arena board (synthetic) whose China leader has a <script> name, dated after the
     real data so that it becomes the newest point and appears in the chart titles."""
-    doc = {"meta": {"leaderboard": "text-to-video", "fetched_at": "2026-11-01T00:00:00+00:00"},
-           "models": [{"rank": 1, "model": SCRIPT_NAME, "vendor": "Kuaishou", "score": 1600, "ci": 5, "votes": 100},
-                      {"rank": 2, "model": QUOTED_NAME, "vendor": "Google", "score": 1590, "ci": 5, "votes": 100}]}
+    doc = {
+        "meta": {"leaderboard": "text-to-video", "fetched_at": "2026-11-01T00:00:00+00:00"},
+        "models": [
+            {"rank": 1, "model": SCRIPT_NAME, "vendor": "Kuaishou", "score": 1600, "ci": 5, "votes": 100},
+            {"rank": 2, "model": QUOTED_NAME, "vendor": "Google", "score": 1590, "ci": 5, "votes": 100},
+        ],
+    }
     body = json.dumps(doc).encode()
-    return [SnapshotStore(tmp / "snapshots").put("arena", "http://127.0.0.1/synthetic/text-to-video.json", body,
-                                                  mode="live", fetched_at="2026-11-01T00:00:00+00:00")]
+    return [
+        SnapshotStore(tmp / "snapshots").put(
+            "arena",
+            "http://127.0.0.1/synthetic/text-to-video.json",
+            body,
+            mode="live",
+            fetched_at="2026-11-01T00:00:00+00:00",
+        )
+    ]
 
 
 @pytest.fixture
@@ -63,8 +74,12 @@ def hostile_site(good_warehouse) -> Path:
     con = duckdb.connect(str(good_warehouse / "videorace.duckdb"))
     try:
         load_source(con, "arena", "raw_leaderboards__arena", _synthetic_board(good_warehouse))
-        for layer, name in (("stg", "stg_leaderboard_entries"), ("marts", "fct_leaderboard_entries"),
-                            ("out", "out_quality_country_daily"), ("out", "out_leaderboard_country_daily")):
+        for layer, name in (
+            ("stg", "stg_leaderboard_entries"),
+            ("marts", "fct_leaderboard_entries"),
+            ("out", "out_quality_country_daily"),
+            ("out", "out_leaderboard_country_daily"),
+        ):
             build_model(con, layer, name)
         build_site(con, good_warehouse / "site")
     finally:
@@ -85,9 +100,17 @@ def test_script_in_a_model_name_shows_as_text_in_chromium(hostile_site):
 
     dialogs = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run"])
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
         try:
             page = browser.new_page()
             page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

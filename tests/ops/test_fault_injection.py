@@ -21,8 +21,14 @@ ARENA = get_source("arena")
 
 
 def fetch(server: FaultServer, tmp_path, **settings):
-    return fetch_live(ARENA, tmp_path / "snapshots", server.url, timeout_s=120,
-                      spider_args={"date": "2026-07-12"}, scrapy_settings={**FAST_SCRAPY, **settings})
+    return fetch_live(
+        ARENA,
+        tmp_path / "snapshots",
+        server.url,
+        timeout_s=120,
+        spider_args={"date": "2026-07-12"},
+        scrapy_settings={**FAST_SCRAPY, **settings},
+    )
 
 
 def by_board(result) -> dict[str, str]:
@@ -30,8 +36,11 @@ def by_board(result) -> dict[str, str]:
 
 
 def test_429_burst_waits_at_least_retry_after_then_stores_the_snapshot(tmp_path):
-    routes = {"/text-to-video.json": [too_many(1), too_many(2), ok_json(T2V)],
-              "/image-to-video.json": [ok_json(I2V)], "/video-edit.json": [ok_json(T2V)]}
+    routes = {
+        "/text-to-video.json": [too_many(1), too_many(2), ok_json(T2V)],
+        "/image-to-video.json": [ok_json(I2V)],
+        "/video-edit.json": [ok_json(T2V)],
+    }
     with FaultServer(routes) as server:
         result = fetch(server, tmp_path)
         hits = server.hits_for("/text-to-video.json")
@@ -45,8 +54,11 @@ def test_429_burst_waits_at_least_retry_after_then_stores_the_snapshot(tmp_path)
 
 
 def test_503_forever_is_one_failure_with_its_reason_and_the_run_finishes(tmp_path):
-    routes = {"/text-to-video.json": [Reply(503, b"busy")], "/image-to-video.json": [ok_json(I2V)],
-              "/video-edit.json": [ok_json(T2V)]}
+    routes = {
+        "/text-to-video.json": [Reply(503, b"busy")],
+        "/image-to-video.json": [ok_json(I2V)],
+        "/video-edit.json": [ok_json(T2V)],
+    }
     with FaultServer(routes) as server:
         result = fetch(server, tmp_path)
         attempts = len(server.hits_for("/text-to-video.json"))
@@ -64,8 +76,11 @@ def test_every_request_failing_is_a_fetch_error_naming_source_and_reason(tmp_pat
 
 
 def test_a_response_slower_than_the_timeout_is_retried_then_counted_as_a_timeout(tmp_path):
-    routes = {"/text-to-video.json": [Reply(200, T2V, delay_s=3)], "/image-to-video.json": [ok_json(I2V)],
-              "/video-edit.json": [ok_json(T2V)]}
+    routes = {
+        "/text-to-video.json": [Reply(200, T2V, delay_s=3)],
+        "/image-to-video.json": [ok_json(I2V)],
+        "/video-edit.json": [ok_json(T2V)],
+    }
     with FaultServer(routes) as server:
         result = fetch(server, tmp_path, DOWNLOAD_TIMEOUT="1")
         attempts = len(server.hits_for("/text-to-video.json"))
@@ -77,9 +92,11 @@ def test_a_response_slower_than_the_timeout_is_retried_then_counted_as_a_timeout
 
 
 def test_connection_reset_is_retried_and_a_permanent_reset_is_reported(tmp_path):
-    routes = {"/text-to-video.json": [Reply(reset=True), ok_json(T2V)],  # one reset, then fine
-              "/image-to-video.json": [Reply(reset=True)],  # reset on every attempt
-              "/video-edit.json": [Reply(200, T2V, truncate_to=300)]}  # Content-Length says more than arrives
+    routes = {
+        "/text-to-video.json": [Reply(reset=True), ok_json(T2V)],  # one reset, then fine
+        "/image-to-video.json": [Reply(reset=True)],  # reset on every attempt
+        "/video-edit.json": [Reply(200, T2V, truncate_to=300)],
+    }  # Content-Length says more than arrives
     with FaultServer(routes) as server:
         result = fetch(server, tmp_path)
     assert by_board(result) == {"text-to-video.json": sha256_hex(T2V)}
@@ -89,10 +106,14 @@ def test_connection_reset_is_retried_and_a_permanent_reset_is_reported(tmp_path)
     assert "ResponseFailed" in reasons["video-edit.json"] or "DataLoss" in reasons["video-edit.json"], reasons
 
 
-@pytest.mark.parametrize("reply, reason", [
-    (Reply(200, T2V[:700]), "invalid JSON"),  # the server itself sent a cut-off file
-    (Reply(200, CHALLENGE_PAGE, content_type="text/html; charset=utf-8"), "challenge or block page"),
-], ids=["truncated-json", "challenge-200"])
+@pytest.mark.parametrize(
+    "reply, reason",
+    [
+        (Reply(200, T2V[:700]), "invalid JSON"),  # the server itself sent a cut-off file
+        (Reply(200, CHALLENGE_PAGE, content_type="text/html; charset=utf-8"), "challenge or block page"),
+    ],
+    ids=["truncated-json", "challenge-200"],
+)
 def test_bad_200_body_is_snapshotted_but_refused_and_good_rows_stay(reply, reason, good_warehouse):
     before = table_counts(good_warehouse / "videorace.duckdb")
     with FaultServer({"/text-to-video.json": [reply], "/image-to-video.json": [ok_json(I2V)]}) as server:

@@ -20,12 +20,12 @@ from .faultserver import CHALLENGE_PAGE, FaultServer, Reply, too_many
 
 # one source per family, with spider arguments that keep each crawl to a request or two
 FAMILIES = {
-    "fred": {},                                   # fx
+    "fred": {},  # fx
     "stock_csv": {"tickers": "U", "repositories": "Stell0/financealerts2"},  # stocks (one file)
-    "openrouter": {},                             # releases
-    "runway_pricing": {},                         # pricing
+    "openrouter": {},  # releases
+    "runway_pricing": {},  # pricing
     "hf_models": {"tags": "text-to-video", "max_pages": "1"},  # openness
-    "aa_arena": {},                               # leaderboards (second arena)
+    "aa_arena": {},  # leaderboards (second arena)
 }
 NOT_FOUND = Reply(404, b"not found", content_type="text/plain")
 
@@ -33,8 +33,14 @@ NOT_FOUND = Reply(404, b"not found", content_type="text/plain")
 def crawl(name: str, replies: list[Reply], tmp_path, **settings):
     with FaultServer({"/robots.txt": [NOT_FOUND], "": replies}) as server:
         try:
-            return fetch_live(SOURCES[name], tmp_path / "snapshots", server.url, timeout_s=120,
-                              spider_args=FAMILIES[name], scrapy_settings={**FAST_SCRAPY, **settings}), server
+            return fetch_live(
+                SOURCES[name],
+                tmp_path / "snapshots",
+                server.url,
+                timeout_s=120,
+                spider_args=FAMILIES[name],
+                scrapy_settings={**FAST_SCRAPY, **settings},
+            ), server
         except FetchError as exc:
             return exc, server
 
@@ -58,8 +64,10 @@ def test_a_response_slower_than_the_timeout_is_counted(name, tmp_path):
 @pytest.mark.parametrize("name", sorted(FAMILIES))
 @pytest.mark.parametrize(
     ("reply", "reason"),
-    [(Reply(200, CHALLENGE_PAGE, content_type="text/html"), "challenge"),
-     (Reply(200, b'{"data": [{"id": "x", "created": 17', content_type="application/json"), "")],
+    [
+        (Reply(200, CHALLENGE_PAGE, content_type="text/html"), "challenge"),
+        (Reply(200, b'{"data": [{"id": "x", "created": 17', content_type="application/json"), ""),
+    ],
     ids=["challenge-200", "truncated-json-200"],
 )
 def test_a_bad_200_body_is_snapshotted_then_refused_naming_source_and_snapshot(name, reply, reason, tmp_path):
@@ -69,8 +77,13 @@ def test_a_bad_200_body_is_snapshotted_then_refused_naming_source_and_snapshot(n
     try:
         ensure_base_tables(con)
         with pytest.raises(ParseError) as err:
-            load_source(con, name, SOURCES[name].raw_table, outcome.snapshots,
-                        lambda snap: {"ticker": snap.label} if name == "stock_csv" else {})
+            load_source(
+                con,
+                name,
+                SOURCES[name].raw_table,
+                outcome.snapshots,
+                lambda snap: {"ticker": snap.label} if name == "stock_csv" else {},
+            )
         assert name in str(err.value) and "snapshot" in str(err.value) and reason in str(err.value)
         assert con.execute(f"SELECT count(*) FROM raw.{SOURCES[name].raw_table}").fetchall() == [(0,)]
         assert con.execute("SELECT count(*) FROM raw.snapshot_rejects WHERE source = ?", [name]).fetchall()[0][0] >= 1
@@ -78,8 +91,10 @@ def test_a_bad_200_body_is_snapshotted_then_refused_naming_source_and_snapshot(n
         con.close()
 
 
-@pytest.mark.parametrize(("name", "recording"), [("fred", "fred/FRED_DEXCHUS_2025-01-01_to_2026-09-18.csv"),
-                                                 ("stock_csv", "stock_csv/U.csv")])
+@pytest.mark.parametrize(
+    ("name", "recording"),
+    [("fred", "fred/FRED_DEXCHUS_2025-01-01_to_2026-09-18.csv"), ("stock_csv", "stock_csv/U.csv")],
+)
 def test_429_with_retry_after_then_the_recorded_body_arrives(name, recording, tmp_path):
     body = (RECORDINGS / recording).read_bytes()
     outcome, server = crawl(name, [too_many(1), Reply(200, body, content_type="text/csv")], tmp_path)

@@ -59,17 +59,29 @@ def poisoned_recordings(tmp: Path) -> Path:
     text = fred.read_text(encoding="utf-8")
     assert "2026-03-04,6.8969\n" in text
     (root / "fred" / "synthetic_typo.csv").write_text(text.replace("2026-03-04,6.8969\n", "2026-03-04,0.0068969\n"))
-    _append_manifest(root / "fred" / "manifest.csv", file="synthetic_typo.csv", label="DEXCHUS",
-                     url="https://fred.stlouisfed.org/graph/fredgraph.csv?id=DEXCHUS", fetched_at="2026-09-19T00:00:00Z")
+    _append_manifest(
+        root / "fred" / "manifest.csv",
+        file="synthetic_typo.csv",
+        label="DEXCHUS",
+        url="https://fred.stlouisfed.org/graph/fredgraph.csv?id=DEXCHUS",
+        fetched_at="2026-09-19T00:00:00Z",
+    )
     t2v = RECORDINGS / "arena" / "2026-07-12" / "text-to-video.json"
-    boards = {"synthetic/negative.json": _board(t2v, "2026-07-12T06:00:00+00:00", _negative_mochi),
-              "synthetic/future.json": _board(t2v, "2099-12-31T00:00:00+00:00"),
-              "synthetic/epoch.json": _board(t2v, "1970-01-01T00:00:00+00:00")}
+    boards = {
+        "synthetic/negative.json": _board(t2v, "2026-07-12T06:00:00+00:00", _negative_mochi),
+        "synthetic/future.json": _board(t2v, "2099-12-31T00:00:00+00:00"),
+        "synthetic/epoch.json": _board(t2v, "1970-01-01T00:00:00+00:00"),
+    }
     (root / "arena" / "synthetic").mkdir()
     for name, body in boards.items():
         (root / "arena" / name).write_bytes(body)
-        _append_manifest(root / "arena" / "manifest.csv", file=name, label="text-to-video",
-                         url=f"https://example.invalid/{name}", fetched_at="2026-07-12T06:00:00Z")
+        _append_manifest(
+            root / "arena" / "manifest.csv",
+            file=name,
+            label="text-to-video",
+            url=f"https://example.invalid/{name}",
+            fetched_at="2026-07-12T06:00:00Z",
+        )
     return root
 
 
@@ -97,27 +109,45 @@ def test_fred_typo_never_prices_seedance_at_137_dollars(poisoned):
     assert _q(poisoned, "SELECT count(*) FROM raw.raw_fx__fred WHERE cny_per_usd = 0.0068969") == [(1,)]
     # the typo is held back; the day keeps the two real copies' rate (FRED via two repositories)
     assert _q(poisoned, "SELECT rate FROM marts.fct_fx_rates WHERE rate_date = DATE '2026-03-04'") == [(6.8969,)] * 2
-    (reject,) = _q(poisoned, """SELECT rule, reason, row_json FROM marts.fct_row_rejects
-                                WHERE relation = 'marts.fct_fx_rates'""")
+    (reject,) = _q(
+        poisoned,
+        """SELECT rule, reason, row_json FROM marts.fct_row_rejects
+                                WHERE relation = 'marts.fct_fx_rates'""",
+    )
     assert reject[0] == "fx_rate_plausible" and "CNY per USD outside 5..9" in reject[1]
     assert '"rate":0.0068969' in reject[2] and '"rate_date":"2026-03-04"' in reject[2]
     # Seedance converts at the last good rate before 2026-03-04 (03-03), stated on the row
-    rows = _q(poisoned, """SELECT fx_date, fx_rate_cny_per_usd, round(price_usd_per_s, 4) FROM out.out_price_per_second
-                           WHERE model = 'Doubao-Seedance-2.0' AND price_usd_per_s IS NOT NULL""")
+    rows = _q(
+        poisoned,
+        """SELECT fx_date, fx_rate_cny_per_usd, round(price_usd_per_s, 4) FROM out.out_price_per_second
+                           WHERE model = 'Doubao-Seedance-2.0' AND price_usd_per_s IS NOT NULL""",
+    )
     assert rows and all(r[2] < 0.2 for r in rows) and {str(r[0]) for r in rows} == {"2026-03-03"}
     # no CNY price converted at the typo (the real maximum in USD is LiteLLM's 4K Seedance at $1.5552/s)
-    assert _q(poisoned, """SELECT max(price_usd_per_s) FROM marts.fct_price_observations
-                           WHERE native_currency = 'CNY'""")[0][0] < 1
+    assert (
+        _q(
+            poisoned,
+            """SELECT max(price_usd_per_s) FROM marts.fct_price_observations
+                           WHERE native_currency = 'CNY'""",
+        )[0][0]
+        < 1
+    )
 
 
 def test_negative_arena_score_is_rejected_not_published(poisoned):
-    (row,) = _q(poisoned, """SELECT rule, reason FROM marts.fct_row_rejects WHERE relation = 'marts.fct_leaderboard_entries'
-                             AND rule = 'score_on_arena_scale'""")
+    (row,) = _q(
+        poisoned,
+        """SELECT rule, reason FROM marts.fct_row_rejects WHERE relation = 'marts.fct_leaderboard_entries'
+                             AND rule = 'score_on_arena_scale'""",
+    )
     assert row[1].startswith("marts.fct_leaderboard_entries: arena score outside the Elo scale (100..3000)")
     assert _q(poisoned, "SELECT count(*) FROM marts.fct_leaderboard_entries WHERE score < 100") == [(0,)]
     # the newest 2026-07-12 board is the poisoned copy: 41 of its 42 rows are published, mochi-v1 is held back
-    assert _q(poisoned, """SELECT count(*), count(*) FILTER (model = 'mochi-v1') FROM marts.fct_leaderboard_entries
-                           WHERE board = 'text-to-video' AND snapshot_date = DATE '2026-07-12'""") == [(41, 0)]
+    assert _q(
+        poisoned,
+        """SELECT count(*), count(*) FILTER (model = 'mochi-v1') FROM marts.fct_leaderboard_entries
+                           WHERE board = 'text-to-video' AND snapshot_date = DATE '2026-07-12'""",
+    ) == [(41, 0)]
     assert _q(poisoned, "SELECT min(best_us_score) FROM out.out_quality_leader_daily")[0][0] > 0
 
 
@@ -125,11 +155,19 @@ def test_negative_arena_score_is_rejected_not_published(poisoned):
 def test_boards_dated_2099_and_1970_are_rejected(poisoned, day):
     assert _q(poisoned, "SELECT count(*) FROM raw.raw_leaderboards__arena WHERE snapshot_date = ?", [day]) == [(42,)]
     assert _q(poisoned, "SELECT count(*) FROM marts.fct_leaderboard_entries WHERE snapshot_date = ?", [day]) == [(0,)]
-    assert _q(poisoned, """SELECT count(*), any_value(reason) FROM marts.fct_row_rejects
+    assert _q(
+        poisoned,
+        """SELECT count(*), any_value(reason) FROM marts.fct_row_rejects
                            WHERE relation = 'marts.fct_leaderboard_entries' AND rule = 'snapshot_date_in_range'
-                           AND row_json LIKE ?""", [f'%"snapshot_date":"{day}"%']) == \
-        [(42, "marts.fct_leaderboard_entries: snapshot_date before 2015-01-01 or after tomorrow "
-              "(CAST(\"snapshot_date\" AS DATE) BETWEEN DATE '2015-01-01' AND current_date + 1)")]
+                           AND row_json LIKE ?""",
+        [f'%"snapshot_date":"{day}"%'],
+    ) == [
+        (
+            42,
+            "marts.fct_leaderboard_entries: snapshot_date before 2015-01-01 or after tomorrow "
+            "(CAST(\"snapshot_date\" AS DATE) BETWEEN DATE '2015-01-01' AND current_date + 1)",
+        )
+    ]
 
 
 def test_the_site_is_not_dated_2099(poisoned):
@@ -139,19 +177,38 @@ def test_the_site_is_not_dated_2099(poisoned):
 
 
 def test_openrouter_created_1938_and_2100_never_reach_the_cadence_charts(good_warehouse):
-    body = json.dumps({"data": [
-        {"id": "bytedance/seedance-2.0", "name": "ByteDance: Seedance 2.0", "created": -1009843200,  # 1938-01-01
-         "architecture": {"output_modalities": ["video"]}},
-        {"id": "google/veo-3.1", "name": "Google: Veo 3.1", "created": 4102444800,  # 2100-01-01
-         "architecture": {"output_modalities": ["video"]}}]}).encode()
-    snap = SnapshotStore(good_warehouse / "snapshots").put("openrouter", "https://openrouter.ai/api/v1/models",
-                                                           body, mode="live", label="models")
+    body = json.dumps(
+        {
+            "data": [
+                {
+                    "id": "bytedance/seedance-2.0",
+                    "name": "ByteDance: Seedance 2.0",
+                    "created": -1009843200,  # 1938-01-01
+                    "architecture": {"output_modalities": ["video"]},
+                },
+                {
+                    "id": "google/veo-3.1",
+                    "name": "Google: Veo 3.1",
+                    "created": 4102444800,  # 2100-01-01
+                    "architecture": {"output_modalities": ["video"]},
+                },
+            ]
+        }
+    ).encode()
+    snap = SnapshotStore(good_warehouse / "snapshots").put(
+        "openrouter", "https://openrouter.ai/api/v1/models", body, mode="live", label="models"
+    )
     con = duckdb.connect(str(good_warehouse / "videorace.duckdb"))
     try:
         register_snapshots(con, [snap])
         assert load_source(con, "openrouter", "raw_releases__openrouter", [snap]).rows_loaded == 2
-        for layer, name in (("stg", "stg_release_events"), ("marts", "fct_releases"), ("out", "out_cadence_timeline"),
-                            ("out", "out_cadence_quarterly"), ("out", "out_open_share_yearly")):
+        for layer, name in (
+            ("stg", "stg_release_events"),
+            ("marts", "fct_releases"),
+            ("out", "out_cadence_timeline"),
+            ("out", "out_cadence_quarterly"),
+            ("out", "out_open_share_yearly"),
+        ):
             build_model(con, layer, name)
         published = con.execute("""SELECT count(*) FROM marts.fct_releases WHERE source = 'openrouter'""").fetchall()
         rejects = con.execute("""SELECT rule, json_extract_string(row_json, '$.release_date') FROM marts.fct_row_rejects
@@ -171,7 +228,9 @@ def test_duplicated_mart_keys_are_held_back_with_their_reason(good_warehouse):
     try:
         # as a mart query that joined one row twice would build it: 2026-03-04 appears twice
         before = con.execute("SELECT count(*) FROM marts.fct_fx_rates").fetchall()[0][0]
-        day = con.execute("SELECT count(*) FROM marts.fct_fx_rates WHERE rate_date = DATE '2026-03-04'").fetchall()[0][0]
+        day = con.execute("SELECT count(*) FROM marts.fct_fx_rates WHERE rate_date = DATE '2026-03-04'").fetchall()[0][
+            0
+        ]
         con.execute("""CREATE OR REPLACE TABLE marts.fct_fx_rates AS SELECT * FROM marts.fct_fx_rates
                        UNION ALL SELECT * FROM marts.fct_fx_rates WHERE rate_date = DATE '2026-03-04'""")
         key = ("rate_date", "base_currency", "quote_currency", "source", "read_from")
@@ -183,9 +242,14 @@ def test_duplicated_mart_keys_are_held_back_with_their_reason(good_warehouse):
         con.close()
     assert day == 2  # the day's rate as read from two repositories (FRED via vichobug, datasets)
     assert (moved, after) == (2 * day, before - day)
-    assert reasons == [("keys_unique", "marts.fct_fx_rates: (rate_date, base_currency, quote_currency, source, "
-                                       "read_from) is "
-                                       "not unique: every row of the key is held back, since which one is right is unknown")]
+    assert reasons == [
+        (
+            "keys_unique",
+            "marts.fct_fx_rates: (rate_date, base_currency, quote_currency, source, "
+            "read_from) is "
+            "not unique: every row of the key is held back, since which one is right is unknown",
+        )
+    ]
 
 
 def test_a_failed_error_check_keeps_the_published_site_and_fails_the_refresh(good_warehouse, replay_warehouse):
@@ -197,8 +261,14 @@ def test_a_failed_error_check_keeps_the_published_site_and_fails_the_refresh(goo
     con.close()
     before = table_counts(good_warehouse / "videorace.duckdb")
     env = {**pipeline_env(good_warehouse), "PATH": "/usr/bin:/bin"}
-    refresh = subprocess.run([sys.executable, "-m", "pipelines.cli", "refresh", "--select", "fred", "--quiet"],
-                             cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=600)
+    refresh = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "refresh", "--select", "fred", "--quiet"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert refresh.returncode == 1, refresh.stderr[-3000:]
     lines = [line for line in refresh.stderr.splitlines() if "site not rebuilt" in line]
     assert lines and "raw_fx__fred:schema_matches_ddl (differences 1)" in lines[0]
@@ -210,7 +280,6 @@ def test_a_failed_error_check_keeps_the_published_site_and_fails_the_refresh(goo
     assert after == before
 
 
-
 def test_every_date_column_of_every_mart_and_out_table_has_a_range_rule(warehouse_con):
     from pipelines.defs.ops.quarantine import BOOKKEEPING_COLUMNS, rules_for
 
@@ -220,7 +289,9 @@ def test_every_date_column_of_every_mart_and_out_table_has_a_range_rule(warehous
     uncovered, covered = [], 0
     for (relation,) in tables:
         names = {r.name for r in rules_for(warehouse_con, relation)}
-        for column, kind in warehouse_con.execute(f"SELECT column_name, column_type FROM (DESCRIBE {relation})").fetchall():
+        for column, kind in warehouse_con.execute(
+            f"SELECT column_name, column_type FROM (DESCRIBE {relation})"
+        ).fetchall():
             if kind.startswith(("DATE", "TIMESTAMP")) and column not in BOOKKEEPING_COLUMNS:
                 covered += 1
                 if f"{column}_in_range" not in names:

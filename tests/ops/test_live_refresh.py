@@ -30,8 +30,11 @@ def assert_nothing_lost(before: dict, after: dict) -> None:
 def _runs(path, run_id=None) -> list[tuple]:
     con = duckdb.connect(str(path), read_only=True)
     try:
-        return con.execute("""SELECT status, message FROM raw.source_runs WHERE source = 'arena' AND run_id = ?
-                              ORDER BY run_started_at""", [run_id]).fetchall()
+        return con.execute(
+            """SELECT status, message FROM raw.source_runs WHERE source = 'arena' AND run_id = ?
+                              ORDER BY run_started_at""",
+            [run_id],
+        ).fetchall()
     finally:
         con.close()
 
@@ -48,13 +51,20 @@ def test_misbehaving_live_run_reports_every_failure_and_loses_no_row(good_wareho
     warehouse = good_warehouse / "videorace.duckdb"
     before = table_counts(warehouse)
     # the mirror's real pointer (newest day 2026-08-22): a live run reads it first, then that day's boards
-    misbehaving = {"/data/latest.json": [ok_json(LATEST)],
-                   "/text-to-video.json": [Reply(503, b"overloaded")],  # 5xx on every attempt
-                   "/image-to-video.json": [Reply(200, CHALLENGE_PAGE, content_type="text/html")],  # challenge, 200
-                   "/video-edit.json": [Reply(200, T2V[:500])]}  # truncated JSON, 200
+    misbehaving = {
+        "/data/latest.json": [ok_json(LATEST)],
+        "/text-to-video.json": [Reply(503, b"overloaded")],  # 5xx on every attempt
+        "/image-to-video.json": [Reply(200, CHALLENGE_PAGE, content_type="text/html")],  # challenge, 200
+        "/video-edit.json": [Reply(200, T2V[:500])],
+    }  # truncated JSON, 200
     with FaultServer(misbehaving) as server:
-        result = run_pipeline(good_warehouse, select=["arena"], mode="live", VIDEORACE_ARENA_URL=server.url,
-                              VIDEORACE_SCRAPY_RETRY_BACKOFF_BASE_S="0.1")
+        result = run_pipeline(
+            good_warehouse,
+            select=["arena"],
+            mode="live",
+            VIDEORACE_ARENA_URL=server.url,
+            VIDEORACE_SCRAPY_RETRY_BACKOFF_BASE_S="0.1",
+        )
     assert result.success  # the run finishes; the failure is data, not a crash
     runs = _runs(warehouse, result.run_id)
     assert [status for status, _ in runs] == ["partial", "failed"]
@@ -70,8 +80,12 @@ def test_misbehaving_live_run_reports_every_failure_and_loses_no_row(good_wareho
     assert (status["last_status"], status["stale"]) == ("failed", True)
     assert_nothing_lost(before, table_counts(warehouse))  # every row loaded before is still there
 
-    good = {"/data/latest.json": [ok_json(LATEST)], "/text-to-video.json": [ok_json(T2V)], "/image-to-video.json": [ok_json(I2V)],
-            "/video-edit.json": [Reply(404, b"no such day")]}
+    good = {
+        "/data/latest.json": [ok_json(LATEST)],
+        "/text-to-video.json": [ok_json(T2V)],
+        "/image-to-video.json": [ok_json(I2V)],
+        "/video-edit.json": [Reply(404, b"no such day")],
+    }
     with FaultServer(good) as server:
         recovered = run_pipeline(good_warehouse, select=["arena"], mode="live", VIDEORACE_ARENA_URL=server.url)
     # the refused snapshots are not parsed again: the source is healthy as soon as its server is
@@ -85,13 +99,25 @@ def test_cli_live_select_arena_fails_clearly_and_status_shows_failed_and_stale(g
     before = table_counts(warehouse)
     with FaultServer({".json": [Reply(200, CHALLENGE_PAGE, content_type="text/html")]}) as server:
         env = {**pipeline_env(good_warehouse, "live", VIDEORACE_ARENA_URL=server.url), "PATH": "/usr/bin:/bin"}
-        refresh = subprocess.run([sys.executable, "-m", "pipelines.cli", "refresh", "--live", "--select", "arena",
-                                  "--quiet"], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300)
+        refresh = subprocess.run(
+            [sys.executable, "-m", "pipelines.cli", "refresh", "--live", "--select", "arena", "--quiet"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
     assert refresh.returncode == 1, refresh.stderr[-2000:]
     assert "sources that failed this refresh (last good data kept): arena" in refresh.stderr
     assert "(sources: arena)" in refresh.stdout
-    status = subprocess.run([sys.executable, "-m", "pipelines.cli", "status"], cwd=PROJECT_ROOT, env=env,
-                            capture_output=True, text=True, timeout=120)
+    status = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "status"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert status.returncode == 0, status.stderr
     arena_line = next(line for line in status.stdout.splitlines() if line.startswith("arena "))
     assert arena_line.split()[1:3] == ["failed", "STALE"]

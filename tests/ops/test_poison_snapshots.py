@@ -38,8 +38,14 @@ def poisoned(**first_model) -> bytes:
 
 
 def cli(args: list[str], env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pipelines.cli", *args], cwd=PROJECT_ROOT, env=env,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", *args],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def query(path, sql: str, params=()) -> list[tuple]:
@@ -81,20 +87,34 @@ def test_poison_score_is_one_rejected_snapshot_and_the_source_recovers(good_ware
     status = cli(["status"], env)
     line = status_line(status.stdout, "arena")
     assert line.split()[1:3] == ["failed", "STALE"], line
-    assert "does not fit INTEGER" in query(warehouse, """SELECT message FROM raw.source_runs WHERE source = 'arena'
-                                                         ORDER BY run_started_at DESC LIMIT 1""")[0][0]
+    assert (
+        "does not fit INTEGER"
+        in query(
+            warehouse,
+            """SELECT message FROM raw.source_runs WHERE source = 'arena'
+                                                         ORDER BY run_started_at DESC LIMIT 1""",
+        )[0][0]
+    )
 
     # a plain replay finds nothing new for arena: it is not a fetch, so arena stays failed
     replay = cli(["refresh", "--select", "arena", "--quiet"], {**env, "VIDEORACE_MODE": "replay"})
     assert replay.returncode == 1 and "failed this refresh (last good data kept): arena" in replay.stderr
     assert query(warehouse, "SELECT count(*) FROM raw.snapshot_rejects") == [(1,)]  # reported once
-    [(state, message)] = query(warehouse, """SELECT status, message FROM raw.source_runs WHERE source = 'arena'
-                                             ORDER BY run_started_at DESC LIMIT 1""")
+    [(state, message)] = query(
+        warehouse,
+        """SELECT status, message FROM raw.source_runs WHERE source = 'arena'
+                                             ORDER BY run_started_at DESC LIMIT 1""",
+    )
     assert state == "failed" and message.startswith("still failed since ") and "does not fit INTEGER" in message
 
     # the source answers well again: the live refresh succeeds and the status is no longer failed
-    with FaultServer({"/latest.json": [LATEST], "/text-to-video.json": [ok_json(poisoned(score=1528))],
-                      "/image-to-video.json": [ok_json(I2V)]}) as server:
+    with FaultServer(
+        {
+            "/latest.json": [LATEST],
+            "/text-to-video.json": [ok_json(poisoned(score=1528))],
+            "/image-to-video.json": [ok_json(I2V)],
+        }
+    ) as server:
         good = cli(["refresh", "--live", "--select", "arena", "--quiet"], {**env, "VIDEORACE_ARENA_URL": server.url})
     assert good.returncode == 0, good.stderr
     assert query(warehouse, "SELECT max(score) FROM raw.raw_leaderboards__arena") == [(1528,)]
@@ -103,8 +123,9 @@ def test_poison_score_is_one_rejected_snapshot_and_the_source_recovers(good_ware
 
 
 def _store(tmp, name: str, body: bytes, day: str):
-    return SnapshotStore(tmp / "snapshots").put("arena", f"http://127.0.0.1/data/{day}/{name}", body, mode="live",
-                                                fetched_at=f"{day}T06:00:00Z")
+    return SnapshotStore(tmp / "snapshots").put(
+        "arena", f"http://127.0.0.1/data/{day}/{name}", body, mode="live", fetched_at=f"{day}T06:00:00Z"
+    )
 
 
 def test_overflow_missing_file_and_bad_date_each_refuse_one_snapshot(tmp_path):
@@ -123,7 +144,8 @@ def test_overflow_missing_file_and_bad_date_each_refuse_one_snapshot(tmp_path):
         assert "does not fit BIGINT" in reasons[overflow.sha256] or "OverflowError" in reasons[overflow.sha256]
         assert "column votes" in reasons[overflow.sha256] or "OverflowError" in reasons[overflow.sha256]
         assert reasons[missing.sha256].endswith(
-            f"FileNotFoundError: [Errno 2] No such file or directory: '{missing.path}'")
+            f"FileNotFoundError: [Errno 2] No such file or directory: '{missing.path}'"
+        )
         assert con.execute(f"SELECT count(*), max(score) FROM raw.{RAW}").fetchall() == [(42, 1529)]
         again = load_source(con, "arena", RAW, [good, overflow, missing])  # reported once, not forever
         assert (again.rows_loaded, len(again.skipped)) == (0, 2)
@@ -133,7 +155,8 @@ def test_overflow_missing_file_and_bad_date_each_refuse_one_snapshot(tmp_path):
         refused = register_snapshots(con, [unparseable])
         assert [str(e) for _, e in refused] == [
             f"arena: cannot parse snapshot {late.path} (sha256 {late.sha256[:12]}): fetched_at 'yesterday-ish' is not "
-            "an ISO 8601 timestamp (Invalid isoformat string: 'yesterday-ish')"]
+            "an ISO 8601 timestamp (Invalid isoformat string: 'yesterday-ish')"
+        ]
         count = "SELECT count(*) FROM raw.{} WHERE sha256 = ?"
         assert con.execute(count.format("snapshots"), [late.sha256]).fetchall() == [(0,)]
         assert con.execute(count.format("snapshot_rejects"), [late.sha256]).fetchall() == [(1,)]
@@ -154,8 +177,12 @@ def test_manifest_without_url_fails_arena_only_and_downstream_builds(good_wareho
     result = run_pipeline(good_warehouse, select=["arena"], VIDEORACE_RECORDINGS_DIR=str(recordings))
     assert result.success
     assert [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"] == []
-    [(state, message)] = query(good_warehouse / "videorace.duckdb", """SELECT status, message FROM raw.source_runs
-        WHERE source = 'arena' AND run_id = ?""", [result.run_id])
+    [(state, message)] = query(
+        good_warehouse / "videorace.duckdb",
+        """SELECT status, message FROM raw.source_runs
+        WHERE source = 'arena' AND run_id = ?""",
+        [result.run_id],
+    )
     assert (state, message) == ("failed", "arena: KeyError: 'url'")
     after = table_counts(good_warehouse / "videorace.duckdb")
     assert after.pop("marts.change_refreshes") == before.pop("marts.change_refreshes") + 1  # a refresh log

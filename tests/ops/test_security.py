@@ -28,7 +28,8 @@ KEY_PATTERNS = {
     "fal key": re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[0-9a-f]{32}\b"),
     "private key block": re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----"),
     "hard-coded key": re.compile(
-        r"""(?i)\b[a-z_]*(?:api[_-]?key|secret|token|passw(?:or)?d)\b["']?\s*[:=]\s*["']([A-Za-z0-9_\-+/=.]{20,})["']"""),
+        r"""(?i)\b[a-z_]*(?:api[_-]?key|secret|token|passw(?:or)?d)\b["']?\s*[:=]\s*["']([A-Za-z0-9_\-+/=.]{20,})["']"""
+    ),
 }
 
 
@@ -38,8 +39,12 @@ def find_keys(text: str) -> list[str]:
 
 def repository_files() -> list[str]:
     """Tracked files plus new files not ignored (what the next commit could contain)."""
-    listing = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-                             cwd=PROJECT_ROOT, capture_output=True, check=False)
+    listing = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        check=False,
+    )
     if listing.returncode != 0:
         pytest.skip(f"not a git checkout: {listing.stderr.decode(errors='replace').strip()}")
     return [name for name in listing.stdout.decode().split("\0") if name]
@@ -58,17 +63,20 @@ def test_no_key_in_any_repository_file():
     assert found == []
 
 
-@pytest.mark.parametrize("sample, kind", [
-    # assembled at run time so that this file itself holds no key-shaped string
-    ("aws_access_key_id = " + "AKIA" + "Q3EXAMPLE7Z2K4LM", "AWS access key id"),
-    ("token: " + "ghp_" + "a1B2" * 9, "GitHub token"),
-    ("github_pat_" + "11AB" * 15, "GitHub fine-grained token"),
-    ("HF_TOKEN=" + "hf_" + "xY9" * 12, "Hugging Face token"),
-    ("FAL_KEY=" + "0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" + ":" + "ab12" * 8, "fal key"),
-    ("-----BEGIN " + "OPENSSH PRIVATE KEY-----\nb3Blbn==", "private key block"),
-    ("api_key = '" + "sk_live_" + "9Zq" * 8 + "'", "hard-coded key"),
-    ('{"client_secret": "' + "Zm9vYmFy" * 4 + '"}', "hard-coded key"),
-])
+@pytest.mark.parametrize(
+    "sample, kind",
+    [
+        # assembled at run time so that this file itself holds no key-shaped string
+        ("aws_access_key_id = " + "AKIA" + "Q3EXAMPLE7Z2K4LM", "AWS access key id"),
+        ("token: " + "ghp_" + "a1B2" * 9, "GitHub token"),
+        ("github_pat_" + "11AB" * 15, "GitHub fine-grained token"),
+        ("HF_TOKEN=" + "hf_" + "xY9" * 12, "Hugging Face token"),
+        ("FAL_KEY=" + "0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b" + ":" + "ab12" * 8, "fal key"),
+        ("-----BEGIN " + "OPENSSH PRIVATE KEY-----\nb3Blbn==", "private key block"),
+        ("api_key = '" + "sk_live_" + "9Zq" * 8 + "'", "hard-coded key"),
+        ('{"client_secret": "' + "Zm9vYmFy" * 4 + '"}', "hard-coded key"),
+    ],
+)
 def test_the_scanner_finds_each_kind_of_key(sample, kind):
     assert kind in find_keys(sample)
 
@@ -97,15 +105,25 @@ def test_keys_come_only_from_the_environment(monkeypatch):
         for var in env_read.findall((PROJECT_ROOT / name).read_text(encoding="utf-8", errors="replace")):
             if re.search(r"KEY|TOKEN|SECRET|PASSWORD", var) and var not in config.SECRET_ENV_VARS:
                 undeclared.append(f"{name}: {var}")
-            if var in config.SECRET_ENV_VARS and name != "pipelines/config.py" \
-                    and not name.startswith("scrapers/videorace_scrapers/spiders/"):
+            if (
+                var in config.SECRET_ENV_VARS
+                and name != "pipelines/config.py"
+                and not name.startswith("scrapers/videorace_scrapers/spiders/")
+            ):
                 readers.append(f"{name}: {var}")
     assert readers == [] and undeclared == []
 
 
-HOSTILE_URLS = ["http://x/../../etc/passwd", "file:///etc/passwd", "http://x/%2e%2e/%2e%2e/etc/passwd",
-                "http://x/a.json/../../../../tmp/evil.sh", "http://x/..%2f..%2fetc%2fpasswd.json",
-                "http://x/data.j$on", "http://x/payload.ht/ml", "http://x/evil.json%00.sh"]
+HOSTILE_URLS = [
+    "http://x/../../etc/passwd",
+    "file:///etc/passwd",
+    "http://x/%2e%2e/%2e%2e/etc/passwd",
+    "http://x/a.json/../../../../tmp/evil.sh",
+    "http://x/..%2f..%2fetc%2fpasswd.json",
+    "http://x/data.j$on",
+    "http://x/payload.ht/ml",
+    "http://x/evil.json%00.sh",
+]
 
 
 @pytest.mark.parametrize("url", HOSTILE_URLS)
@@ -118,8 +136,9 @@ def test_snapshot_paths_from_hostile_urls_stay_in_the_store(tmp_path, url):
     assert re.fullmatch(r"[a-z0-9]{1,8}", written[0].suffix[1:])
 
 
-@pytest.mark.parametrize("source", ["../../etc", "..", "arena/../../x", "/etc/passwd", "Arena", "", "a" * 80,
-                                    "arena\x00", "%2e%2e"])
+@pytest.mark.parametrize(
+    "source", ["../../etc", "..", "arena/../../x", "/etc/passwd", "Arena", "", "a" * 80, "arena\x00", "%2e%2e"]
+)
 def test_hostile_source_names_are_refused(tmp_path, source):
     with pytest.raises(ValueError, match="unsafe source name"):
         SnapshotStore(tmp_path).put(source, "http://x/a.json", b"x", mode="live")
@@ -160,6 +179,11 @@ def test_path_like_source_names_are_unknown_everywhere(tmp_path):
         get_parser("../../etc/passwd")
     with pytest.raises(ValueError):
         recorded_snapshots(tmp_path, "../../etc")
-    result = subprocess.run([sys.executable, "-m", "pipelines.cli", "parse", "../../etc/passwd", "/etc/hostname"],
-                            cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "parse", "../../etc/passwd", "/etc/hostname"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2 and "unknown source '../../etc/passwd'" in result.stderr and result.stdout == ""

@@ -23,22 +23,33 @@ from videorace_scrapers.snapshots import SnapshotStore, sha256_hex
 
 from ..conftest import PROJECT_ROOT, RECORDINGS, pipeline_env
 
-HOLD = ("import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=sys.argv[3] == 'ro'); "
-        "print('ready', flush=True); time.sleep(float(sys.argv[2]))")
+HOLD = (
+    "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=sys.argv[3] == 'ro'); "
+    "print('ready', flush=True); time.sleep(float(sys.argv[2]))"
+)
 
 
 def cli(tmp: Path, *args: str, timeout: int = 300, **env: str) -> subprocess.CompletedProcess:
     full = {**pipeline_env(tmp), "PATH": "/usr/bin:/bin", **env}
-    return subprocess.run([sys.executable, "-m", "pipelines.cli", *args], cwd=PROJECT_ROOT, env=full,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", *args],
+        cwd=PROJECT_ROOT,
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 class Holder:
     """Another process holding the warehouse's write lock (as a notebook or a refresh would)."""
 
     def __init__(self, path: Path, seconds: float, read_only: bool = False) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-c", HOLD, str(path), str(seconds), "ro" if read_only else "rw"],
-                                     stdout=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", HOLD, str(path), str(seconds), "ro" if read_only else "rw"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert self.proc.stdout.readline().strip() == "ready"
 
     def __enter__(self):
@@ -57,16 +68,20 @@ def one_line_error(result: subprocess.CompletedProcess) -> str:
     return lines[0]
 
 
-@pytest.mark.parametrize("command", [("status",), ("export", "--format", "csv", "--out", "exports"),
-                                     ("record", "arena")], ids=["status", "export", "record"])
+@pytest.mark.parametrize(
+    "command",
+    [("status",), ("export", "--format", "csv", "--out", "exports"), ("record", "arena")],
+    ids=["status", "export", "record"],
+)
 def test_a_locked_warehouse_is_one_line_naming_the_holder(good_warehouse, command):
     with Holder(good_warehouse / "videorace.duckdb", 60) as holder:
         started = time.monotonic()
         result = cli(good_warehouse, *command, VIDEORACE_LOCK_WAIT_S="1")
         took = time.monotonic() - started
     line = one_line_error(result)
-    assert line.startswith(f"videorace {command[0]}: warehouse {good_warehouse / 'videorace.duckdb'} is locked by "
-                           f"PID {holder.proc.pid} (")
+    assert line.startswith(
+        f"videorace {command[0]}: warehouse {good_warehouse / 'videorace.duckdb'} is locked by PID {holder.proc.pid} ("
+    )
     assert "waited 1s (VIDEORACE_LOCK_WAIT_S)" in line and took < 30
 
 
@@ -116,8 +131,14 @@ def test_a_refresh_that_completed_does_not_fail_in_its_own_bookkeeping(good_ware
 
 def _live_snapshot(tmp: Path) -> tuple[Path, object]:
     body = (RECORDINGS / "arena" / "2026-07-12" / "text-to-video.json").read_bytes()
-    snap = SnapshotStore(tmp / "snapshots").put("arena", "http://127.0.0.1:9/data/2026-07-12/text-to-video.json", body,
-                                                mode="live", fetched_at="2026-07-12T05:00:00Z", label="text-to-video")
+    snap = SnapshotStore(tmp / "snapshots").put(
+        "arena",
+        "http://127.0.0.1:9/data/2026-07-12/text-to-video.json",
+        body,
+        mode="live",
+        fetched_at="2026-07-12T05:00:00Z",
+        label="text-to-video",
+    )
     con = duckdb.connect(str(tmp / "videorace.duckdb"))
     ensure_base_tables(con)
     register_snapshots(con, [snap])
@@ -131,8 +152,10 @@ def test_record_writes_the_sha256_manifest_and_refuses_a_tampered_or_deleted_sna
     env = {"VIDEORACE_RECORDINGS_DIR": str(recordings)}
     path.write_bytes(path.read_bytes().replace(b'"score": 1527', b'"score": 9999'))  # tampered after the fetch
     line = one_line_error(cli(tmp_path, "record", "arena", **env))
-    assert line == (f"videorace record: arena: snapshot file {path} hashes to {sha256_hex(path.read_bytes())[:12]}…, "
-                    f"not the registered {snap.sha256[:12]}… (changed since it was fetched); nothing recorded")
+    assert line == (
+        f"videorace record: arena: snapshot file {path} hashes to {sha256_hex(path.read_bytes())[:12]}…, "
+        f"not the registered {snap.sha256[:12]}… (changed since it was fetched); nothing recorded"
+    )
     assert not recordings.exists()
     path.unlink()
     line = one_line_error(cli(tmp_path, "record", "arena", **env))
@@ -153,7 +176,12 @@ def test_record_writes_the_sha256_manifest_and_refuses_a_tampered_or_deleted_sna
 
 def test_export_csv_neutralises_formula_cells(good_warehouse):
     con = duckdb.connect(str(good_warehouse / "videorace.duckdb"))
-    hostile = {"google": '=HYPERLINK("http://evil.example","click")', "openai": "+1+1", "runway": "-2", "luma": "@SUM(A1)"}
+    hostile = {
+        "google": '=HYPERLINK("http://evil.example","click")',
+        "openai": "+1+1",
+        "runway": "-2",
+        "luma": "@SUM(A1)",
+    }
     for lab, text in hostile.items():
         con.execute("UPDATE marts.dim_labs SET lab_name = ? WHERE lab_id = ?", [text, lab])
     con.close()

@@ -31,16 +31,21 @@ def test_synthetic_page_cny_and_usd():
     assert records[1]["price_text"] == "480P：0.3元/秒 720P：0.6元/秒 1080P：1元/秒"
 
 
-@pytest.mark.parametrize(("body", "reason"), [
-    (b"", "empty body"),
-    (CHALLENGE, "challenge or block page"),
-    (b'{"models": []}', "not an HTML page"),
-    (b"<html><body><table><tr><td>wan2.5-t2v-preview</td><td>0.6", "truncated HTML"),
-    (b"<html><body><h2>Images</h2><table><tr><th>Model</th><th>Price</th></tr>"
-     b"<tr><td>wan2.5-t2i-preview</td><td>$0.03 per image</td></tr></table></body></html>",
-     r"no video price per second in 1 table\(s\)"),
-    (b"<html><body><p>no tables</p></body></html>", r"in 0 table\(s\)"),
-])
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (b"", "empty body"),
+        (CHALLENGE, "challenge or block page"),
+        (b'{"models": []}', "not an HTML page"),
+        (b"<html><body><table><tr><td>wan2.5-t2v-preview</td><td>0.6", "truncated HTML"),
+        (
+            b"<html><body><h2>Images</h2><table><tr><th>Model</th><th>Price</th></tr>"
+            b"<tr><td>wan2.5-t2i-preview</td><td>$0.03 per image</td></tr></table></body></html>",
+            r"no video price per second in 1 table\(s\)",
+        ),
+        (b"<html><body><p>no tables</p></body></html>", r"in 0 table\(s\)"),
+    ],
+)
 def test_errors_name_source_and_snapshot(body, reason):
     with pytest.raises(ParseError, match=reason) as info:
         alibaba_pricing.parse(body, where="snapshot var/a.html (sha256 def)")

@@ -19,13 +19,20 @@ def test_registered():
 
 
 def test_count_attributed_from_the_echoed_query():
-    assert epo_ops.parse(SEARCH, where="fixture") == [{
-        "query_scope": "G06T13", "publication_country": "CN", "publication_year": 2024,
-        "response_kind": "biblio-search",
-        "cql_query": 'cpc="G06T13" and pn=CN and pd within "20240101,20241231"',
-        "total_result_count": 1234, "count_is_lower_bound": False, "publications_count": None,
-        "range_begin": 1, "range_end": 25,
-    }]
+    assert epo_ops.parse(SEARCH, where="fixture") == [
+        {
+            "query_scope": "G06T13",
+            "publication_country": "CN",
+            "publication_year": 2024,
+            "response_kind": "biblio-search",
+            "cql_query": 'cpc="G06T13" and pn=CN and pd within "20240101,20241231"',
+            "total_result_count": 1234,
+            "count_is_lower_bound": False,
+            "publications_count": None,
+            "range_begin": 1,
+            "range_end": 25,
+        }
+    ]
 
 
 def test_label_from_the_spider_matches_the_query():
@@ -36,34 +43,60 @@ def test_label_from_the_spider_matches_the_query():
 
 
 def test_zero_hits_is_a_real_zero():
-    body = (f'<ops:world-patent-data {OPS}><ops:biblio-search total-result-count="0">'
-            '<ops:query syntax="CQL">cpc="H04N21" and pn=KR and pd within "20190101,20191231"</ops:query>'
-            '<ops:search-result/></ops:biblio-search></ops:world-patent-data>').encode()
+    body = (
+        f'<ops:world-patent-data {OPS}><ops:biblio-search total-result-count="0">'
+        '<ops:query syntax="CQL">cpc="H04N21" and pn=KR and pd within "20190101,20191231"</ops:query>'
+        "<ops:search-result/></ops:biblio-search></ops:world-patent-data>"
+    ).encode()
     record = epo_ops.parse(body)[0]
-    assert (record["query_scope"], record["publication_country"], record["publication_year"],
-            record["total_result_count"], record["range_begin"]) == ("H04N21", "KR", 2019, 0, None)
+    assert (
+        record["query_scope"],
+        record["publication_country"],
+        record["publication_year"],
+        record["total_result_count"],
+        record["range_begin"],
+    ) == ("H04N21", "KR", 2019, 0, None)
 
 
 @pytest.mark.parametrize(
     "body, label, reason",
     [
         (FAULT, "", "OPS fault CLIENT.InvalidQuery: The request was invalid"),
-        (b'<fault xmlns="http://ops.epo.org"><code>SERVER.EntityNotFound</code><message>No results found</message></fault>',
-         "", "OPS fault SERVER.EntityNotFound"),
+        (
+            b'<fault xmlns="http://ops.epo.org"><code>SERVER.EntityNotFound</code><message>No results found</message></fault>',
+            "",
+            "OPS fault SERVER.EntityNotFound",
+        ),
         (SEARCH, "scope=H04N21;country=US;year=2020", "disagrees with the query OPS answered"),
         (b"", "", "empty body"),
         (b"<html><head><title>Just a moment...</title></head><body>captcha</body></html>", "", "challenge"),
         (b'{"total": 3}', "", "invalid XML"),
-        (b'<world-patent-data><biblio-search total-result-count="3"/></world-patent-data>', "",
-         "is not ops:world-patent-data"),
-        (f'<ops:world-patent-data {OPS}><ops:meta name="x" value="1"/></ops:world-patent-data>'.encode(), "",
-         "no ops:biblio-search"),
-        (f'<ops:world-patent-data {OPS}><ops:biblio-search/></ops:world-patent-data>'.encode(), "",
-         "no total-result-count"),
-        (f'<ops:world-patent-data {OPS}><ops:biblio-search total-result-count="many"/></ops:world-patent-data>'.encode(),
-         "", "not a number"),
-        (f'<ops:world-patent-data {OPS}><ops:biblio-search total-result-count="5"><ops:query>applicant=IBM</ops:query>'
-         '</ops:biblio-search></ops:world-patent-data>'.encode(), "", "cannot be attributed"),
+        (
+            b'<world-patent-data><biblio-search total-result-count="3"/></world-patent-data>',
+            "",
+            "is not ops:world-patent-data",
+        ),
+        (
+            f'<ops:world-patent-data {OPS}><ops:meta name="x" value="1"/></ops:world-patent-data>'.encode(),
+            "",
+            "no ops:biblio-search",
+        ),
+        (
+            f"<ops:world-patent-data {OPS}><ops:biblio-search/></ops:world-patent-data>".encode(),
+            "",
+            "no total-result-count",
+        ),
+        (
+            f'<ops:world-patent-data {OPS}><ops:biblio-search total-result-count="many"/></ops:world-patent-data>'.encode(),
+            "",
+            "not a number",
+        ),
+        (
+            f'<ops:world-patent-data {OPS}><ops:biblio-search total-result-count="5"><ops:query>applicant=IBM</ops:query>'
+            "</ops:biblio-search></ops:world-patent-data>".encode(),
+            "",
+            "cannot be attributed",
+        ),
     ],
 )
 def test_errors_name_source_and_input(body, label, reason):

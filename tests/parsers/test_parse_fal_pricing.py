@@ -38,24 +38,30 @@ def test_page_shape_synthetic_matches_the_real_transcription():
     assert by_model["veo-3"]["unit_price"] == pytest.approx(1 / 3, abs=1e-6)
     assert (by_model["ovi"]["unit_price"], by_model["ovi"]["unit"]) == (0.2, "video")
     # the same figures as the real transcription (reference file, read not copied)
-    text = reference_path("samples", "pricing",
-                          "fal_pricing_page_transcription_api-evangelist_2026-05-25_video_excerpt.yml").read_text()
+    text = reference_path(
+        "samples", "pricing", "fal_pricing_page_transcription_api-evangelist_2026-05-25_video_excerpt.yml"
+    ).read_text()
     assert "id: wan-2.5" in text and "price: '0.05'" in text and "20 seconds per $1." in text
 
 
-@pytest.mark.parametrize(("body", "reason"), [
-    (b"", "empty body"),
-    (b"   \n", "empty body"),
-    (CHALLENGE, "challenge or block page"),
-    (b'{"prices": []}', "empty 'prices' list"),
-    (b'{"detail": "Unauthorized"}', "without a 'prices' list"),
-    (b'{"prices": [{"endpoint_id": "fal-ai/veo3"}]}', "lacks endpoint_id or unit_price"),
-    (b'{"prices": [{"endpoint_id": "x", "unit_price": "cheap"}]}', "is not a number"),
-    (b"<html><body><table><tr><td>seedream</td><td>$0.03 per image</td></tr></table></body></html>",
-     "no video price on the page"),
-    (b"<html><body><table><tr><td>wan</td>", "truncated HTML"),
-    (b"[1, 2]", "not an object"),
-])
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (b"", "empty body"),
+        (b"   \n", "empty body"),
+        (CHALLENGE, "challenge or block page"),
+        (b'{"prices": []}', "empty 'prices' list"),
+        (b'{"detail": "Unauthorized"}', "without a 'prices' list"),
+        (b'{"prices": [{"endpoint_id": "fal-ai/veo3"}]}', "lacks endpoint_id or unit_price"),
+        (b'{"prices": [{"endpoint_id": "x", "unit_price": "cheap"}]}', "is not a number"),
+        (
+            b"<html><body><table><tr><td>seedream</td><td>$0.03 per image</td></tr></table></body></html>",
+            "no video price on the page",
+        ),
+        (b"<html><body><table><tr><td>wan</td>", "truncated HTML"),
+        (b"[1, 2]", "not an object"),
+    ],
+)
 def test_errors_name_source_and_snapshot(body, reason):
     with pytest.raises(ParseError, match=reason) as info:
         fal_pricing.parse(body, where="snapshot var/x.json (sha256 abc)")

@@ -34,18 +34,27 @@ def test_synthetic_page():
 
 
 def test_veo_rows_in_a_table_without_veo_heading():
-    body = (b"<html><body><h2>Video generation</h2><table><tr><th>Model</th><th>Paid</th></tr>"
-            b"<tr><td>Veo 3.1 Lite (720p)</td><td>$0.05 per second</td></tr>"
-            b"<tr><td>Imagen 4</td><td>$0.04 per image</td></tr></table></body></html>")
+    body = (
+        b"<html><body><h2>Video generation</h2><table><tr><th>Model</th><th>Paid</th></tr>"
+        b"<tr><td>Veo 3.1 Lite (720p)</td><td>$0.05 per second</td></tr>"
+        b"<tr><td>Imagen 4</td><td>$0.04 per image</td></tr></table></body></html>"
+    )
     [record] = gemini_pricing.parse(body)
     assert (record["model"], record["tier"], record["price_usd"], record["resolution"], record["unit"]) == (
-        "Veo 3.1 Lite (720p)", None, 0.05, "720p", "per second")
+        "Veo 3.1 Lite (720p)",
+        None,
+        0.05,
+        "720p",
+        "per second",
+    )
 
 
 def test_two_prices_in_one_cell():
-    body = (b"<html><body><h2>Veo 3.1 Fast</h2><table><tr><th></th><th>Paid Tier</th></tr>"
-            b"<tr><td>Video with audio</td><td>$0.15 per second (720p, 1080p)<br>$0.35 per second (4k)</td></tr>"
-            b"</table></body></html>")
+    body = (
+        b"<html><body><h2>Veo 3.1 Fast</h2><table><tr><th></th><th>Paid Tier</th></tr>"
+        b"<tr><td>Video with audio</td><td>$0.15 per second (720p, 1080p)<br>$0.35 per second (4k)</td></tr>"
+        b"</table></body></html>"
+    )
     records = gemini_pricing.parse(body)
     assert [(r["price_usd"], r["resolution"]) for r in records] == [(0.15, "720p/1080p"), (0.35, "4k")]
 
@@ -57,10 +66,15 @@ def test_two_prices_in_one_cell():
         (CHALLENGE, "challenge"),
         (b"Veo 3: $0.40 per second", "not an HTML page"),
         (FIXTURE.read_bytes()[:2500], "truncated HTML"),
-        (b"<html><body><h2>Gemini 2.5 Pro</h2><table><tr><td>Input</td><td>$1.25</td></tr></table></body></html>",
-         "no Veo heading"),
-        (b"<html><body><h2>Veo 3.1</h2><table><tr><th></th><th>Paid</th></tr>"
-         b"<tr><td>Video</td><td>Not available</td></tr></table></body></html>", "1 Veo heading(s) but"),
+        (
+            b"<html><body><h2>Gemini 2.5 Pro</h2><table><tr><td>Input</td><td>$1.25</td></tr></table></body></html>",
+            "no Veo heading",
+        ),
+        (
+            b"<html><body><h2>Veo 3.1</h2><table><tr><th></th><th>Paid</th></tr>"
+            b"<tr><td>Video</td><td>Not available</td></tr></table></body></html>",
+            "1 Veo heading(s) but",
+        ),
         (b"<html><body><h2>Veo 3.1</h2><p>Priced per second, see the console.</p></body></html>", "no Veo price"),
     ],
 )

@@ -9,18 +9,36 @@ CHALLENGE = b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><
 
 # file -> (number of dated events, dates that must be there, (date, words of that event's text))
 KNOWN = {
-    "Wan-Video+Wan2.1": (6, {"2025-05-14", "2025-03-21", "2025-02-27"},
-                         ("2025-02-25", "released the inference code and weights")),
-    "Wan-Video+Wan2.2": (8, {"2025-11-13", "2025-09-19", "2025-08-26", "2025-09-05"},
-                         ("2025-07-28", "released the inference code and model weights")),
-    "Tencent-Hunyuan+HunyuanVideo": (6, {"2025-03-06", "2025-01-13", "2024-12-18", "2024-12-17", "2024-12-07"},
-                                     ("2024-12-03", "inference code and model weights of HunyuanVideo")),
-    "Tencent-Hunyuan+HunyuanVideo-1.5": (6, {"2025-12-23", "2025-12-05", "2025-11-27", "2025-11-24"},
-                                         ("2025-11-20", "inference code and model weights of HunyuanVideo-1.5")),
-    "THUDM+CogVideo": (13, {"2025-03-24", "2025-02-28", "2025-01-08", "2024-11-15", "2024-09-19", "2024-08-27"},
-                       ("2024-11-08", "released the CogVideoX1.5 model")),
-    "Lightricks+LTX-Video": (11, {"2025-10-23", "2025-07-16", "2025-05-14", "2024-12-31", "2024-12-20"},
-                             ("2024-11-21", "Initial release v0.9.0")),
+    "Wan-Video+Wan2.1": (
+        6,
+        {"2025-05-14", "2025-03-21", "2025-02-27"},
+        ("2025-02-25", "released the inference code and weights"),
+    ),
+    "Wan-Video+Wan2.2": (
+        8,
+        {"2025-11-13", "2025-09-19", "2025-08-26", "2025-09-05"},
+        ("2025-07-28", "released the inference code and model weights"),
+    ),
+    "Tencent-Hunyuan+HunyuanVideo": (
+        6,
+        {"2025-03-06", "2025-01-13", "2024-12-18", "2024-12-17", "2024-12-07"},
+        ("2024-12-03", "inference code and model weights of HunyuanVideo"),
+    ),
+    "Tencent-Hunyuan+HunyuanVideo-1.5": (
+        6,
+        {"2025-12-23", "2025-12-05", "2025-11-27", "2025-11-24"},
+        ("2025-11-20", "inference code and model weights of HunyuanVideo-1.5"),
+    ),
+    "THUDM+CogVideo": (
+        13,
+        {"2025-03-24", "2025-02-28", "2025-01-08", "2024-11-15", "2024-09-19", "2024-08-27"},
+        ("2024-11-08", "released the CogVideoX1.5 model"),
+    ),
+    "Lightricks+LTX-Video": (
+        11,
+        {"2025-10-23", "2025-07-16", "2025-05-14", "2024-12-31", "2024-12-20"},
+        ("2024-11-21", "Initial release v0.9.0"),
+    ),
     "genmoai+mochi": (2, {"2024-11-26"}, ("2024-11-05", "Consumer-GPU support for Mochi")),
     "stepfun-ai+Step-Video-T2V": (4, {"2025-03-17"}, ("2025-02-17", "model weights of Step-Video-T2V-Turbo")),
 }
@@ -106,9 +124,18 @@ def test_date_forms():
     records = github_readme.parse(SYNTHETIC.encode(), where="synthetic")
     got = [(r["date"], r["date_precision"]) for r in records]
     assert got == [
-        ("2025-07-28", "day"), ("2024-12-17", "day"), ("2024-12-03", "day"), ("2025-07-28", "day"),
-        ("2025-07-28", "day"), ("2025-07-28", "day"), ("2025-03", "month"), ("2025-03", "month"),
-        ("2025-07-28", "day"), ("2025-09-05", "day"), ("2025-07-28", "day"), ("2025-02-25", "day"),
+        ("2025-07-28", "day"),
+        ("2024-12-17", "day"),
+        ("2024-12-03", "day"),
+        ("2025-07-28", "day"),
+        ("2025-07-28", "day"),
+        ("2025-07-28", "day"),
+        ("2025-03", "month"),
+        ("2025-03", "month"),
+        ("2025-07-28", "day"),
+        ("2025-09-05", "day"),
+        ("2025-07-28", "day"),
+        ("2025-02-25", "day"),
     ]
     assert records[0]["text"] == "Jul 28, 2025: 👋 first"
     assert records[0]["repo"] is None and records[0]["line_no"] == 10
@@ -118,8 +145,14 @@ def test_date_forms():
 def test_plain_news_heading_and_repo_option():
     body = b"# X\n\n## News\n\n- 2025-01-02: released\n\n## Usage\n"
     assert github_readme.parse(body, repo="o/x") == [
-        {"repo": "o/x", "date": "2025-01-02", "date_precision": "day", "text": "2025-01-02: released",
-         "line_no": 5, "date_text": "2025-01-02"}
+        {
+            "repo": "o/x",
+            "date": "2025-01-02",
+            "date_precision": "day",
+            "text": "2025-01-02: released",
+            "line_no": 5,
+            "date_text": "2025-01-02",
+        }
     ]
 
 

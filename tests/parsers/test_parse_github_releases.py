@@ -21,8 +21,13 @@ def test_fixture_list():
     assert [r["tag_name"] for r in records] == ["v1.1.0-rc.1", "v1.0.0"]
     assert records[0]["prerelease"] is True and records[0]["name"] is None  # "" name stays unknown
     assert records[1] == {
-        "repo": REPO, "tag_name": "v1.0.0", "name": "Version 1.0.0", "published_at": "2022-07-19T04:40:21Z",
-        "created_at": "2022-07-19T04:40:17Z", "prerelease": False, "draft": False,
+        "repo": REPO,
+        "tag_name": "v1.0.0",
+        "name": "Version 1.0.0",
+        "published_at": "2022-07-19T04:40:21Z",
+        "created_at": "2022-07-19T04:40:17Z",
+        "prerelease": False,
+        "draft": False,
         "html_url": f"https://github.com/{REPO}/releases/tag/v1.0.0",
     }
 
@@ -40,8 +45,15 @@ def test_empty_list_is_valid():
 
 
 def test_repo_option_when_html_url_is_missing_or_foreign():
-    release = {"tag_name": "v1", "name": "One", "html_url": None, "draft": True, "prerelease": False,
-               "created_at": "2025-02-25T00:00:00Z", "published_at": None}
+    release = {
+        "tag_name": "v1",
+        "name": "One",
+        "html_url": None,
+        "draft": True,
+        "prerelease": False,
+        "created_at": "2025-02-25T00:00:00Z",
+        "published_at": None,
+    }
     [record] = github_releases.parse(json.dumps([release]).encode(), repo="Wan-Video/Wan2.1")
     assert record["repo"] == "Wan-Video/Wan2.1" and record["published_at"] is None and record["draft"] is True
 
@@ -52,14 +64,18 @@ def test_repo_option_when_html_url_is_missing_or_foreign():
         (b"", "empty body"),
         (CHALLENGE, "challenge"),
         (b'[{"tag_name": "v1", "html_url": "https://github.com/a/b/rel', "invalid JSON"),
-        (b'{"message": "API rate limit exceeded for 1.2.3.4.", "documentation_url": "https://docs.github.com"}',
-         "API rate limit exceeded for 1.2.3.4."),
+        (
+            b'{"message": "API rate limit exceeded for 1.2.3.4.", "documentation_url": "https://docs.github.com"}',
+            "API rate limit exceeded for 1.2.3.4.",
+        ),
         (b'{"message": "Not Found", "status": "404"}', "'Not Found'"),
         (b'{"releases": []}', "expected a list"),
         (b'"releases"', "expected a list"),
         (b'[{"name": "no tag"}]', "lacks key(s) tag_name"),
-        (b'[{"tag_name": "v1", "html_url": "u", "draft": "no", "prerelease": false, "created_at": "x"}]',
-         "is not true/false"),
+        (
+            b'[{"tag_name": "v1", "html_url": "u", "draft": "no", "prerelease": false, "created_at": "x"}]',
+            "is not true/false",
+        ),
         (b"[1, 2]", "[0] is not an object"),
     ],
 )

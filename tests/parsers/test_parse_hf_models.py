@@ -11,15 +11,19 @@ CHALLENGE = b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><
 
 def test_registered():
     assert get_parser("hf_models") is hf_models
-    assert hf_models.CLI_FIELDS == ("model_id", "author", "pipeline_tag", "downloads", "likes", "created_at",
-                                    "license")
+    assert hf_models.CLI_FIELDS == ("model_id", "author", "pipeline_tag", "downloads", "likes", "created_at", "license")
 
 
 def test_fixture_list():
     records = hf_models.parse((FIXTURES / "hf_models_text-to-video_synthetic.json").read_bytes(), where="list")
     assert records[0] == {
-        "model_id": "example-lab/example-t2v-14b", "author": "example-lab", "pipeline_tag": "text-to-video",
-        "downloads": 56789, "likes": 1234, "created_at": "2025-02-25T10:00:00.000Z", "license": "apache-2.0",
+        "model_id": "example-lab/example-t2v-14b",
+        "author": "example-lab",
+        "pipeline_tag": "text-to-video",
+        "downloads": 56789,
+        "likes": 1234,
+        "created_at": "2025-02-25T10:00:00.000Z",
+        "license": "apache-2.0",
         "library_name": "diffusers",
     }
     second = records[1]
@@ -33,8 +37,13 @@ def test_single_model_info_object():
         pytest.skip("../shared/data/reference absent: Hugging Face model_info sample not found")
     [record] = hf_models.parse(path.read_bytes(), where=path.name)
     assert record == {
-        "model_id": "stabilityai/stable-diffusion-2-1", "author": "stabilityai", "pipeline_tag": "text-to-image",
-        "downloads": 1015720, "likes": 3928, "created_at": "2022-12-06T17:24:51.000Z", "license": "openrail++",
+        "model_id": "stabilityai/stable-diffusion-2-1",
+        "author": "stabilityai",
+        "pipeline_tag": "text-to-image",
+        "downloads": 1015720,
+        "likes": 3928,
+        "created_at": "2022-12-06T17:24:51.000Z",
+        "license": "openrail++",
         "library_name": "diffusers",
     }
 

@@ -36,21 +36,28 @@ def test_real_sample_keeps_all_models_and_flags_video():
     assert video["x-ai/grok-imagine-video"]["output_modalities"] == "video"
     qwen = next(r for r in records if r["model_id"] == "qwen/qwen3.8-27b")  # video in, text out
     assert qwen["is_video_output"] is False and qwen["output_modalities"] == "text"
-    assert json.loads(qwen["pricing_json"]) == {"prompt": "0.00000045", "completion": "0.0000032",
-                                                "input_cache_read": "0.00000005"}
+    assert json.loads(qwen["pricing_json"]) == {
+        "prompt": "0.00000045",
+        "completion": "0.0000032",
+        "input_cache_read": "0.00000005",
+    }
 
 
 def test_multi_output_and_missing_pricing():
-    doc = {"data": [{"id": "x/y", "name": "Y", "created": 0,
-                     "architecture": {"output_modalities": ["text", "video"]}}]}
+    doc = {"data": [{"id": "x/y", "name": "Y", "created": 0, "architecture": {"output_modalities": ["text", "video"]}}]}
     [record] = openrouter.parse(json.dumps(doc).encode())
     assert record["output_modalities"] == "text,video" and record["is_video_output"] is True
     assert record["created_date"] == "1970-01-01" and record["pricing_json"] is None
 
 
 def model(**change) -> bytes:
-    entry = {"id": "x/y", "name": "Y", "created": 1774277148, "architecture": {"output_modalities": ["video"]},
-             "pricing": {"prompt": "0"}}
+    entry = {
+        "id": "x/y",
+        "name": "Y",
+        "created": 1774277148,
+        "architecture": {"output_modalities": ["video"]},
+        "pricing": {"prompt": "0"},
+    }
     entry.update(change)
     return json.dumps({"data": [{k: v for k, v in entry.items() if v is not ...}]}).encode()
 

@@ -24,18 +24,36 @@ def test_registered():
 def test_real_reference_credits():
     records = runway_pricing.parse(doc(), where=DOC.name, usd_per_credit=0.01)  # the unit_prices.csv row
     by_model = {r["model"]: r for r in records}
-    assert list(by_model) == ["gen4.5", "gen4_turbo", "gen4_aleph", "act_two", "veo3", "veo3.1", "veo3.1_fast",
-                              "seedance2"]
+    assert list(by_model) == [
+        "gen4.5",
+        "gen4_turbo",
+        "gen4_aleph",
+        "act_two",
+        "veo3",
+        "veo3.1",
+        "veo3.1_fast",
+        "seedance2",
+    ]
     assert {m: r["credits_per_second"] for m, r in by_model.items()} == {
-        "gen4.5": 12, "gen4_turbo": 5, "gen4_aleph": 15, "act_two": 5, "veo3": 40, "veo3.1": 20,
-        "veo3.1_fast": 10, "seedance2": 36}
+        "gen4.5": 12,
+        "gen4_turbo": 5,
+        "gen4_aleph": 15,
+        "act_two": 5,
+        "veo3": 40,
+        "veo3.1": 20,
+        "veo3.1_fast": 10,
+        "seedance2": 36,
+    }
     gen45 = by_model["gen4.5"]
     assert gen45["price_usd_per_second"] == 0.12 and gen45["usd_per_credit"] == 0.01
     assert gen45["unit"] == "credits per second" and gen45["notes"].startswith("| `gen4.5` |")
     assert by_model["seedance2"]["price_usd_per_second"] == 0.36
     veo31 = by_model["veo3.1"]  # "20-40": both ends kept
     assert (veo31["credits_per_second_max"], veo31["price_usd_per_second"], veo31["price_usd_per_second_max"]) == (
-        40, 0.2, 0.4)
+        40,
+        0.2,
+        0.4,
+    )
     assert by_model["veo3.1_fast"]["credits_per_second_max"] == 15
     # per-image and audio prices are not credits per second
     assert "gen4_image" not in by_model and "eleven_multilingual_v2" not in by_model
@@ -45,7 +63,9 @@ def test_prose_line():
     body = b"# Pricing\n\n- `gen4_turbo` costs 5 credits per second of video.\n- `gen3a_turbo`: 5-10 credits/sec\n"
     records = runway_pricing.parse(body)
     assert [(r["model"], r["credits_per_second"], r["credits_per_second_max"]) for r in records] == [
-        ("gen4_turbo", 5, 5), ("gen3a_turbo", 5, 10)]
+        ("gen4_turbo", 5, 5),
+        ("gen3a_turbo", 5, 10),
+    ]
     assert records[0]["notes"] == "- `gen4_turbo` costs 5 credits per second of video."
     # the reference does not say what a credit costs: without the seeded value, no USD is made up
     assert (records[0]["usd_per_credit"], records[0]["price_usd_per_second"]) == (None, None)
@@ -56,8 +76,10 @@ def test_prose_line():
     [
         (b"", "empty body"),
         (CHALLENGE, "challenge"),
-        (b"# Runway API\n\n| Model | Endpoint | Cost (credits) |\n|---|---|---|\n| `gen4_image` | x | 5 |\n",
-         "no model priced in credits per second"),
+        (
+            b"# Runway API\n\n| Model | Endpoint | Cost (credits) |\n|---|---|---|\n| `gen4_image` | x | 5 |\n",
+            "no model priced in credits per second",
+        ),
         ((HEADER + "| `gen4.5` | `POST /v1/text_to_video` | Text | varies |\n").encode(), "cannot read"),
         ((HEADER + "| `gen4.5` | `POST /v1/text_to_video` | 12 |\n").encode(), "3 cells under a 4-column header"),
         ((HEADER + "| `gen4.5` | `POST /v1/text_").encode(), "cells under a 4-column header"),  # truncated

@@ -7,9 +7,25 @@ from videorace_scrapers.parsers import ParseError, get_parser, stock_csv
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "data"
 CHALLENGE = b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>checking</body></html>"
-ROWS = {"U": 404, "RBLX": 404, "TTWO": 404, "GOOGL": 404, "APP": 404, "ADBE": 404, "BIDU": 404, "KC": 404,
-        "PDD": 404, "JD": 404, "NTES": 404, "EA": 396, "SPY": 434, "HSI": 404, "0700.HK": 406,
-        "9988.HK": 406, "1024.HK": 303}
+ROWS = {
+    "U": 404,
+    "RBLX": 404,
+    "TTWO": 404,
+    "GOOGL": 404,
+    "APP": 404,
+    "ADBE": 404,
+    "BIDU": 404,
+    "KC": 404,
+    "PDD": 404,
+    "JD": 404,
+    "NTES": 404,
+    "EA": 396,
+    "SPY": 434,
+    "HSI": 404,
+    "0700.HK": 406,
+    "9988.HK": 406,
+    "1024.HK": 303,
+}
 
 
 def recording(dirs: tuple[str, ...], name: str) -> bytes:
@@ -36,8 +52,17 @@ NO_ACTIONS = {"adj_close": None, "dividend": None, "split_ratio": None}  # layou
 
 def test_spy_stooq_layout_crlf_float_volume():
     records = stock("SPY")
-    assert records[0] == {"ticker": "SPY", "date": "2025-01-02", "open": 578.0342, "high": 579.7406,
-                          "low": 569.3154, "close": 573.3757, "volume": 50204000, **NO_ACTIONS, "layout": "ohlcv"}
+    assert records[0] == {
+        "ticker": "SPY",
+        "date": "2025-01-02",
+        "open": 578.0342,
+        "high": 579.7406,
+        "low": 569.3154,
+        "close": 573.3757,
+        "volume": 50204000,
+        **NO_ACTIONS,
+        "layout": "ohlcv",
+    }
     assert isinstance(records[0]["volume"], int)
     assert records[-1]["date"] == "2026-09-25" and records[-1]["close"] == 771.35
 
@@ -52,8 +77,17 @@ def test_u_pandas_layout_rounds_float32_noise():
 
 def test_ea_last_row_keeps_null_prices():
     records = stock("EA")
-    assert records[-1] == {"ticker": "EA", "date": "2026-08-03", "open": None, "high": None, "low": None,
-                           "close": None, "volume": 4398247, **NO_ACTIONS, "layout": "yfinance"}
+    assert records[-1] == {
+        "ticker": "EA",
+        "date": "2026-08-03",
+        "open": None,
+        "high": None,
+        "low": None,
+        "close": None,
+        "volume": 4398247,
+        **NO_ACTIONS,
+        "layout": "yfinance",
+    }
     assert records[-2]["close"] == 209.86
 
 
@@ -78,8 +112,17 @@ def test_every_recording_parses(ticker):
 def test_header_case_and_timestamps():
     body = b"DATE,OPEN,HIGH,LOW,CLOSE,VOLUME\n2025-01-02 00:00:00-05:00,1.123456,2,0.5,1.5,10\n"
     assert stock_csv.parse(body, ticker="X") == [
-        {"ticker": "X", "date": "2025-01-02", "open": 1.1235, "high": 2.0, "low": 0.5, "close": 1.5, "volume": 10,
-         **NO_ACTIONS, "layout": "ohlcv"}
+        {
+            "ticker": "X",
+            "date": "2025-01-02",
+            "open": 1.1235,
+            "high": 2.0,
+            "low": 0.5,
+            "close": 1.5,
+            "volume": 10,
+            **NO_ACTIONS,
+            "layout": "ohlcv",
+        }
     ]
 
 

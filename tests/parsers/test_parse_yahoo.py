@@ -25,8 +25,15 @@ def test_registered():
 def test_fixture_dates_in_new_york_and_rounding():
     records = yahoo.parse(body(fixture()), where="yahoo U")
     assert [r["date"] for r in records] == ["2026-01-28", "2026-01-29", "2026-01-30", "2026-02-02"]
-    assert records[2] == {"ticker": "U", "date": "2026-01-30", "open": 37.9, "high": 38.03, "low": 27.54,
-                          "close": 29.1, "volume": 86859900}
+    assert records[2] == {
+        "ticker": "U",
+        "date": "2026-01-30",
+        "open": 37.9,
+        "high": 38.03,
+        "low": 27.54,
+        "close": 29.1,
+        "volume": 86859900,
+    }
 
 
 def test_nulls_stay_null():
@@ -65,6 +72,7 @@ def _set(path, value):
         for key in path[:-1]:
             node = node[key]
         node[path[-1]] = value
+
     return change
 
 
@@ -74,6 +82,7 @@ def _delete(path):
         for key in path[:-1]:
             node = node[key]
         del node[path[-1]]
+
     return change
 
 
@@ -86,8 +95,12 @@ R0 = ("chart", "result", 0)
         (b"", {}, "empty body"),
         (CHALLENGE, {}, "challenge"),
         (b'{"chart": {"result": [{"meta": {"symbol": "U"}, "timestamp": [17696', {}, "invalid JSON"),
-        (b'{"chart": {"result": null, "error": {"code": "Not Found", "description": "No data found, symbol may '
-         b'be delisted"}}}', {}, "chart.error: No data found, symbol may be delisted"),
+        (
+            b'{"chart": {"result": null, "error": {"code": "Not Found", "description": "No data found, symbol may '
+            b'be delisted"}}}',
+            {},
+            "chart.error: No data found, symbol may be delisted",
+        ),
         (b'{"finance": {"result": null}}', {}, "no 'chart' object"),
         (b'{"chart": {"result": [], "error": null}}', {}, "chart.result is empty"),
         (broken(_delete((*R0, "timestamp"))), {}, "no 'timestamp' array"),

@@ -48,8 +48,16 @@ def synthetic_days(tmp_path, n: int, *, poison_day: int | None = None) -> list:
         if i == poison_day:
             doc["models"][0]["score"] = 3_000_000_000
         body = json.dumps(doc).encode()
-        snaps.append(store.put("arena", f"http://127.0.0.1/synthetic/data/{day}/text-to-video.json", body,
-                               mode="live", fetched_at=f"{day}T06:00:00Z", label="text-to-video"))
+        snaps.append(
+            store.put(
+                "arena",
+                f"http://127.0.0.1/synthetic/data/{day}/text-to-video.json",
+                body,
+                mode="live",
+                fetched_at=f"{day}T06:00:00Z",
+                label="text-to-video",
+            )
+        )
     return snaps
 
 
@@ -87,8 +95,9 @@ def test_one_poisoned_day_is_refused_and_the_others_load_in_the_batch(tmp_path):
         load_counting(tmp_path, snaps)
     con = duckdb.connect(str(tmp_path / "w10.duckdb"), read_only=True)
     try:
-        assert con.execute("SELECT count(*), count(DISTINCT snapshot_sha256), max(score) "
-                           "FROM raw.raw_leaderboards__arena").fetchall() == [(9 * 42, 9, 1527)]
+        assert con.execute(
+            "SELECT count(*), count(DISTINCT snapshot_sha256), max(score) FROM raw.raw_leaderboards__arena"
+        ).fetchall() == [(9 * 42, 9, 1527)]
         assert con.execute("SELECT sha256 FROM raw.snapshot_rejects").fetchall() == [(snaps[4].sha256,)]
         assert con.execute("SELECT count(*) FROM raw.snapshot_loads").fetchall() == [(9,)]
     finally:

@@ -22,8 +22,14 @@ from ..loopback import LoopbackServer, QuietHandler
 
 ARENA = RECORDINGS / "arena"
 SOURCE = get_source("arena")
-FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "RETRY_TIMES": "0", "DOWNLOAD_TIMEOUT": "10",
-        "LOG_LEVEL": "WARNING", "ROBOTSTXT_OBEY": "False"}
+FAST = {
+    "DOWNLOAD_DELAY": "0",
+    "AUTOTHROTTLE_ENABLED": "False",
+    "RETRY_TIMES": "0",
+    "DOWNLOAD_TIMEOUT": "10",
+    "LOG_LEVEL": "WARNING",
+    "ROBOTSTXT_OBEY": "False",
+}
 
 
 class Mirror(LoopbackServer):
@@ -38,8 +44,12 @@ class Mirror(LoopbackServer):
                 server.hits.append(self.path)
                 rel = self.path.removeprefix("/data/")
                 path = ARENA / rel
-                ok = (self.path.startswith("/data/") and ".." not in rel and path.is_file()
-                      and (rel == "latest.json" or rel[:10] <= "2026-08-22"))
+                ok = (
+                    self.path.startswith("/data/")
+                    and ".." not in rel
+                    and path.is_file()
+                    and (rel == "latest.json" or rel[:10] <= "2026-08-22")
+                )
                 body = path.read_bytes() if ok else b"404: Not Found"
                 self.send_response(200 if ok else 404)
                 self.send_header("Content-Type", "application/json" if ok else "text/plain")
@@ -54,15 +64,18 @@ class Mirror(LoopbackServer):
 
 
 def crawl(server: Mirror, tmp_path, **args: str):
-    return fetch_live(SOURCE, tmp_path / "snapshots", server.url, timeout_s=120, spider_args=args or None,
-                      scrapy_settings=FAST)
+    return fetch_live(
+        SOURCE, tmp_path / "snapshots", server.url, timeout_s=120, spider_args=args or None, scrapy_settings=FAST
+    )
 
 
 def test_reproduced_asking_for_today_only_fetches_nothing(tmp_path):
     today = datetime.now(UTC).date().isoformat()
     with Mirror() as server, pytest.raises(FetchError, match="live fetch returned no usable response.*HTTP 404"):
         crawl(server, tmp_path, date=today)  # what the spider did before reading latest.json
-    assert server.boards_asked() == [f"/data/{today}/{b}.json" for b in ("image-to-video", "text-to-video", "video-edit")]
+    assert server.boards_asked() == [
+        f"/data/{today}/{b}.json" for b in ("image-to-video", "text-to-video", "video-edit")
+    ]
 
 
 def test_catch_up_fetches_every_day_from_the_newest_stored_up_to_latest(tmp_path):
@@ -71,7 +84,8 @@ def test_catch_up_fetches_every_day_from_the_newest_stored_up_to_latest(tmp_path
     # 28 days asked (07-26 .. 08-22, three boards each); the mirror has two of them: gaps are not failures
     assert len(server.boards_asked()) == 28 * 3
     assert sorted((s.url.rsplit("/", 2)[-2], s.label) for s in result.snapshots) == [
-        (d, b) for d in ("2026-07-26", "2026-08-22") for b in ("image-to-video", "text-to-video", "video-edit")]
+        (d, b) for d in ("2026-07-26", "2026-08-22") for b in ("image-to-video", "text-to-video", "video-edit")
+    ]
     assert result.failures == []
     recorded = {r.sha256 for r in _recorded()}
     assert {s.sha256 for s in result.snapshots} <= recorded  # the very bytes of the recordings
@@ -111,8 +125,14 @@ def test_the_pipeline_passes_the_newest_stored_day_and_the_configured_bound(tmp_
     assert catch_up_spider_args("arena", "2026-08-01", 7) == {"since": "2026-08-01", "max_days": "7"}
     assert catch_up_spider_args("fred", "2026-08-01", 7) == {}
     with Mirror() as server:
-        fetcher = SourceFetcher(mode="live", snapshot_dir=str(tmp_path / "s"), recordings_dir=str(RECORDINGS),
-                                url_overrides={"arena": server.url}, scrapy_settings=FAST, catchup_max_days=7)
+        fetcher = SourceFetcher(
+            mode="live",
+            snapshot_dir=str(tmp_path / "s"),
+            recordings_dir=str(RECORDINGS),
+            url_overrides={"arena": server.url},
+            scrapy_settings=FAST,
+            catchup_max_days=7,
+        )
         result = fetcher.fetch("arena", newest_day="2026-08-01")
     assert server.boards_asked()[0] == "/data/2026-08-16/image-to-video.json"
     assert len(result.snapshots) == 3

@@ -17,8 +17,19 @@ from videorace_scrapers.parsers.arena import parse
 from ..conftest import RECORDINGS
 
 ARENA = RECORDINGS / "arena"
-COLUMNS = ["file", "label", "url", "fetched_at", "repository", "commit", "path", "upstream", "upstream_url",
-           "capture", "sha256"]
+COLUMNS = [
+    "file",
+    "label",
+    "url",
+    "fetched_at",
+    "repository",
+    "commit",
+    "path",
+    "upstream",
+    "upstream_url",
+    "capture",
+    "sha256",
+]
 
 
 def manifest() -> list[dict]:
@@ -34,15 +45,26 @@ def board(day: str, name: str) -> list[dict]:
 def test_2026_04_19_text_to_video_first_place_is_seedance_at_1460():
     first = board("2026-04-19", "text-to-video")[0]
     assert (first["rank"], first["model"], first["score"], first["ci"], first["votes"]) == (
-        1, "dreamina-seedance-2.0-720p", 1460, 11, 6836)
+        1,
+        "dreamina-seedance-2.0-720p",
+        1460,
+        11,
+        6836,
+    )
 
 
 def test_2026_10_10_boards_newest_day_deterministic_shape():
     t2v = board("2026-10-10", "text-to-video")
     assert len(t2v) == 48
     assert [(r["model"], r["score"], r["ci_low"], r["ci_high"], r["votes"]) for r in t2v[:2]] == [
-        ("gemini-omni-1.1-flash", 1516, 15, 15, 1784), ("gemini-omni-flash", 1513, 9, 9, 26576)]
-    assert (t2v[0]["rank_spread_low"], t2v[0]["rank_spread_high"], t2v[0]["board_last_updated"]) == (1, 4, "Sep 21, 2026")
+        ("gemini-omni-1.1-flash", 1516, 15, 15, 1784),
+        ("gemini-omni-flash", 1513, 9, 9, 26576),
+    ]
+    assert (t2v[0]["rank_spread_low"], t2v[0]["rank_spread_high"], t2v[0]["board_last_updated"]) == (
+        1,
+        4,
+        "Sep 21, 2026",
+    )
     i2v, edit = board("2026-10-10", "image-to-video"), board("2026-10-10", "video-edit")
     assert (i2v[0]["model"], i2v[0]["vendor"], i2v[0]["score"]) == ("minimax-h3", "MiniMax", 1495)
     assert (edit[0]["model"], edit[0]["vendor"], edit[0]["score"], len(edit)) == ("wan3.0", "Alibaba", 1414, 10)
@@ -51,7 +73,13 @@ def test_2026_10_10_boards_newest_day_deterministic_shape():
 def test_old_llm_shape_after_july_still_parses():
     first = board("2026-09-05", "image-to-video")[0]  # "score": 1497.0, "ci": 6.0 in the file
     assert (first["model"], first["score"], first["ci"], first["ci_low"], first["votes"], first["model_url"]) == (
-        "minimax-h3", 1497, 6, 6, 36137, None)
+        "minimax-h3",
+        1497,
+        6,
+        6,
+        36137,
+        None,
+    )
 
 
 def test_manifest_names_every_file_truthfully():
@@ -70,8 +98,7 @@ def test_manifest_names_every_file_truthfully():
         # transcribed files exist only after the last byte-exact copy (2026-08-22)
         assert (row["capture"] == "transcribed") == (row["file"][:10] > "2026-08-22")
     repos = Counter((r["repository"], r["file"][:10] <= "2026-04-19") for r in rows)
-    assert repos == {("oolong-tea-2026/arena-ai-leaderboards", True): 96,
-                     ("aabao325/arena-ai-leaderboards", False): 35}
+    assert repos == {("oolong-tea-2026/arena-ai-leaderboards", True): 96, ("aabao325/arena-ai-leaderboards", False): 35}
 
 
 def test_transcription_method_reproduces_the_byte_exact_files():
@@ -84,14 +111,18 @@ def test_transcription_method_reproduces_the_byte_exact_files():
             assert canonical == body, row["file"]
 
 
-@pytest.mark.parametrize(("older", "newer", "name"), [
-    ("2026-09-05", "2026-09-12", "image-to-video"),  # LLM shape vs deterministic shape, same board state
-    ("2026-09-26", "2026-10-10", "text-to-video"),
-    ("2026-09-12", "2026-09-19", "text-to-video"),
-])
+@pytest.mark.parametrize(
+    ("older", "newer", "name"),
+    [
+        ("2026-09-05", "2026-09-12", "image-to-video"),  # LLM shape vs deterministic shape, same board state
+        ("2026-09-26", "2026-10-10", "text-to-video"),
+        ("2026-09-12", "2026-09-19", "text-to-video"),
+    ],
+)
 def test_transcribed_files_of_one_board_state_agree(older, newer, name):
     def values(day):
         return [(r["rank"], r["model"], r["vendor"], r["votes"], r["score"], r["ci"]) for r in board(day, name)]
+
     assert values(older) == values(newer)
 
 
@@ -105,7 +136,10 @@ def test_curated_transcription_agrees_with_the_raw_files_on_every_overlapping_ro
         for row in rows:
             file_row = raw[row["model"]]
             assert (int(row["rank"]), int(row["score"]), row["vendor"] or None) == (
-                file_row["rank"], file_row["score"], file_row["vendor"]), (day, name, row["model"])
+                file_row["rank"],
+                file_row["score"],
+                file_row["vendor"],
+            ), (day, name, row["model"])
             assert _int(row["ci_low"]) == file_row["ci_low"] and _int(row["votes"]) == file_row["votes"]
             compared += 1
     assert compared == len(curated) == 2980

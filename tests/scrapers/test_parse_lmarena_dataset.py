@@ -25,7 +25,11 @@ def test_2026_08_12_text_to_video_first_is_gemini_omni_flash_at_full_precision()
     rows = records("2026-08-12", "text_to_video")
     first = rows[0]
     assert (first["board"], first["rank"], first["model"], first["organization"]) == (
-        "text-to-video", 1, "gemini-omni-flash", "google")
+        "text-to-video",
+        1,
+        "gemini-omni-flash",
+        "google",
+    )
     assert first["rating"] == 1512.0327784964625
     assert (first["rating_lower"], first["rating_upper"]) == (1501.4093952291405, 1522.6561617637844)
     assert (first["variance"], first["vote_count"]) == (29.378493252733005, 15930)
@@ -38,10 +42,18 @@ def test_2026_08_12_text_to_video_first_is_gemini_omni_flash_at_full_precision()
 def test_image_to_video_2026_08_14_and_video_edit_boards():
     first = records("2026-08-14", "image_to_video")[0]
     assert (first["board"], first["model"], first["rating"], first["leaderboard_publish_date"]) == (
-        "image-to-video", "minimax-h3", 1488.8975126964262, "2026-08-13")
+        "image-to-video",
+        "minimax-h3",
+        1488.8975126964262,
+        "2026-08-13",
+    )
     edit = records("2026-06-30", "video_edit")
     assert (len(edit), edit[0]["model"], edit[0]["rating"], edit[0]["leaderboard_publish_date"]) == (
-        6, "dreamina-seedance-2.0-720p", 1379.3300086611139, "2026-05-12")
+        6,
+        "dreamina-seedance-2.0-720p",
+        1379.3300086611139,
+        "2026-05-12",
+    )
 
 
 def test_manifest_is_byte_exact_with_provenance():

@@ -86,8 +86,9 @@ def test_a_manifest_digest_that_is_not_one_is_an_error(tmp_path):
 
 def test_a_stored_live_snapshot_changed_on_disk_is_refused(tmp_path):
     body = (RECORDINGS / "arena" / "2026-10-10" / "video-edit.json").read_bytes()
-    snap = SnapshotStore(tmp_path / "store").put("arena", "http://127.0.0.1/data/2026-10-10/video-edit.json", body,
-                                                 mode="live")
+    snap = SnapshotStore(tmp_path / "store").put(
+        "arena", "http://127.0.0.1/data/2026-10-10/video-edit.json", body, mode="live"
+    )
     assert read_snapshot_bytes(snap) == body
     (tmp_path / "store" / "arena" / f"{snap.sha256}.json").write_bytes(body[:-10])
     with pytest.raises(SnapshotIntegrityError, match=f"recorded sha256 is {snap.sha256[:12]}"):

@@ -1,7 +1,6 @@
 """Claims ledger (Q7): every claim in claims.csv recomputed from the marts on each refresh, kept
 per refresh day in marts.fct_claim_verdicts (rules in warehouse/claims/<claim_id>.sql)."""
 
-
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
@@ -26,27 +25,39 @@ def tables_rules_read() -> list[str]:
     return sorted(tables)
 
 
-@dg.asset(group_name="claims", deps=["raw_curated__claims", *tables_rules_read()], kinds={"duckdb", "sql"},
-          tags={"layer": "marts"},
-          description="marts.fct_claim_verdicts: each press claim of claims.csv tested by its rule "
-                      "(warehouse/claims/<claim_id>.sql) over the marts: value, verdict (supported / partly / "
-                      "refuted / insufficient data), reason, the warehouse rows and URLs used and the curated "
-                      "evidence links. One row per claim and refresh day; a rerun replaces that day's rows.")
+@dg.asset(
+    group_name="claims",
+    deps=["raw_curated__claims", *tables_rules_read()],
+    kinds={"duckdb", "sql"},
+    tags={"layer": "marts"},
+    description="marts.fct_claim_verdicts: each press claim of claims.csv tested by its rule "
+    "(warehouse/claims/<claim_id>.sql) over the marts: value, verdict (supported / partly / "
+    "refuted / insufficient data), reason, the warehouse rows and URLs used and the curated "
+    "evidence links. One row per claim and refresh day; a rerun replaces that day's rows.",
+)
 def fct_claim_verdicts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
     with duckdb.get_connection() as con:
         rows = evaluate_claims(con)
         meta = table_metadata(con, "marts.fct_claim_verdicts", "refresh_date")
     for row in rows:
         context.log.info(f"{row['claim_id']}: {row['verdict']} — {row['reason']}")
-    meta.update({f"verdicts_{v.replace(' ', '_')}": dg.MetadataValue.int(sum(r["verdict"] == v for r in rows))
-                 for v in VERDICTS})
+    meta.update(
+        {
+            f"verdicts_{v.replace(' ', '_')}": dg.MetadataValue.int(sum(r["verdict"] == v for r in rows))
+            for v in VERDICTS
+        }
+    )
     return dg.MaterializeResult(metadata=meta)
 
 
 defs = definitions(
     fct_claim_verdicts,
     *key_checks("fct_claim_verdicts", "marts.fct_claim_verdicts", ("claim_id", "refresh_date")),
-    range_check("fct_claim_verdicts", "marts.fct_claim_verdicts", "verdict_known",
-                "verdict in ('supported', 'partly', 'refuted', 'insufficient data')",
-                "every verdict is one of supported / partly / refuted / insufficient data"),
+    range_check(
+        "fct_claim_verdicts",
+        "marts.fct_claim_verdicts",
+        "verdict_known",
+        "verdict in ('supported', 'partly', 'refuted', 'insufficient data')",
+        "every verdict is one of supported / partly / refuted / insufficient data",
+    ),
 )

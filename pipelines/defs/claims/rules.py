@@ -33,8 +33,11 @@ def run_rule(con: duckdb.DuckDBPyConnection, claim_id: str) -> dict:
     """One claim's result as a dict of RULE_COLUMNS plus rule_file and rule_sha256."""
     relative = rule_path(claim_id)
     if not (SQL_DIR / relative).exists():
-        return {**_insufficient(f"no rule written yet (warehouse/{relative})"), "rule_file": f"warehouse/{relative}",
-                "rule_sha256": None}
+        return {
+            **_insufficient(f"no rule written yet (warehouse/{relative})"),
+            "rule_file": f"warehouse/{relative}",
+            "rule_sha256": None,
+        }
     sql = sql_text(relative)
     meta = {"rule_file": f"warehouse/{relative}", "rule_sha256": hashlib.sha256(sql.encode()).hexdigest()}
     missing = missing_requirements(con, sql)
@@ -48,8 +51,12 @@ def run_rule(con: duckdb.DuckDBPyConnection, claim_id: str) -> dict:
         first_line = str(exc).strip().splitlines()[0][:300]
         return {**_insufficient(f"the rule could not run on the current warehouse: {first_line}"), **meta}
     if len(rows) != 1 or not set(RULE_COLUMNS) <= set(columns):
-        return {**_insufficient(f"the rule returned {len(rows)} rows with columns {columns}, expected one row "
-                                f"with {list(RULE_COLUMNS)}"), **meta}
+        return {
+            **_insufficient(
+                f"the rule returned {len(rows)} rows with columns {columns}, expected one row with {list(RULE_COLUMNS)}"
+            ),
+            **meta,
+        }
     result = dict(zip(columns, rows[0], strict=True))
     result = {k: (None if result[k] is None else str(result[k])) for k in RULE_COLUMNS}
     if result["verdict"] not in VERDICTS:
@@ -66,8 +73,9 @@ def claims(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def evaluate_claims(con: duckdb.DuckDBPyConnection, refresh_date: date | None = None,
-                    computed_at: datetime | None = None) -> list[dict]:
+def evaluate_claims(
+    con: duckdb.DuckDBPyConnection, refresh_date: date | None = None, computed_at: datetime | None = None
+) -> list[dict]:
     """Run every claim's rule and store the results as the verdicts of `refresh_date` (today, UTC,
     by default). Returns the stored rows."""
     refresh_date = refresh_date or datetime.now(UTC).date()
@@ -75,19 +83,34 @@ def evaluate_claims(con: duckdb.DuckDBPyConnection, refresh_date: date | None = 
     rows = []
     for claim in claims(con):
         result = run_rule(con, claim["claim_id"])
-        rows.append({
-            "claim_id": claim["claim_id"], "refresh_date": refresh_date, "claim_text": claim["claim_text"],
-            "metric": claim["metric"], "value_in_article": claim["value_in_article"], "value": result["value"],
-            "verdict": result["verdict"], "reason": result["reason"], "warehouse_evidence": result["evidence"],
-            "warehouse_source_urls": result["evidence_urls"], "curated_evidence_urls": claim["evidence_source_url"],
-            "rule_file": result["rule_file"], "rule_sha256": result["rule_sha256"], "computed_at": computed_at,
-            "curated_file": claim["curated_file"], "curated_row": int(claim["curated_row"]),
-        })
+        rows.append(
+            {
+                "claim_id": claim["claim_id"],
+                "refresh_date": refresh_date,
+                "claim_text": claim["claim_text"],
+                "metric": claim["metric"],
+                "value_in_article": claim["value_in_article"],
+                "value": result["value"],
+                "verdict": result["verdict"],
+                "reason": result["reason"],
+                "warehouse_evidence": result["evidence"],
+                "warehouse_source_urls": result["evidence_urls"],
+                "curated_evidence_urls": claim["evidence_source_url"],
+                "rule_file": result["rule_file"],
+                "rule_sha256": result["rule_sha256"],
+                "computed_at": computed_at,
+                "curated_file": claim["curated_file"],
+                "curated_row": int(claim["curated_row"]),
+            }
+        )
     ensure_table(con, "marts", "fct_claim_verdicts")
     columns = list(rows[0]) if rows else []
     with transaction(con):
         con.execute("DELETE FROM marts.fct_claim_verdicts WHERE refresh_date = ?", [refresh_date])
         for row in rows:
-            con.execute(f"INSERT INTO marts.fct_claim_verdicts ({', '.join(columns)}) "
-                        f"VALUES ({', '.join('?' for _ in columns)})", list(row.values()))
+            con.execute(
+                f"INSERT INTO marts.fct_claim_verdicts ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)})",
+                list(row.values()),
+            )
     return rows

@@ -1,7 +1,6 @@
 """FX family: FRED DEXCHUS (a live download, or copies read from repositories that republish it; one
 preferred per day by a written rule) and the ECB reference rates (fallback cross rate)."""
 
-
 from ..bundle import definitions
 from ..checks import range_check
 from ..source_assets import source_assets
@@ -9,16 +8,31 @@ from ..sql_assets import sql_model
 
 defs = definitions(
     # the manifest label reaches the parser: the series (DEXCHUS) or the country slice (China)
-    *source_assets("fred", keys=("record_index",), date_column="date",
-                   parse_options=lambda snap: {"label": snap.label or None}),
+    *source_assets(
+        "fred", keys=("record_index",), date_column="date", parse_options=lambda snap: {"label": snap.label or None}
+    ),
     *source_assets("ecb", keys=("record_index",), date_column="date"),
     *sql_model("stg", "stg_fx_rates", group="fx", deps=["raw_fx__fred", "raw_fx__ecb"]),
-    *sql_model("marts", "fct_fx_rates", group="fx", deps=["stg_fx_rates"],
-               keys=("rate_date", "base_currency", "quote_currency", "source", "read_from"), date_column="rate_date"),
-    range_check("fct_fx_rates", "marts.fct_fx_rates", "cny_per_usd_plausible", "rate between 5 and 9",
-                "CNY per USD has stayed between 5 and 9 since 2005"),
-    range_check("fct_fx_rates", "marts.fct_fx_rates", "one_preferred_rate_per_day",
-                "1 = (select count(*) from marts.fct_fx_rates p where p.rate_date = fct_fx_rates.rate_date "
-                "and p.is_preferred)",
-                "exactly one source is marked preferred on each day"),
+    *sql_model(
+        "marts",
+        "fct_fx_rates",
+        group="fx",
+        deps=["stg_fx_rates"],
+        keys=("rate_date", "base_currency", "quote_currency", "source", "read_from"),
+        date_column="rate_date",
+    ),
+    range_check(
+        "fct_fx_rates",
+        "marts.fct_fx_rates",
+        "cny_per_usd_plausible",
+        "rate between 5 and 9",
+        "CNY per USD has stayed between 5 and 9 since 2005",
+    ),
+    range_check(
+        "fct_fx_rates",
+        "marts.fct_fx_rates",
+        "one_preferred_rate_per_day",
+        "1 = (select count(*) from marts.fct_fx_rates p where p.rate_date = fct_fx_rates.rate_date and p.is_preferred)",
+        "exactly one source is marked preferred on each day",
+    ),
 )

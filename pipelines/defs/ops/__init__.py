@@ -9,7 +9,6 @@ The checks attach only to assets other families define, so a rule for a table st
 waits in the list without breaking the code location.
 """
 
-
 import dagster as dg
 
 from ...config import SQL_DIR
@@ -32,9 +31,13 @@ def range_rule_check(rule: RangeRule) -> Check:
         return count == 0, {"rows_out_of_range": count, "rule": rule.condition, "examples": "\n".join(rows[:10])}
 
     held_back = "; impossible: held back from the marts" if rule.severity == "impossible" else "; suspicious"
-    return Check(rule.asset, f"range_{rule.name}",
-                 f"{rule.description} ({rule.relation}: {rule.condition}{held_back})",
-                 dg.AssetCheckSeverity.WARN, evaluate)
+    return Check(
+        rule.asset,
+        f"range_{rule.name}",
+        f"{rule.description} ({rule.relation}: {rule.condition}{held_back})",
+        dg.AssetCheckSeverity.WARN,
+        evaluate,
+    )
 
 
 def schema_check(table: str) -> Check:
@@ -42,9 +45,13 @@ def schema_check(table: str) -> Check:
         problems = schema_drift(con, table)
         return not problems, {"differences": len(problems), "details": "\n".join(problems)}
 
-    return Check(table, "schema_matches_ddl",
-                 f"raw.{table} has exactly the columns and types of warehouse/raw/{table}.sql",
-                 dg.AssetCheckSeverity.ERROR, evaluate)
+    return Check(
+        table,
+        "schema_matches_ddl",
+        f"raw.{table} has exactly the columns and types of warehouse/raw/{table}.sql",
+        dg.AssetCheckSeverity.ERROR,
+        evaluate,
+    )
 
 
 def freshness_check(source: str, asset: str) -> Check:
@@ -52,17 +59,25 @@ def freshness_check(source: str, asset: str) -> Check:
         verdict = freshness(con, source)
         return verdict["fresh"], {k: v for k, v in verdict.items() if v is not None}
 
-    return Check(asset, "fresh_for_cadence",
-                 f"source {source!r} loaded successfully within its {SOURCES[source].cadence} cadence",
-                 dg.AssetCheckSeverity.WARN, evaluate)
+    return Check(
+        asset,
+        "fresh_for_cadence",
+        f"source {source!r} loaded successfully within its {SOURCES[source].cadence} cadence",
+        dg.AssetCheckSeverity.WARN,
+        evaluate,
+    )
 
 
 def ops_checks(present: set[str]) -> list[Check]:
     checks = [range_rule_check(rule) for rule in RULES if rule.asset in present]
-    checks += [schema_check(key) for key in sorted(present)
-               if key.startswith("raw_") and (SQL_DIR / "raw" / f"{key}.sql").exists()]
-    checks += [freshness_check(name, source.raw_table) for name, source in SOURCES.items()
-               if source.raw_table in present]
+    checks += [
+        schema_check(key)
+        for key in sorted(present)
+        if key.startswith("raw_") and (SQL_DIR / "raw" / f"{key}.sql").exists()
+    ]
+    checks += [
+        freshness_check(name, source.raw_table) for name, source in SOURCES.items() if source.raw_table in present
+    ]
     return checks
 
 

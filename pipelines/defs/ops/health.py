@@ -30,10 +30,15 @@ def schema_drift(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
         return [f"raw.{table} does not exist (never loaded?)"]
     expected = dict(ddl_columns(table))
     actual = {r[0]: r[1] for r in con.execute(f"DESCRIBE raw.{table}").fetchall()}
-    problems = [f"column {c} ({t}) is in the DDL but missing from the table" for c, t in expected.items() if c not in actual]
+    problems = [
+        f"column {c} ({t}) is in the DDL but missing from the table" for c, t in expected.items() if c not in actual
+    ]
     problems += [f"column {c} ({t}) is in the table but not in the DDL" for c, t in actual.items() if c not in expected]
-    problems += [f"column {c} is {actual[c]} in the table but {t} in the DDL"
-                 for c, t in expected.items() if c in actual and actual[c] != t]
+    problems += [
+        f"column {c} is {actual[c]} in the table but {t} in the DDL"
+        for c, t in expected.items()
+        if c in actual and actual[c] != t
+    ]
     return problems
 
 
@@ -52,5 +57,10 @@ def freshness(con: duckdb.DuckDBPyConnection, source: str, now: datetime | None 
         reason = f"{source} has never loaded successfully"
     else:
         reason = f"{source}: last good load {age} days ago (cadence allows {max_age})"
-    return {"fresh": not row["stale"], "reason": reason, "max_age_days": max_age, "age_days": age,
-            "last_status": row["last_status"]}
+    return {
+        "fresh": not row["stale"],
+        "reason": reason,
+        "max_age_days": max_age,
+        "age_days": age,
+        "last_status": row["last_status"],
+    }

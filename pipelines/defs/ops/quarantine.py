@@ -30,9 +30,29 @@ FORWARD_COLUMNS = ("valid_to", "shutdown_date")
 # written by the pipeline itself (now()), not by a source
 BOOKKEEPING_COLUMNS = ("computed_at", "first_seen_at", "refreshed_at", "previous_refreshed_at", "loaded_at")
 NAME_CAP_CHARS = 300  # the longest real model/lab/board name in the sources is under 60 characters
-NAME_COLUMNS = ("model", "model_display", "model_family", "model_id", "vendor", "lab_name", "creator", "slug",
-                "board", "license", "provider", "author", "ticker", "listing_name", "best_model",
-                "number_one_model", "best_cn_model", "best_us_model", "top_model", "event_name", "version")
+NAME_COLUMNS = (
+    "model",
+    "model_display",
+    "model_family",
+    "model_id",
+    "vendor",
+    "lab_name",
+    "creator",
+    "slug",
+    "board",
+    "license",
+    "provider",
+    "author",
+    "ticker",
+    "listing_name",
+    "best_model",
+    "number_one_model",
+    "best_cn_model",
+    "best_us_model",
+    "top_model",
+    "event_name",
+    "version",
+)
 PRICE_CAP_USD_PER_S = 100.0  # ten times the "suspicious" cap; the dearest real quote is under $1/s
 REJECTS = "marts.fct_row_rejects"
 
@@ -50,28 +70,63 @@ def _rule(relation: str, name: str, condition: str, reason: str) -> ImpossibleRu
 
 
 VALUE_RULES: tuple[ImpossibleRule, ...] = (
-    _rule("marts.fct_fx_rates", "fx_rate_plausible", "rate BETWEEN 5 AND 9",
-          "CNY per USD outside 5..9 (it has stayed inside since 1994)"),
-    _rule("marts.fct_fx_rates", "ecb_rates_positive", "ecb_cny_per_eur > 0 AND ecb_usd_per_eur > 0",
-          "an ECB reference rate at or below zero"),
-    _rule("marts.fct_leaderboard_entries", "score_on_arena_scale", "score BETWEEN 100 AND 3000",
-          "arena score outside the Elo scale (100..3000)"),
+    _rule(
+        "marts.fct_fx_rates",
+        "fx_rate_plausible",
+        "rate BETWEEN 5 AND 9",
+        "CNY per USD outside 5..9 (it has stayed inside since 1994)",
+    ),
+    _rule(
+        "marts.fct_fx_rates",
+        "ecb_rates_positive",
+        "ecb_cny_per_eur > 0 AND ecb_usd_per_eur > 0",
+        "an ECB reference rate at or below zero",
+    ),
+    _rule(
+        "marts.fct_leaderboard_entries",
+        "score_on_arena_scale",
+        "score BETWEEN 100 AND 3000",
+        "arena score outside the Elo scale (100..3000)",
+    ),
     _rule("marts.fct_leaderboard_entries", "votes_not_negative", "votes >= 0", "a negative vote count"),
     _rule("marts.fct_leaderboard_entries", "rank_positive", "rank >= 1", "a rank below 1"),
-    _rule("marts.fct_leaderboard_entries_aa", "score_on_arena_scale", "score BETWEEN 100 AND 3000",
-          "arena score outside the Elo scale (100..3000)"),
-    _rule("marts.fct_price_observations", "price_positive",
-          f"price_usd_per_s > 0 AND price_usd_per_s < {PRICE_CAP_USD_PER_S}",
-          f"a price per second at or below $0 or above ${PRICE_CAP_USD_PER_S:.0f}"),
-    _rule("marts.fct_price_observations", "native_price_positive", "price_native > 0 AND price_native_per_s > 0",
-          "a native price at or below zero"),
-    _rule("marts.fct_price_observations", "fx_rate_plausible", "fx_rate_cny_per_usd BETWEEN 5 AND 9",
-          "converted at a CNY per USD rate outside 5..9"),
-    _rule("marts.fct_stock_prices", "prices_positive", "least(open, high, low, close) > 0",
-          "a stock price at or below zero"),
+    _rule(
+        "marts.fct_leaderboard_entries_aa",
+        "score_on_arena_scale",
+        "score BETWEEN 100 AND 3000",
+        "arena score outside the Elo scale (100..3000)",
+    ),
+    _rule(
+        "marts.fct_price_observations",
+        "price_positive",
+        f"price_usd_per_s > 0 AND price_usd_per_s < {PRICE_CAP_USD_PER_S}",
+        f"a price per second at or below $0 or above ${PRICE_CAP_USD_PER_S:.0f}",
+    ),
+    _rule(
+        "marts.fct_price_observations",
+        "native_price_positive",
+        "price_native > 0 AND price_native_per_s > 0",
+        "a native price at or below zero",
+    ),
+    _rule(
+        "marts.fct_price_observations",
+        "fx_rate_plausible",
+        "fx_rate_cny_per_usd BETWEEN 5 AND 9",
+        "converted at a CNY per USD rate outside 5..9",
+    ),
+    _rule(
+        "marts.fct_stock_prices",
+        "prices_positive",
+        "least(open, high, low, close) > 0",
+        "a stock price at or below zero",
+    ),
     _rule("marts.fct_stock_prices", "volume_not_negative", "volume >= 0", "a negative volume"),
-    _rule("marts.fct_open_model_stats", "counts_not_negative", "downloads >= 0 AND likes >= 0",
-          "a negative download or like count"),
+    _rule(
+        "marts.fct_open_model_stats",
+        "counts_not_negative",
+        "downloads >= 0 AND likes >= 0",
+        "a negative download or like count",
+    ),
     _rule("marts.fct_patent_counts", "count_not_negative", "count >= 0", "a negative patent count"),
 )
 
@@ -88,25 +143,42 @@ def date_rules(relation: str, columns: dict[str, str]) -> list[ImpossibleRule]:
             continue
         value = f'CAST("{column}" AS DATE)'
         if column in FORWARD_COLUMNS:
-            rules.append(_rule(relation, f"{column}_in_range",
-                               f"{value} BETWEEN {EARLIEST} AND current_date + INTERVAL {FORWARD_YEARS} YEAR",
-                               f"{column} before 2015 or more than {FORWARD_YEARS} years ahead"))
+            rules.append(
+                _rule(
+                    relation,
+                    f"{column}_in_range",
+                    f"{value} BETWEEN {EARLIEST} AND current_date + INTERVAL {FORWARD_YEARS} YEAR",
+                    f"{column} before 2015 or more than {FORWARD_YEARS} years ahead",
+                )
+            )
         else:
-            rules.append(_rule(relation, f"{column}_in_range", f"{value} BETWEEN {EARLIEST} AND {NOT_AFTER_TOMORROW}",
-                               f"{column} before 2015-01-01 or after tomorrow"))
+            rules.append(
+                _rule(
+                    relation,
+                    f"{column}_in_range",
+                    f"{value} BETWEEN {EARLIEST} AND {NOT_AFTER_TOMORROW}",
+                    f"{column} before 2015-01-01 or after tomorrow",
+                )
+            )
     return rules
 
 
 def length_rules(relation: str, columns: dict[str, str]) -> list[ImpossibleRule]:
-    return [_rule(relation, f"{c}_length_capped", f'length("{c}") <= {NAME_CAP_CHARS}',
-                  f"{c} longer than {NAME_CAP_CHARS} characters")
-            for c, kind in columns.items() if c in NAME_COLUMNS and kind == "VARCHAR"]
+    return [
+        _rule(
+            relation,
+            f"{c}_length_capped",
+            f'length("{c}") <= {NAME_CAP_CHARS}',
+            f"{c} longer than {NAME_CAP_CHARS} characters",
+        )
+        for c, kind in columns.items()
+        if c in NAME_COLUMNS and kind == "VARCHAR"
+    ]
 
 
 def rules_for(con: duckdb.DuckDBPyConnection, relation: str) -> list[ImpossibleRule]:
     columns = _columns(con, relation)
-    value_rules = [r for r in VALUE_RULES if r.relation == relation
-                   and _referenced(r.condition) <= set(columns)]
+    value_rules = [r for r in VALUE_RULES if r.relation == relation and _referenced(r.condition) <= set(columns)]
     return [*value_rules, *date_rules(relation, columns), *length_rules(relation, columns)]
 
 
@@ -134,25 +206,38 @@ def quarantine(con: duckdb.DuckDBPyConnection, relation: str, keys: tuple[str, .
     ensure_rejects_table(con)
     con.execute(f"DELETE FROM {REJECTS} WHERE relation = ?", [relation])
     columns = _columns(con, relation)
-    provenance = ", ".join(f"CAST({c} AS {t})" if c in columns else f"CAST(NULL AS {t})"
-                           for c, t in (("source_url", "VARCHAR"), ("snapshot_sha256", "VARCHAR"),
-                                        ("curated_file", "VARCHAR"), ("curated_row", "INTEGER")))
+    provenance = ", ".join(
+        f"CAST({c} AS {t})" if c in columns else f"CAST(NULL AS {t})"
+        for c, t in (
+            ("source_url", "VARCHAR"),
+            ("snapshot_sha256", "VARCHAR"),
+            ("curated_file", "VARCHAR"),
+            ("curated_row", "INTEGER"),
+        )
+    )
     bad = []
     for rule in rules_for(con, relation):
         where = f"NOT ({rule.condition})"
         bad.append(where)
-        con.execute(f"""INSERT INTO {REJECTS}
+        con.execute(
+            f"""INSERT INTO {REJECTS}
                         SELECT ?, ?, ?, left(CAST(to_json(t) AS VARCHAR), 2000), {provenance}, now()
                         FROM {relation} AS t WHERE {where}""",
-                    [relation, rule.name, f"{relation}: {rule.reason} ({rule.condition})"])
+            [relation, rule.name, f"{relation}: {rule.reason} ({rule.condition})"],
+        )
     if keys:
         key_list = ", ".join(f'"{k}"' for k in keys)
         duplicated = f"({key_list}) IN (SELECT {key_list} FROM {relation} GROUP BY ALL HAVING count(*) > 1)"
-        con.execute(f"""INSERT INTO {REJECTS}
+        con.execute(
+            f"""INSERT INTO {REJECTS}
                         SELECT ?, 'keys_unique', ?, left(CAST(to_json(t) AS VARCHAR), 2000), {provenance}, now()
                         FROM {relation} AS t WHERE {duplicated}""",
-                    [relation, f"{relation}: ({', '.join(keys)}) is not unique: every row of the key is held back, "
-                               "since which one is right is unknown"])
+            [
+                relation,
+                f"{relation}: ({', '.join(keys)}) is not unique: every row of the key is held back, "
+                "since which one is right is unknown",
+            ],
+        )
         bad.append(duplicated)
     if not bad:
         return 0

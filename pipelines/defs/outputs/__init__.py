@@ -1,7 +1,6 @@
 """Outputs: the change feed (marts.fct_changes) and the static dashboard site (index.html,
 methodology.html, changes.atom, one CSV per chart). Exports are the `videorace export` command."""
 
-
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
@@ -19,8 +18,10 @@ PUBLISHED_PREFIXES = ("fct_", "dim_", "out_", "mart_")
 def published_tables() -> list[dg.AssetKey]:
     """Every mart and out_ asset of the other families: the outputs read only these, so they run
     after all of them, whichever families exist."""
-    return sorted((k for k in asset_keys(exclude=("outputs",)) if k.path[-1].startswith(PUBLISHED_PREFIXES)),
-                  key=lambda k: k.to_user_string())
+    return sorted(
+        (k for k in asset_keys(exclude=("outputs",)) if k.path[-1].startswith(PUBLISHED_PREFIXES)),
+        key=lambda k: k.to_user_string(),
+    )
 
 
 UPSTREAM = published_tables()
@@ -30,33 +31,49 @@ def _changes_preview(con) -> str:
     rows = con.execute("""SELECT change_date, kind, subject, old_value, new_value FROM marts.fct_changes
                           ORDER BY change_date DESC, kind, subject LIMIT 10""").fetchall()
     head = "| date | kind | subject | old | new |\n|---|---|---|---|---|\n"
-    return head + "".join("| " + " | ".join(str(v if v is not None else "∅").replace("|", "\\|")[:60] for v in row)
-                          + " |\n" for row in rows)
+    return head + "".join(
+        "| " + " | ".join(str(v if v is not None else "∅").replace("|", "\\|")[:60] for v in row) + " |\n"
+        for row in rows
+    )
 
 
-@dg.asset(group_name="outputs", deps=UPSTREAM, kinds={"duckdb", "sql"}, tags={"layer": "marts"},
-          description="marts.fct_changes: every change found in the data (a new #1 on an arena board, a price "
-                      "change above 10%, a new release, a new claim verdict), one query per kind in "
-                      "warehouse/queries/changes_*.sql, each with the refresh that first recorded it; "
-                      "marts.change_refreshes logs every refresh. Kinds whose tables are absent are skipped.")
+@dg.asset(
+    group_name="outputs",
+    deps=UPSTREAM,
+    kinds={"duckdb", "sql"},
+    tags={"layer": "marts"},
+    description="marts.fct_changes: every change found in the data (a new #1 on an arena board, a price "
+    "change above 10%, a new release, a new claim verdict), one query per kind in "
+    "warehouse/queries/changes_*.sql, each with the refresh that first recorded it; "
+    "marts.change_refreshes logs every refresh. Kinds whose tables are absent are skipped.",
+)
 def fct_changes(duckdb: DuckDBResource) -> dg.MaterializeResult:
     with duckdb.get_connection() as con:
         result = record_changes(con)
         preview = _changes_preview(con)
     meta = {f"changes_{kind}": dg.MetadataValue.int(n) for kind, n in result["per_kind"].items()}
-    meta.update({
-        "row_count": dg.MetadataValue.int(result["total"]),
-        "new_this_refresh": dg.MetadataValue.int(result["new_this_refresh"]),
-        "previous_refresh": dg.MetadataValue.text(str(result["previous_refreshed_at"] or "none (first refresh)")),
-        "kinds_skipped": dg.MetadataValue.text("; ".join(f"{k}: {v}" for k, v in result["skipped"].items()) or "none"),
-        "preview": dg.MetadataValue.md(preview),
-    })
+    meta.update(
+        {
+            "row_count": dg.MetadataValue.int(result["total"]),
+            "new_this_refresh": dg.MetadataValue.int(result["new_this_refresh"]),
+            "previous_refresh": dg.MetadataValue.text(str(result["previous_refreshed_at"] or "none (first refresh)")),
+            "kinds_skipped": dg.MetadataValue.text(
+                "; ".join(f"{k}: {v}" for k, v in result["skipped"].items()) or "none"
+            ),
+            "preview": dg.MetadataValue.md(preview),
+        }
+    )
     return dg.MaterializeResult(metadata=meta)
 
 
-@dg.asset(group_name="outputs", deps=[*UPSTREAM, fct_changes], kinds={"html", "plotly"}, tags={"layer": "output"},
-          description="dashboards/site/: index.html (overview, one section per question, what changed), "
-                      "methodology.html, changes.atom and one CSV per chart, built from marts and out_ tables.")
+@dg.asset(
+    group_name="outputs",
+    deps=[*UPSTREAM, fct_changes],
+    kinds={"html", "plotly"},
+    tags={"layer": "output"},
+    description="dashboards/site/: index.html (overview, one section per question, what changed), "
+    "methodology.html, changes.atom and one CSV per chart, built from marts and out_ tables.",
+)
 def dashboard_site(context: dg.AssetExecutionContext, duckdb: DuckDBResource, site: SitePaths) -> dg.MaterializeResult:
     with duckdb.get_connection() as con:
         try:

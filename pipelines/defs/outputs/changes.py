@@ -17,8 +17,7 @@ import duckdb
 from ...config import SQL_DIR
 from ...warehouse import missing_requirements, sql_text, table_exists, transaction
 
-CHANGE_COLUMNS = ("change_date", "kind", "subject", "old_value", "new_value", "country_code", "detail",
-                  "source_url")
+CHANGE_COLUMNS = ("change_date", "kind", "subject", "old_value", "new_value", "country_code", "detail", "source_url")
 
 REFRESH_LOG_DDL = """CREATE TABLE IF NOT EXISTS marts.change_refreshes (
     refreshed_at           TIMESTAMPTZ NOT NULL,
@@ -31,8 +30,10 @@ REFRESH_LOG_DDL = """CREATE TABLE IF NOT EXISTS marts.change_refreshes (
 
 def change_queries() -> dict[str, str]:
     """kind -> SQL text, in file-name order (stable)."""
-    return {p.stem.removeprefix("changes_"): sql_text(f"queries/{p.name}")
-            for p in sorted((SQL_DIR / "queries").glob("changes_*.sql"))}
+    return {
+        p.stem.removeprefix("changes_"): sql_text(f"queries/{p.name}")
+        for p in sorted((SQL_DIR / "queries").glob("changes_*.sql"))
+    }
 
 
 def _current_changes(con: duckdb.DuckDBPyConnection) -> tuple[list[str], dict[str, str]]:
@@ -59,29 +60,50 @@ def record_changes(con: duckdb.DuckDBPyConnection, refreshed_at: datetime | None
         if previous_at is not None and refreshed_at <= previous_at:  # two refreshes within one second
             refreshed_at = previous_at + timedelta(seconds=1)
         if not had_previous:
-            con.execute("CREATE TEMP TABLE IF NOT EXISTS _no_previous_changes (change_id VARCHAR, first_seen_at TIMESTAMPTZ)")
+            con.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS _no_previous_changes (change_id VARCHAR, first_seen_at TIMESTAMPTZ)"
+            )
         previous = "marts.fct_changes" if had_previous else "_no_previous_changes"
-        current = "\nUNION ALL\n".join(selects) if selects else (
-            "SELECT " + ", ".join(f"CAST(NULL AS {'DATE' if c == 'change_date' else 'VARCHAR'}) AS {c}"
-                                  for c in CHANGE_COLUMNS) + " WHERE false")
+        current = (
+            "\nUNION ALL\n".join(selects)
+            if selects
+            else (
+                "SELECT "
+                + ", ".join(
+                    f"CAST(NULL AS {'DATE' if c == 'change_date' else 'VARCHAR'}) AS {c}" for c in CHANGE_COLUMNS
+                )
+                + " WHERE false"
+            )
+        )
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE _changes_now AS
             SELECT md5(concat_ws('|', kind, subject, CAST(change_date AS VARCHAR), coalesce(old_value, ''),
                                  coalesce(new_value, ''))) AS change_id, *
             FROM ({current})
             QUALIFY row_number() OVER (PARTITION BY change_id ORDER BY source_url, detail) = 1""")
-        con.execute(f"""
+        con.execute(
+            f"""
             CREATE OR REPLACE TABLE marts.fct_changes AS
             SELECT c.change_id, CAST(c.change_date AS DATE) AS change_date, c.kind, c.subject, c.old_value,
                    c.new_value, c.country_code, c.detail, c.source_url,
                    coalesce(p.first_seen_at, CAST(? AS TIMESTAMPTZ)) AS first_seen_at
             FROM _changes_now AS c LEFT JOIN {previous} AS p USING (change_id)
-            ORDER BY change_date, kind, subject, change_id""", [refreshed_at])
-        total, new = con.execute("SELECT count(*), count(*) FILTER (WHERE first_seen_at = ?) FROM marts.fct_changes",
-                                 [refreshed_at]).fetchall()[0]
-        con.execute("INSERT INTO marts.change_refreshes VALUES (?, ?, ?, ?, ?)",
-                    [refreshed_at, previous_at, total, new,
-                     "; ".join(f"{k}: {why}" for k, why in skipped.items()) or None])
+            ORDER BY change_date, kind, subject, change_id""",
+            [refreshed_at],
+        )
+        total, new = con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE first_seen_at = ?) FROM marts.fct_changes", [refreshed_at]
+        ).fetchall()[0]
+        con.execute(
+            "INSERT INTO marts.change_refreshes VALUES (?, ?, ?, ?, ?)",
+            [refreshed_at, previous_at, total, new, "; ".join(f"{k}: {why}" for k, why in skipped.items()) or None],
+        )
     per_kind = dict(con.execute("SELECT kind, count(*) FROM marts.fct_changes GROUP BY kind ORDER BY kind").fetchall())
-    return {"refreshed_at": refreshed_at, "previous_refreshed_at": previous_at, "total": total,
-            "new_this_refresh": new, "per_kind": per_kind, "skipped": skipped}
+    return {
+        "refreshed_at": refreshed_at,
+        "previous_refreshed_at": previous_at,
+        "total": total,
+        "new_this_refresh": new,
+        "per_kind": per_kind,
+        "skipped": skipped,
+    }

@@ -2,7 +2,6 @@
 (snapshots -> raw), the curated price list and LiteLLM's five-release price history, joined into
 bitemporal price observations and the China vs U.S. price per second."""
 
-
 from ...curated import unit_price_usd
 from ..bundle import definitions
 from ..checks import range_check
@@ -14,42 +13,93 @@ FCT = "marts.fct_price_observations"
 NATURAL_KEY_UNIQUE = (
     f"1 = (select count(*) from {FCT} as o where o.provider = fct_price_observations.provider"
     " and o.model = fct_price_observations.model"
-    + "".join(f" and o.{c} is not distinct from fct_price_observations.{c}"
-              for c in ("tier", "resolution", "has_audio", "clip_seconds", "observed_at", "source_url", "billing_unit"))
+    + "".join(
+        f" and o.{c} is not distinct from fct_price_observations.{c}"
+        for c in ("tier", "resolution", "has_audio", "clip_seconds", "observed_at", "source_url", "billing_unit")
+    )
     + ")"
 )
 
 defs = definitions(
     # the dollar value of a Runway credit is a cited seed row (warehouse/seeds/unit_prices.csv)
-    *source_assets("runway_pricing", keys=("record_index",),
-                   parse_options=lambda snap: {"usd_per_credit": unit_price_usd("runway", "credit")}),
+    *source_assets(
+        "runway_pricing",
+        keys=("record_index",),
+        parse_options=lambda snap: {"usd_per_credit": unit_price_usd("runway", "credit")},
+    ),
     *source_assets("gemini_pricing", keys=("record_index",)),
     *source_assets("fal_pricing", keys=("record_index",)),
     *source_assets("alibaba_pricing", keys=("record_index",)),
     *source_assets("litellm_pricing", keys=("record_index",), date_column="fetched_at"),
-    *sql_model("stg", "stg_price_quotes", group="pricing",
-               deps=["raw_curated__pricing", "raw_curated__unit_prices", "raw_pricing__runway_pricing", "raw_pricing__gemini_pricing",
-                     "raw_pricing__fal_pricing", "raw_pricing__alibaba_pricing", "raw_pricing__litellm_pricing",
-                     "raw_curated__litellm_price_history", "raw_curated__litellm_providers"]),
-    *sql_model("stg", "stg_price_observations", group="pricing",
-               deps=["stg_price_quotes", "stg_model_families", "stg_lab_aliases", "dim_labs", "fct_fx_rates"]),
-    *sql_model("marts", "fct_price_observations", group="pricing", deps=["stg_price_observations"],
-               keys=("observation_id",), date_column="valid_from"),
-    range_check("fct_price_observations", FCT, "natural_key_unique", NATURAL_KEY_UNIQUE,
-                "(provider, model, tier, resolution, audio, clip length, billing unit, observed_at, source_url) "
-                "identifies one observation"),
-    range_check("fct_price_observations", FCT, "usd_per_second_plausible",
-                "price_usd_per_s is null or price_usd_per_s between 0.001 and 5",
-                "one second of generated video costs between $0.001 and $5"),
-    range_check("fct_price_observations", FCT, "agrees_with_curated_usd",
-                "source_usd_per_s is null or abs(price_usd_per_s - source_usd_per_s) <= 0.0005",
-                "where pricing.csv states a USD per second, the computed figure matches it (to rounding)"),
-    range_check("fct_price_observations", FCT, "cny_has_fx_when_converted",
-                "native_currency <> 'CNY' or price_usd_per_s is null or (fx_rate_cny_per_usd is not null "
-                "and fx_date is not null)",
-                "every CNY price turned into USD names its FX rate and date"),
-    *sql_model("out", "out_price_per_second", group="pricing", deps=["fct_price_observations"],
-               keys=("observation_id",), date_column="valid_from"),
-    *sql_model("out", "out_price_country_summary", group="pricing", deps=["out_price_per_second"],
-               keys=("comparison",)),
+    *sql_model(
+        "stg",
+        "stg_price_quotes",
+        group="pricing",
+        deps=[
+            "raw_curated__pricing",
+            "raw_curated__unit_prices",
+            "raw_pricing__runway_pricing",
+            "raw_pricing__gemini_pricing",
+            "raw_pricing__fal_pricing",
+            "raw_pricing__alibaba_pricing",
+            "raw_pricing__litellm_pricing",
+            "raw_curated__litellm_price_history",
+            "raw_curated__litellm_providers",
+        ],
+    ),
+    *sql_model(
+        "stg",
+        "stg_price_observations",
+        group="pricing",
+        deps=["stg_price_quotes", "stg_model_families", "stg_lab_aliases", "dim_labs", "fct_fx_rates"],
+    ),
+    *sql_model(
+        "marts",
+        "fct_price_observations",
+        group="pricing",
+        deps=["stg_price_observations"],
+        keys=("observation_id",),
+        date_column="valid_from",
+    ),
+    range_check(
+        "fct_price_observations",
+        FCT,
+        "natural_key_unique",
+        NATURAL_KEY_UNIQUE,
+        "(provider, model, tier, resolution, audio, clip length, billing unit, observed_at, source_url) "
+        "identifies one observation",
+    ),
+    range_check(
+        "fct_price_observations",
+        FCT,
+        "usd_per_second_plausible",
+        "price_usd_per_s is null or price_usd_per_s between 0.001 and 5",
+        "one second of generated video costs between $0.001 and $5",
+    ),
+    range_check(
+        "fct_price_observations",
+        FCT,
+        "agrees_with_curated_usd",
+        "source_usd_per_s is null or abs(price_usd_per_s - source_usd_per_s) <= 0.0005",
+        "where pricing.csv states a USD per second, the computed figure matches it (to rounding)",
+    ),
+    range_check(
+        "fct_price_observations",
+        FCT,
+        "cny_has_fx_when_converted",
+        "native_currency <> 'CNY' or price_usd_per_s is null or (fx_rate_cny_per_usd is not null "
+        "and fx_date is not null)",
+        "every CNY price turned into USD names its FX rate and date",
+    ),
+    *sql_model(
+        "out",
+        "out_price_per_second",
+        group="pricing",
+        deps=["fct_price_observations"],
+        keys=("observation_id",),
+        date_column="valid_from",
+    ),
+    *sql_model(
+        "out", "out_price_country_summary", group="pricing", deps=["out_price_per_second"], keys=("comparison",)
+    ),
 )

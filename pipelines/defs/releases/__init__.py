@@ -2,7 +2,6 @@
 raw) with the curated release table, into fct_releases (every source's date side by side, one
 preferred) and the Q3 cadence outputs."""
 
-
 from ..bundle import definitions
 from ..checks import range_check
 from ..source_assets import source_assets
@@ -15,27 +14,69 @@ defs = definitions(
     *source_assets("github_readme", keys=("record_index",), parse_options=lambda snap: {"repo": snap.label or None}),
     *source_assets("github_releases", keys=("record_index",), parse_options=lambda snap: {"repo": snap.label or None}),
     *source_assets("openrouter", keys=("record_index",), date_column="created_date"),
-    *sql_model("stg", "stg_release_lab_names", group="releases",
-               deps=["stg_lab_aliases", "dim_labs", "raw_curated__release_repos"], keys=("name_key",)),
-    *sql_model("stg", "stg_release_events", group="releases",
-               deps=["raw_curated__releases", "raw_curated__release_repos", "raw_releases__github_readme",
-                     "raw_releases__github_releases", "raw_releases__openrouter", "stg_release_lab_names",
-                     "raw_curated__git_facts", "raw_curated__release_candidates",
-                     "stg_model_families"]),
-    *sql_model("marts", "fct_releases", group="releases", deps=["stg_release_events", "dim_labs"],
-               keys=("source", "source_record_id"), date_column="release_date"),
-    range_check("fct_releases", FCT, "one_preferred_per_release",
-                f"1 = (select count(*) from {FCT} as o where o.release_key = fct_releases.release_key and o.is_preferred)",
-                "every release (lab + model + version + type) has exactly one preferred row"),
-    range_check("fct_releases", FCT, "precision_never_padded",
-                "(date_precision = 'day') = (release_date is not null) "
-                "and (date_precision is null or length(release_date_text) = "
-                "case date_precision when 'day' then 10 when 'month' then 7 else 4 end)",
-                "a DATE only for day-precision rows; month and year dates stay YYYY-MM / YYYY"),
-    *sql_model("out", "out_cadence_quarterly", group="releases", deps=["fct_releases"],
-               keys=("release_quarter", "country_group", "release_type")),
-    *sql_model("out", "out_cadence_version_gaps", group="releases", deps=["fct_releases"],
-               keys=("lab_id", "model_key"), date_column="first_date"),
-    *sql_model("out", "out_cadence_timeline", group="releases", deps=["fct_releases"],
-               keys=("source", "source_record_id")),
+    *sql_model(
+        "stg",
+        "stg_release_lab_names",
+        group="releases",
+        deps=["stg_lab_aliases", "dim_labs", "raw_curated__release_repos"],
+        keys=("name_key",),
+    ),
+    *sql_model(
+        "stg",
+        "stg_release_events",
+        group="releases",
+        deps=[
+            "raw_curated__releases",
+            "raw_curated__release_repos",
+            "raw_releases__github_readme",
+            "raw_releases__github_releases",
+            "raw_releases__openrouter",
+            "stg_release_lab_names",
+            "raw_curated__git_facts",
+            "raw_curated__release_candidates",
+            "stg_model_families",
+        ],
+    ),
+    *sql_model(
+        "marts",
+        "fct_releases",
+        group="releases",
+        deps=["stg_release_events", "dim_labs"],
+        keys=("source", "source_record_id"),
+        date_column="release_date",
+    ),
+    range_check(
+        "fct_releases",
+        FCT,
+        "one_preferred_per_release",
+        f"1 = (select count(*) from {FCT} as o where o.release_key = fct_releases.release_key and o.is_preferred)",
+        "every release (lab + model + version + type) has exactly one preferred row",
+    ),
+    range_check(
+        "fct_releases",
+        FCT,
+        "precision_never_padded",
+        "(date_precision = 'day') = (release_date is not null) "
+        "and (date_precision is null or length(release_date_text) = "
+        "case date_precision when 'day' then 10 when 'month' then 7 else 4 end)",
+        "a DATE only for day-precision rows; month and year dates stay YYYY-MM / YYYY",
+    ),
+    *sql_model(
+        "out",
+        "out_cadence_quarterly",
+        group="releases",
+        deps=["fct_releases"],
+        keys=("release_quarter", "country_group", "release_type"),
+    ),
+    *sql_model(
+        "out",
+        "out_cadence_version_gaps",
+        group="releases",
+        deps=["fct_releases"],
+        keys=("lab_id", "model_key"),
+        date_column="first_date",
+    ),
+    *sql_model(
+        "out", "out_cadence_timeline", group="releases", deps=["fct_releases"], keys=("source", "source_record_id")
+    ),
 )

@@ -37,17 +37,24 @@ _CI95 = re.compile(r"^-(\d+(?:\.\d+)?)/\+?(\d+(?:\.\d+)?)$")
 _ROW_KEYS = ("name", "slug", "elo", "rank", "ci95", "appearances")
 
 
-def parse(body: bytes, *, where: str = "<input>", board: str | None = None,
-          fetched_at: str | None = None) -> list[dict]:
+def parse(
+    body: bytes, *, where: str = "<input>", board: str | None = None, fetched_at: str | None = None
+) -> list[dict]:
     doc = load_json(body, SOURCE, where)
     meta, rows, api_source = _unwrap(doc, where)
     board = _board(meta, board, where)
     upstream_fetched_at = clean_label(meta.get("fetched_at"))
     snapshot_date = _day(upstream_fetched_at or clean_label(fetched_at), where)
-    require(len(rows) > 0, SOURCE, where,
-            f"{board}: the board is empty (no models): AA gated or emptied the endpoint; not loaded as zero rows")
-    return [_record(row, index, board, snapshot_date, upstream_fetched_at, api_source, meta, where)
-            for index, row in enumerate(rows)]
+    require(
+        len(rows) > 0,
+        SOURCE,
+        where,
+        f"{board}: the board is empty (no models): AA gated or emptied the endpoint; not loaded as zero rows",
+    )
+    return [
+        _record(row, index, board, snapshot_date, upstream_fetched_at, api_source, meta, where)
+        for index, row in enumerate(rows)
+    ]
 
 
 def _unwrap(doc: Any, where: str) -> tuple[dict, list, str]:
@@ -62,17 +69,29 @@ def _unwrap(doc: Any, where: str) -> tuple[dict, list, str]:
         meta, rows = doc.get("meta"), doc.get("models")
         require(isinstance(meta, dict), SOURCE, where, "'meta' is not an object")
         require(isinstance(rows, list), SOURCE, where, "no 'models' list beside 'meta'")
-        require(meta.get("gated") is not True, SOURCE, where,
-                "meta.gated is true: a last-known copy of an older board, not this day's")
+        require(
+            meta.get("gated") is not True,
+            SOURCE,
+            where,
+            "meta.gated is true: a last-known copy of an older board, not this day's",
+        )
         source_type = clean_label(meta.get("source_type"))
-        require(source_type in SOURCE_TYPES, SOURCE, where,
-                f"meta.source_type={source_type!r} is not one of {', '.join(SOURCE_TYPES)}")
+        require(
+            source_type in SOURCE_TYPES,
+            SOURCE,
+            where,
+            f"meta.source_type={source_type!r} is not one of {', '.join(SOURCE_TYPES)}",
+        )
         return meta, rows, SOURCE_TYPES[source_type]
     if "data" in doc:
         require(isinstance(doc["data"], list), SOURCE, where, "'data' is not a list")
         return {}, doc["data"], "v2_api"
-    raise ParseError(SOURCE, where, f"unknown object shape (keys: {', '.join(sorted(doc)[:8])}); "
-                                    "expected 'meta'+'models', 'data', or a list of models")
+    raise ParseError(
+        SOURCE,
+        where,
+        f"unknown object shape (keys: {', '.join(sorted(doc)[:8])}); "
+        "expected 'meta'+'models', 'data', or a list of models",
+    )
 
 
 def _board(meta: dict, given: str | None, where: str) -> str:
@@ -87,16 +106,25 @@ def _board(meta: dict, given: str | None, where: str) -> str:
 
 
 def _day(timestamp: str | None, where: str) -> str:
-    require(timestamp is not None, SOURCE, where,
-            "no snapshot date: meta.fetched_at is missing and no fetched_at was given")
+    require(
+        timestamp is not None, SOURCE, where, "no snapshot date: meta.fetched_at is missing and no fetched_at was given"
+    )
     try:
         return date.fromisoformat(timestamp[:10]).isoformat()
     except ValueError:
         raise ParseError(SOURCE, where, f"fetched_at={timestamp!r} does not start with a YYYY-MM-DD date") from None
 
 
-def _record(row: Any, index: int, board: str, snapshot_date: str, upstream_fetched_at: str | None,
-            api_source: str, meta: dict, where: str) -> dict:
+def _record(
+    row: Any,
+    index: int,
+    board: str,
+    snapshot_date: str,
+    upstream_fetched_at: str | None,
+    api_source: str,
+    meta: dict,
+    where: str,
+) -> dict:
     at = f"models[{index}]"
     require(isinstance(row, dict), SOURCE, where, f"{at} is not an object")
     missing = [key for key in _ROW_KEYS if key not in row]
@@ -105,8 +133,12 @@ def _record(row: Any, index: int, board: str, snapshot_date: str, upstream_fetch
     require(model is not None and slug is not None, SOURCE, where, f"{at} has no name or slug")
     at = f"{at} ({model})"
     creator = row.get("creator") if "creator" in row else row.get("model_creator")
-    require(isinstance(creator, dict) and clean_label(creator.get("name")) is not None, SOURCE, where,
-            f"{at} has no creator name")
+    require(
+        isinstance(creator, dict) and clean_label(creator.get("name")) is not None,
+        SOURCE,
+        where,
+        f"{at} has no creator name",
+    )
     elo = as_float(row.get("elo"), SOURCE, where, f"{at}.elo")
     require(elo is not None, SOURCE, where, f"{at} has no elo")
     rank = as_int(row.get("rank"), SOURCE, where, f"{at}.rank")

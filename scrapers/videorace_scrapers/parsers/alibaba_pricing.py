@@ -63,15 +63,17 @@ def _table(table, section: str | None) -> list[dict]:
                 if currency is None:  # "24 frames/s" and the like: not a price
                     continue
                 resolution = match.group("res")
-                records.append({
-                    "model": model,
-                    "resolution": resolution.replace(" ", "").upper() if resolution else row_resolution,
-                    "price": float(match.group("amount")),
-                    "currency": currency,
-                    "unit": "per second",
-                    "price_text": cell,
-                    "section": section,
-                })
+                records.append(
+                    {
+                        "model": model,
+                        "resolution": resolution.replace(" ", "").upper() if resolution else row_resolution,
+                        "price": float(match.group("amount")),
+                        "currency": currency,
+                        "unit": "per second",
+                        "price_text": cell,
+                        "section": section,
+                    }
+                )
     return records
 
 
@@ -88,6 +90,9 @@ def parse(body: bytes, *, where: str = "<input>", **options) -> list[dict]:
             tables += 1
             records.extend(_table(element, section))
     if not records:
-        raise ParseError(SOURCE, where, f"no video price per second in {tables} table(s) "
-                                        "(no model id row with a '元/秒' or '$/second' amount)")
+        raise ParseError(
+            SOURCE,
+            where,
+            f"no video price per second in {tables} table(s) (no model id row with a '元/秒' or '$/second' amount)",
+        )
     return records

@@ -57,8 +57,12 @@ def parse(body: bytes, *, where: str = "<input>") -> list[dict]:
                 "ci_high": ci_high,
                 "votes": as_int(entry.get("votes"), SOURCE, where, f"models[{index}].votes"),
                 "preliminary": entry.get("preliminary") if isinstance(entry.get("preliminary"), bool) else None,
-                "rank_spread_low": as_int(spread[0], SOURCE, where, "rank_spread") if isinstance(spread, list) and spread else None,
-                "rank_spread_high": as_int(spread[-1], SOURCE, where, "rank_spread") if isinstance(spread, list) and spread else None,
+                "rank_spread_low": as_int(spread[0], SOURCE, where, "rank_spread")
+                if isinstance(spread, list) and spread
+                else None,
+                "rank_spread_high": as_int(spread[-1], SOURCE, where, "rank_spread")
+                if isinstance(spread, list) and spread
+                else None,
                 "model_url": clean_label(entry.get("model_url")),
                 "board_last_updated": clean_label(meta.get("last_updated")),
                 "upstream_url": clean_label(meta.get("source_url")),

@@ -58,6 +58,7 @@ def load_json(body: bytes, source: str, where: str) -> Any:
     text = decode_text(body, source, where)
     if text.lstrip().startswith("<"):
         raise ParseError(source, where, "HTML where JSON was expected")
+
     def unique_keys(pairs: list[tuple[str, Any]]) -> dict:
         seen: set[str] = set()
         for key, _ in pairs:

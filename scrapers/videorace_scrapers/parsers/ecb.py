@@ -27,8 +27,12 @@ def _local(tag: object) -> str:
 def parse(body: bytes, *, where: str = "<input>", **options) -> list[dict]:
     text = decode_text(body, SOURCE, where)
     # the ECB feed never declares a DTD: one that does may try entity expansion or external files
-    require("<!DOCTYPE" not in text and "<!ENTITY" not in text, SOURCE, where,
-            "a DTD or entity declaration (not accepted in a data feed)")
+    require(
+        "<!DOCTYPE" not in text and "<!ENTITY" not in text,
+        SOURCE,
+        where,
+        "a DTD or entity declaration (not accepted in a data feed)",
+    )
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
@@ -49,11 +53,19 @@ def parse(body: bytes, *, where: str = "<input>", **options) -> list[dict]:
         for cube in rates:
             currency = clean_label(cube.get("currency"))
             require(currency is not None, SOURCE, where, f"a rate on {day} has no currency attribute")
-            require(re.fullmatch(r"[A-Z]{3}", currency) is not None, SOURCE, where,
-                    f"currency={currency!r} on {day} is not a currency code (three capital letters)")
+            require(
+                re.fullmatch(r"[A-Z]{3}", currency) is not None,
+                SOURCE,
+                where,
+                f"currency={currency!r} on {day} is not a currency code (three capital letters)",
+            )
             rate = as_float(cube.get("rate"), SOURCE, where, f"{day} {currency} rate")
-            require(rate is not None and math.isfinite(rate), SOURCE, where,
-                    f"{day} {currency} has no valid rate ({cube.get('rate')!r})")
+            require(
+                rate is not None and math.isfinite(rate),
+                SOURCE,
+                where,
+                f"{day} {currency} has no valid rate ({cube.get('rate')!r})",
+            )
             records.append({"date": day, "currency": currency, "per_eur": rate})
     if not records:
         raise ParseError(SOURCE, where, f"no Cube elements with a time attribute (root <{_local(root.tag)}>)")

@@ -31,8 +31,11 @@ OPS_NS = "http://ops.epo.org"
 OPS_COUNT_CAP = 10000  # OPS never reports more hits than this
 UNATTRIBUTED = "unattributed"
 
-_CQL = re.compile(r'cpc="?(?P<scope>[A-Z0-9/]+)"?\s+and\s+pn=(?P<country>[A-Z]{2})\s+and\s+'
-                  r'pd\s+within\s+"(?P<year>\d{4})0101,(?P=year)1231"', re.IGNORECASE)
+_CQL = re.compile(
+    r'cpc="?(?P<scope>[A-Z0-9/]+)"?\s+and\s+pn=(?P<country>[A-Z]{2})\s+and\s+'
+    r'pd\s+within\s+"(?P<year>\d{4})0101,(?P=year)1231"',
+    re.IGNORECASE,
+)
 
 
 def cql_query(scope: str, country: str, year: int) -> str:
@@ -64,8 +67,12 @@ def parse(body: bytes, *, where: str = "<input>", label: str = "", **options) ->
         code = (root.findtext(_q("code")) or root.findtext("code") or "").strip()
         message = (root.findtext(_q("message")) or root.findtext("message") or "").strip()
         raise ParseError(SOURCE, where, f"OPS fault {code or '(no code)'}: {message or '(no message)'}")
-    require(root.tag == _q("world-patent-data"), SOURCE, where,
-            f"root <{root.tag}> is not ops:world-patent-data (namespace {OPS_NS})")
+    require(
+        root.tag == _q("world-patent-data"),
+        SOURCE,
+        where,
+        f"root <{root.tag}> is not ops:world-patent-data (namespace {OPS_NS})",
+    )
     free = label == UNATTRIBUTED
     search = root.find(_q("biblio-search"))
     kind = "biblio-search"
@@ -94,19 +101,29 @@ def parse(body: bytes, *, where: str = "<input>", label: str = "", **options) ->
         require(echoed is not None, SOURCE, where, "unattributed snapshot without an echoed ops:query")
         return [{"query_scope": None, "publication_country": None, "publication_year": None, **shared}]
     if not all(wanted.get(k) for k in ("scope", "country", "year")):
-        require(match is not None, SOURCE, where,
-                "no snapshot label and the echoed ops:query is not a scope/country/year CQL "
-                f"({echoed!r}): the count cannot be attributed")
+        require(
+            match is not None,
+            SOURCE,
+            where,
+            "no snapshot label and the echoed ops:query is not a scope/country/year CQL "
+            f"({echoed!r}): the count cannot be attributed",
+        )
         wanted = match.groupdict()
     elif match is not None:
         echoed_keys = {k: v.upper() for k, v in match.groupdict().items()}
-        require(echoed_keys == {k: str(v).upper() for k, v in wanted.items()}, SOURCE, where,
-                f"snapshot label {label!r} disagrees with the query OPS answered ({echoed!r})")
+        require(
+            echoed_keys == {k: str(v).upper() for k, v in wanted.items()},
+            SOURCE,
+            where,
+            f"snapshot label {label!r} disagrees with the query OPS answered ({echoed!r})",
+        )
     year = as_int(wanted["year"], SOURCE, where, "year")
     shared["cql_query"] = echoed or cql_query(wanted["scope"], wanted["country"].upper(), year)
-    return [{
-        "query_scope": wanted["scope"],
-        "publication_country": wanted["country"].upper(),
-        "publication_year": year,
-        **shared,
-    }]
+    return [
+        {
+            "query_scope": wanted["scope"],
+            "publication_country": wanted["country"].upper(),
+            "publication_year": year,
+            **shared,
+        }
+    ]

@@ -24,8 +24,16 @@ CLI_FIELDS = ("endpoint_id", "unit_price", "unit", "currency")
 
 _DOLLARS = re.compile(r"\$\s*(\d+(?:\.\d+)?|\.\d+)\s*(?:/|per)\s*(second|sec|s|video|clip)\b", re.IGNORECASE)
 _PER_DOLLAR = re.compile(r"(\d+(?:\.\d+)?)\s*(seconds?|videos?)\s+per\s+\$\s*1\b", re.IGNORECASE)
-_VIDEO_UNITS = {"second": "second", "sec": "second", "s": "second", "video_second": "second",
-                "video": "video", "clip": "video", "seconds": "second", "videos": "video"}
+_VIDEO_UNITS = {
+    "second": "second",
+    "sec": "second",
+    "s": "second",
+    "video_second": "second",
+    "video": "video",
+    "clip": "video",
+    "seconds": "second",
+    "videos": "video",
+}
 
 
 def _from_api(data: dict, where: str) -> list[dict]:
@@ -36,16 +44,22 @@ def _from_api(data: dict, where: str) -> list[dict]:
         require(isinstance(price, dict), SOURCE, where, f"prices[{n}] is not an object")
         endpoint = clean_label(price.get("endpoint_id"))
         unit_price = as_float(price.get("unit_price"), SOURCE, where, f"prices[{n}].unit_price")
-        require(endpoint is not None and unit_price is not None, SOURCE, where,
-                f"prices[{n}] lacks endpoint_id or unit_price")
-        records.append({
-            "endpoint_id": endpoint,
-            "unit_price": unit_price,
-            "unit": clean_label(price.get("unit")),
-            "currency": clean_label(price.get("currency")),
-            "price_text": None,
-            "shape": "api",
-        })
+        require(
+            endpoint is not None and unit_price is not None,
+            SOURCE,
+            where,
+            f"prices[{n}] lacks endpoint_id or unit_price",
+        )
+        records.append(
+            {
+                "endpoint_id": endpoint,
+                "unit_price": unit_price,
+                "unit": clean_label(price.get("unit")),
+                "currency": clean_label(price.get("currency")),
+                "price_text": None,
+                "shape": "api",
+            }
+        )
     return records
 
 
@@ -67,8 +81,16 @@ def _from_page(text: str, where: str) -> list[dict]:
             price, unit = round(1 / count, 6), _VIDEO_UNITS[match.group(2).lower()]
         else:
             continue
-        records.append({"endpoint_id": model, "unit_price": price, "unit": unit, "currency": "USD",
-                        "price_text": rest, "shape": "page"})
+        records.append(
+            {
+                "endpoint_id": model,
+                "unit_price": price,
+                "unit": unit,
+                "currency": "USD",
+                "price_text": rest,
+                "shape": "page",
+            }
+        )
     return records
 
 
@@ -77,8 +99,11 @@ def parse(body: bytes, *, where: str = "<input>", **options) -> list[dict]:
     if text.lstrip().startswith("<"):
         records = _from_page(text, where)
         if not records:
-            raise ParseError(SOURCE, where, "no video price on the page (no '$x per second/video' or "
-                                            "'N seconds per $1' in a table row)")
+            raise ParseError(
+                SOURCE,
+                where,
+                "no video price on the page (no '$x per second/video' or 'N seconds per $1' in a table row)",
+            )
         return records
     data = load_json(body, SOURCE, where)
     require(isinstance(data, dict), SOURCE, where, "JSON is not an object")

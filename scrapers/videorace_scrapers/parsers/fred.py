@@ -18,7 +18,9 @@ from datetime import date
 from .base import ParseError, as_float, decode_text, require
 
 SOURCE = "fred"
-DESCRIPTION = "FRED DEXCHUS CSV (or the datasets/exchange-rates China slice): one record per day with a CNY per USD rate"
+DESCRIPTION = (
+    "FRED DEXCHUS CSV (or the datasets/exchange-rates China slice): one record per day with a CNY per USD rate"
+)
 CLI_FIELDS = ("date", "cny_per_usd")
 SERIES = "DEXCHUS"
 DATE_COLUMNS = ("observation_date", "date")
@@ -63,7 +65,9 @@ def parse(body: bytes, *, where: str = "<input>", label: str | None = None, **op
         return records
     require(
         len(header) == 2 and header[0] in DATE_COLUMNS and header[1] == SERIES.lower(),
-        SOURCE, where, f"unexpected header {rows[0]!r} (expected observation_date,{SERIES} or Date,Country,Exchange rate)",
+        SOURCE,
+        where,
+        f"unexpected header {rows[0]!r} (expected observation_date,{SERIES} or Date,Country,Exchange rate)",
     )
     records = _observations(rows, where, 1, lambda row: True)
     require(len(records) > 0, SOURCE, where, "no observations with a value")

@@ -65,19 +65,21 @@ def _table(table, model: str | None, tier: str | None) -> list[dict]:
             column = header[k] if k < len(header) else None
             matches = list(_PRICE.finditer(price_text))
             for n, match in enumerate(matches):
-                segment = price_text[match.start(): matches[n + 1].start() if n + 1 < len(matches) else None]
+                segment = price_text[match.start() : matches[n + 1].start() if n + 1 < len(matches) else None]
                 resolutions = _RESOLUTION.findall(f"{description} {segment}")
-                records.append({
-                    "model": row_model,
-                    "tier": tier,
-                    "description": description or None,
-                    "price_usd": float(match.group(1)),
-                    "unit": _unit(segment, column or "", description),
-                    "resolution": "/".join(dict.fromkeys(resolutions)) or None,
-                    "audio": _audio(f"{description} {segment}"),
-                    "price_column": column,
-                    "price_text": price_text,
-                })
+                records.append(
+                    {
+                        "model": row_model,
+                        "tier": tier,
+                        "description": description or None,
+                        "price_usd": float(match.group(1)),
+                        "unit": _unit(segment, column or "", description),
+                        "resolution": "/".join(dict.fromkeys(resolutions)) or None,
+                        "audio": _audio(f"{description} {segment}"),
+                        "price_column": column,
+                        "price_text": price_text,
+                    }
+                )
     return records
 
 

@@ -20,10 +20,24 @@ SOURCE = "github_readme"
 DESCRIPTION = "GitHub README News section: one record per dated bullet (release notes of open-weight repos)"
 CLI_FIELDS = ("repo", "date", "date_precision", "text")
 
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-           "oct": 10, "nov": 11, "dec": 12}
-_MON = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-        r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MON = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _PATTERNS = (  # (regex, precision); the leftmost match wins, day precision first on a tie
     (re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[./-](?P<m>\d{1,2})[./-](?P<d>\d{1,2})(?!\d)"), "day"),
@@ -78,14 +92,17 @@ def _lines(text: str) -> list[tuple[int, str, bool]]:
 
 def _sections(lines: list[tuple[int, str, bool]]) -> list[tuple[int, list[tuple[int, str, bool]]]]:
     """Candidate News sections, best first: (heading line number, lines of the section)."""
-    headings = [(i, len(m.group(1)), m.group(2).lower()) for i, (_, line, fenced) in enumerate(lines)
-                if not fenced and (m := _HEADING.match(line))]
+    headings = [
+        (i, len(m.group(1)), m.group(2).lower())
+        for i, (_, line, fenced) in enumerate(lines)
+        if not fenced and (m := _HEADING.match(line))
+    ]
     ranked = []
     for rank, words in enumerate(_SECTION_WORDS):
         for pos, (i, level, title) in enumerate(headings):
             if any(word in title for word in words):
-                end = next((j for j, lvl, _ in headings[pos + 1:] if lvl <= level), len(lines))
-                ranked.append((rank, i, lines[i][0], lines[i + 1:end]))
+                end = next((j for j, lvl, _ in headings[pos + 1 :] if lvl <= level), len(lines))
+                ranked.append((rank, i, lines[i][0], lines[i + 1 : end]))
     return [(number, body) for _, _, number, body in sorted(ranked)]
 
 
@@ -120,8 +137,16 @@ def parse(body: bytes, *, where: str = "<input>", repo: str | None = None, **opt
             if found is None:
                 continue
             iso, precision, raw = found
-            records.append({"repo": repo_name, "date": iso, "date_precision": precision,
-                            "text": clean_label(entry), "line_no": number, "date_text": raw})
+            records.append(
+                {
+                    "repo": repo_name,
+                    "date": iso,
+                    "date_precision": precision,
+                    "text": clean_label(entry),
+                    "line_no": number,
+                    "date_text": raw,
+                }
+            )
         if records:
             return records
     raise ParseError(SOURCE, where, f"no dated bullet in the News section (heading at line {sections[0][0]})")

@@ -41,14 +41,16 @@ def parse(body: bytes, *, where: str = "<input>", repo: str | None = None, **opt
         require(tag is not None, SOURCE, where, f"[{index}] has an empty tag_name")
         html_url = clean_label(release.get("html_url"))
         match = _REPO_IN_URL.match(html_url or "")
-        records.append({
-            "repo": match.group(1) if match else clean_label(repo),
-            "tag_name": tag,
-            "name": clean_label(release.get("name")),
-            "published_at": clean_label(release.get("published_at")),
-            "created_at": clean_label(release.get("created_at")),
-            "prerelease": _flag(release.get("prerelease"), where, f"[{index}].prerelease"),
-            "draft": _flag(release.get("draft"), where, f"[{index}].draft"),
-            "html_url": html_url,
-        })
+        records.append(
+            {
+                "repo": match.group(1) if match else clean_label(repo),
+                "tag_name": tag,
+                "name": clean_label(release.get("name")),
+                "published_at": clean_label(release.get("published_at")),
+                "created_at": clean_label(release.get("created_at")),
+                "prerelease": _flag(release.get("prerelease"), where, f"[{index}].prerelease"),
+                "draft": _flag(release.get("draft"), where, f"[{index}].draft"),
+                "html_url": html_url,
+            }
+        )
     return records

@@ -43,14 +43,16 @@ def parse(body: bytes, *, where: str = "<input>", **options) -> list[dict]:
         author = clean_label(item.get("author"))
         if author is None and "/" in model_id:
             author = model_id.split("/", 1)[0]
-        records.append({
-            "model_id": model_id,
-            "author": author,
-            "pipeline_tag": clean_label(item.get("pipeline_tag")),
-            "downloads": as_int(item.get("downloads"), SOURCE, where, f"[{index}].downloads"),
-            "likes": as_int(item.get("likes"), SOURCE, where, f"[{index}].likes"),
-            "created_at": clean_label(item.get("createdAt")),
-            "license": _license(item),
-            "library_name": clean_label(item.get("library_name")),
-        })
+        records.append(
+            {
+                "model_id": model_id,
+                "author": author,
+                "pipeline_tag": clean_label(item.get("pipeline_tag")),
+                "downloads": as_int(item.get("downloads"), SOURCE, where, f"[{index}].downloads"),
+                "likes": as_int(item.get("likes"), SOURCE, where, f"[{index}].likes"),
+                "created_at": clean_label(item.get("createdAt")),
+                "license": _license(item),
+                "library_name": clean_label(item.get("library_name")),
+            }
+        )
     return records

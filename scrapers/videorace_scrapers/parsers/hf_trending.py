@@ -39,28 +39,38 @@ def parse(body: bytes, *, where: str = "<input>", **options) -> list[dict]:
     records = []
     for position, (key, item) in enumerate(items, start=1):
         at = f"[{key or position}]"
-        require(isinstance(item, dict) and isinstance(item.get("repoData"), dict), SOURCE, where,
-                f"{at} has no 'repoData' object")
-        require(item.get("repoType") == "model", SOURCE, where,
-                f"{at} repoType is {item.get('repoType')!r}, expected 'model'")
+        require(
+            isinstance(item, dict) and isinstance(item.get("repoData"), dict),
+            SOURCE,
+            where,
+            f"{at} has no 'repoData' object",
+        )
+        require(
+            item.get("repoType") == "model",
+            SOURCE,
+            where,
+            f"{at} repoType is {item.get('repoType')!r}, expected 'model'",
+        )
         data = item["repoData"]
         model_id = clean_label(data.get("id"))
         require(model_id is not None, SOURCE, where, f"{at} has no repoData.id")
         require(key is None or key == model_id, SOURCE, where, f"key {key!r} differs from repoData.id {model_id!r}")
         author_data = data.get("authorData") if isinstance(data.get("authorData"), dict) else {}
         providers = data.get("availableInferenceProviders")
-        records.append({
-            "list_position": position,
-            "model_id": model_id,
-            "author": clean_label(data.get("author")) or model_id.split("/", 1)[0],
-            "author_fullname": clean_label(author_data.get("fullname")),
-            "author_type": clean_label(author_data.get("type")),
-            "pipeline_tag": clean_label(data.get("pipeline_tag")),
-            "downloads": as_int(data.get("downloads"), SOURCE, where, f"{at}.downloads"),
-            "likes": as_int(data.get("likes"), SOURCE, where, f"{at}.likes"),
-            "last_modified": clean_label(data.get("lastModified")),
-            "num_parameters": as_int(data.get("numParameters"), SOURCE, where, f"{at}.numParameters"),
-            "gated": clean_label(str(data["gated"]).lower()) if "gated" in data else None,
-            "inference_providers": len(providers) if isinstance(providers, list) else None,
-        })
+        records.append(
+            {
+                "list_position": position,
+                "model_id": model_id,
+                "author": clean_label(data.get("author")) or model_id.split("/", 1)[0],
+                "author_fullname": clean_label(author_data.get("fullname")),
+                "author_type": clean_label(author_data.get("type")),
+                "pipeline_tag": clean_label(data.get("pipeline_tag")),
+                "downloads": as_int(data.get("downloads"), SOURCE, where, f"{at}.downloads"),
+                "likes": as_int(data.get("likes"), SOURCE, where, f"{at}.likes"),
+                "last_modified": clean_label(data.get("lastModified")),
+                "num_parameters": as_int(data.get("numParameters"), SOURCE, where, f"{at}.numParameters"),
+                "gated": clean_label(str(data["gated"]).lower()) if "gated" in data else None,
+                "inference_providers": len(providers) if isinstance(providers, list) else None,
+            }
+        )
     return records

@@ -59,8 +59,9 @@ def _entry_records(key: str, entry: dict, where: str) -> list[dict]:
             "resolution": resolution,
             "price_field": field,
             "price_usd_per_s": price,
-            "input_cost_per_image": as_float(entry.get("input_cost_per_image"), SOURCE, where,
-                                             f"{key}.input_cost_per_image"),
+            "input_cost_per_image": as_float(
+                entry.get("input_cost_per_image"), SOURCE, where, f"{key}.input_cost_per_image"
+            ),
             "pricing_url": clean_label(entry.get("source")),
             "deprecation_date": clean_label(entry.get("deprecation_date")),
             "supported_modalities": ",".join(str(m) for m in entry.get("supported_modalities") or []) or None,

@@ -17,8 +17,17 @@ from .base import ParseError, as_float, as_int, clean_label, load_json, require
 
 SOURCE = "lmarena_dataset"
 DESCRIPTION = "arena.ai official leaderboard dataset (video subsets, JSON mirror): one record per model per subset"
-CLI_FIELDS = ("board", "rank", "model", "organization", "rating", "rating_lower", "rating_upper", "vote_count",
-              "leaderboard_publish_date")
+CLI_FIELDS = (
+    "board",
+    "rank",
+    "model",
+    "organization",
+    "rating",
+    "rating_lower",
+    "rating_upper",
+    "vote_count",
+    "leaderboard_publish_date",
+)
 SUBSETS = {"text_to_video": "text-to-video", "image_to_video": "image-to-video", "video_edit": "video-edit"}
 
 
@@ -33,8 +42,12 @@ def parse(body: bytes, *, where: str = "<input>") -> list[dict]:
     require(len(rows) > 0, SOURCE, where, f"{subset}: 'rows' is empty; not loaded as zero rows")
     n_rows = as_int(meta.get("n_rows"), SOURCE, where, "meta.n_rows")
     # a cut-off file still parses as JSON only if cut between rows: the stated count catches it
-    require(n_rows is None or n_rows == len(rows), SOURCE, where,
-            f"meta.n_rows={n_rows} but the file holds {len(rows)} rows (truncated or edited)")
+    require(
+        n_rows is None or n_rows == len(rows),
+        SOURCE,
+        where,
+        f"meta.n_rows={n_rows} but the file holds {len(rows)} rows (truncated or edited)",
+    )
     fetched_at = clean_label(meta.get("fetched_at"))
     published = clean_label(meta.get("leaderboard_publish_date"))
     snapshot_date = _day(fetched_at, "meta.fetched_at", where)
@@ -50,8 +63,9 @@ def _day(text: str | None, field: str, where: str) -> str:
         raise ParseError(SOURCE, where, f"{field}={text!r} does not start with a YYYY-MM-DD date") from None
 
 
-def _record(row, index: int, subset: str, meta: dict, snapshot_date: str, fetched_at: str, published: str,
-            where: str) -> dict:
+def _record(
+    row, index: int, subset: str, meta: dict, snapshot_date: str, fetched_at: str, published: str, where: str
+) -> dict:
     at = f"rows[{index}]"
     require(isinstance(row, dict), SOURCE, where, f"{at} is not an object")
     model = clean_label(row.get("model_name"))
@@ -61,8 +75,12 @@ def _record(row, index: int, subset: str, meta: dict, snapshot_date: str, fetche
     require(rating is not None, SOURCE, where, f"{at} has no rating")
     lower = as_float(row.get("rating_lower"), SOURCE, where, f"{at}.rating_lower")
     upper = as_float(row.get("rating_upper"), SOURCE, where, f"{at}.rating_upper")
-    require(lower is None or upper is None or lower <= rating <= upper, SOURCE, where,
-            f"{at}: rating {rating} lies outside its bounds [{lower}, {upper}]")
+    require(
+        lower is None or upper is None or lower <= rating <= upper,
+        SOURCE,
+        where,
+        f"{at}: rating {rating} lies outside its bounds [{lower}, {upper}]",
+    )
     rank = as_int(row.get("rank"), SOURCE, where, f"{at}.rank")
     require(rank is not None and rank > 0, SOURCE, where, f"{at} has no valid rank")
     return {

@@ -37,22 +37,32 @@ def parse(body: bytes, *, where: str = "<input>", **options) -> list[dict]:
         architecture = model.get("architecture")
         require(isinstance(architecture, dict), SOURCE, where, f"data[{index}] ({model_id}) has no 'architecture'")
         outputs = architecture.get("output_modalities")
-        require(isinstance(outputs, list) and all(isinstance(o, str) for o in outputs), SOURCE, where,
-                f"data[{index}] ({model_id}) has no architecture.output_modalities list")
+        require(
+            isinstance(outputs, list) and all(isinstance(o, str) for o in outputs),
+            SOURCE,
+            where,
+            f"data[{index}] ({model_id}) has no architecture.output_modalities list",
+        )
         pricing = model.get("pricing")
-        require(pricing is None or isinstance(pricing, dict), SOURCE, where,
-                f"data[{index}] ({model_id}) pricing is not an object")
+        require(
+            pricing is None or isinstance(pricing, dict),
+            SOURCE,
+            where,
+            f"data[{index}] ({model_id}) pricing is not an object",
+        )
         try:
             created_date = datetime.fromtimestamp(created, UTC).date().isoformat()
         except (OverflowError, OSError, ValueError):
             raise ParseError(SOURCE, where, f"data[{index}] ({model_id}) created={created} is out of range") from None
-        records.append({
-            "model_id": model_id,
-            "name": clean_label(model.get("name")),
-            "created_date": created_date,
-            "created_unix": created,
-            "output_modalities": ",".join(outputs),
-            "is_video_output": "video" in outputs,
-            "pricing_json": json.dumps(pricing, sort_keys=True) if pricing is not None else None,
-        })
+        records.append(
+            {
+                "model_id": model_id,
+                "name": clean_label(model.get("name")),
+                "created_date": created_date,
+                "created_unix": created,
+                "output_modalities": ",".join(outputs),
+                "is_video_output": "video" in outputs,
+                "pricing_json": json.dumps(pricing, sort_keys=True) if pricing is not None else None,
+            }
+        )
     return records

@@ -23,13 +23,49 @@ from .base import ParseError, as_float, as_int, clean_label, decode_text, requir
 SOURCE = "openrouter_rankings"
 DESCRIPTION = "OpenRouter LLM token panel or model catalogue CSV (sui414 collector): one record per row"
 CLI_FIELDS = ("record_kind", "date", "model_permaslug", "variant", "prompt_tokens", "completion_tokens", "author")
-PANEL = ("date", "model_permaslug", "variant", "total_prompt_tokens", "total_completion_tokens",
-         "total_native_tokens_reasoning", "total_native_tokens_cached", "request_count")
-CATALOGUE = ("scrape_date", "scraped_at", "id", "model_slug", "variant", "permaslug", "name", "author",
-             "created_at", "modality", "prompt_price", "completion_price")
-FIELDS = ("record_kind", "date", "model_permaslug", "variant", "prompt_tokens", "completion_tokens",
-          "reasoning_tokens", "cached_tokens", "request_count", "model_id", "model_slug", "model_name",
-          "author", "created_at", "modality", "prompt_usd_per_token", "completion_usd_per_token")
+PANEL = (
+    "date",
+    "model_permaslug",
+    "variant",
+    "total_prompt_tokens",
+    "total_completion_tokens",
+    "total_native_tokens_reasoning",
+    "total_native_tokens_cached",
+    "request_count",
+)
+CATALOGUE = (
+    "scrape_date",
+    "scraped_at",
+    "id",
+    "model_slug",
+    "variant",
+    "permaslug",
+    "name",
+    "author",
+    "created_at",
+    "modality",
+    "prompt_price",
+    "completion_price",
+)
+FIELDS = (
+    "record_kind",
+    "date",
+    "model_permaslug",
+    "variant",
+    "prompt_tokens",
+    "completion_tokens",
+    "reasoning_tokens",
+    "cached_tokens",
+    "request_count",
+    "model_id",
+    "model_slug",
+    "model_name",
+    "author",
+    "created_at",
+    "modality",
+    "prompt_usd_per_token",
+    "completion_usd_per_token",
+)
 
 
 def _day(value: str, where: str, line: int) -> str:
@@ -58,9 +94,13 @@ def parse(body: bytes, *, where: str = "<input>", **options) -> list[dict]:
         if kind == "token_panel":
             record["date"] = _day(row["date"], where, line)
             record["model_permaslug"] = clean_label(row["model_permaslug"])
-            for field, column in (("prompt_tokens", "total_prompt_tokens"), ("completion_tokens", "total_completion_tokens"),
-                                  ("reasoning_tokens", "total_native_tokens_reasoning"),
-                                  ("cached_tokens", "total_native_tokens_cached"), ("request_count", "request_count")):
+            for field, column in (
+                ("prompt_tokens", "total_prompt_tokens"),
+                ("completion_tokens", "total_completion_tokens"),
+                ("reasoning_tokens", "total_native_tokens_reasoning"),
+                ("cached_tokens", "total_native_tokens_cached"),
+                ("request_count", "request_count"),
+            ):
                 record[field] = as_int(row[column].strip(), SOURCE, where, f"line {line} {column}")
         else:
             record["date"] = _day(row["scrape_date"], where, line)
@@ -71,9 +111,12 @@ def parse(body: bytes, *, where: str = "<input>", **options) -> list[dict]:
             record["author"] = clean_label(row["author"])
             record["created_at"] = clean_label(row["created_at"])
             record["modality"] = clean_label(row["modality"])
-            record["prompt_usd_per_token"] = as_float(row["prompt_price"].strip(), SOURCE, where, f"line {line} prompt_price")
-            record["completion_usd_per_token"] = as_float(row["completion_price"].strip(), SOURCE, where,
-                                                          f"line {line} completion_price")
+            record["prompt_usd_per_token"] = as_float(
+                row["prompt_price"].strip(), SOURCE, where, f"line {line} prompt_price"
+            )
+            record["completion_usd_per_token"] = as_float(
+                row["completion_price"].strip(), SOURCE, where, f"line {line} completion_price"
+            )
         records.append(record)
     require(len(records) > 0, SOURCE, where, "no data rows after the header")
     return records

@@ -27,8 +27,12 @@ def parse(body: bytes, *, where: str = "<input>", **options) -> list[dict]:
     require(len(rows) > 1, SOURCE, where, "no data rows")
     header = [c.strip() for c in rows[0]]
     match = _VALUE.match(header[3]) if len(header) == 4 else None
-    require(header[:3] == ["Entity", "Code", "Year"] and match is not None, SOURCE, where,
-            f"header {rows[0]!r} is not Entity,Code,Year,Patent applications per 1 million people - Field: …")
+    require(
+        header[:3] == ["Entity", "Code", "Year"] and match is not None,
+        SOURCE,
+        where,
+        f"header {rows[0]!r} is not Entity,Code,Year,Patent applications per 1 million people - Field: …",
+    )
     field = match.group("field").strip()
     records = []
     for line, row in enumerate(rows[1:], start=2):
@@ -38,11 +42,13 @@ def parse(body: bytes, *, where: str = "<input>", **options) -> list[dict]:
         value = as_float(row[3].strip(), SOURCE, where, f"line {line} value")
         if value is None:
             raise ParseError(SOURCE, where, f"line {line}: empty value for {row[0]!r} {row[2]!r}")
-        records.append({
-            "entity": clean_label(row[0]),
-            "code": clean_label(row[1]),
-            "year": as_int(row[2].strip(), SOURCE, where, f"line {line} year"),
-            "applications_per_million": value,
-            "field": field,
-        })
+        records.append(
+            {
+                "entity": clean_label(row[0]),
+                "code": clean_label(row[1]),
+                "year": as_int(row[2].strip(), SOURCE, where, f"line {line} year"),
+                "applications_per_million": value,
+                "field": field,
+            }
+        )
     return records

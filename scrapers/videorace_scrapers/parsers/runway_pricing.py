@@ -21,8 +21,11 @@ UNIT = "credits per second"
 
 _PER_SECOND = re.compile(r"credits?\s*(?:/|per)\s*(?:s|sec|second)\b", re.IGNORECASE)
 _AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:\s*(?:[-–—]|to)\s*(\d+(?:\.\d+)?))?\s*$")
-_PROSE = re.compile(r"`(?P<model>[\w.\-]+)`[^|\n]*?\b(?P<low>\d+(?:\.\d+)?)(?:\s*[-–]\s*(?P<high>\d+(?:\.\d+)?))?"
-                    r"\s*credits?\s*(?:/|per)\s*(?:s|sec|second)\b", re.IGNORECASE)
+_PROSE = re.compile(
+    r"`(?P<model>[\w.\-]+)`[^|\n]*?\b(?P<low>\d+(?:\.\d+)?)(?:\s*[-–]\s*(?P<high>\d+(?:\.\d+)?))?"
+    r"\s*credits?\s*(?:/|per)\s*(?:s|sec|second)\b",
+    re.IGNORECASE,
+)
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -73,7 +76,9 @@ def parse(body: bytes, *, where: str = "<input>", usd_per_credit: float | None =
         if i in in_table or line.lstrip().startswith("|"):
             continue
         for match in _PROSE.finditer(line):
-            records.append(_record(match.group("model"), match.group("low"), match.group("high"), line.strip(), usd_per_credit))
+            records.append(
+                _record(match.group("model"), match.group("low"), match.group("high"), line.strip(), usd_per_credit)
+            )
     if not records:
         raise ParseError(SOURCE, where, "no model priced in credits per second (no 'credits/sec' table or line)")
     return records

@@ -25,7 +25,9 @@ from datetime import date
 from .base import ParseError, as_float, as_int, clean_label, decode_text, require
 
 SOURCE = "stock_csv"
-DESCRIPTION = "daily OHLCV CSV (yfinance/Stooq layouts, adj_close, close-only): one record per trading day; needs --ticker"
+DESCRIPTION = (
+    "daily OHLCV CSV (yfinance/Stooq layouts, adj_close, close-only): one record per trading day; needs --ticker"
+)
 CLI_FIELDS = ("ticker", "date", "open", "high", "low", "close", "adj_close", "volume", "layout")
 PRICES = ("open", "high", "low", "close", "adj_close")
 LAYOUTS = {
@@ -77,17 +79,24 @@ def parse(body: bytes, *, where: str = "<input>", ticker: str | None = None, **o
     for line, row in enumerate(rows[1:], start=2):
         if not row or all(not cell.strip() for cell in row):
             continue
-        require(len(row) == len(header), SOURCE, where,
-                f"line {line}: expected {len(header)} columns, found {len(row)}: {row!r}")
+        require(
+            len(row) == len(header),
+            SOURCE,
+            where,
+            f"line {line}: expected {len(header)} columns, found {len(row)}: {row!r}",
+        )
         record = {"ticker": symbol, "date": _iso_date(row[index["date"]], where, line)}
         for name in PRICES:
             record[name] = _number(row[index[name]], where, f"line {line} {name}") if name in index else None
-        record["volume"] = as_int(row[index["volume"]].strip(), SOURCE, where, f"line {line} volume") \
-            if "volume" in index else None
-        record["dividend"] = _number(row[index["dividend"]], where, f"line {line} dividend", None) \
-            if "dividend" in index else None
-        record["split_ratio"] = _number(row[index["split"]], where, f"line {line} split", None) \
-            if "split" in index else None
+        record["volume"] = (
+            as_int(row[index["volume"]].strip(), SOURCE, where, f"line {line} volume") if "volume" in index else None
+        )
+        record["dividend"] = (
+            _number(row[index["dividend"]], where, f"line {line} dividend", None) if "dividend" in index else None
+        )
+        record["split_ratio"] = (
+            _number(row[index["split"]], where, f"line {line} split", None) if "split" in index else None
+        )
         record["layout"] = layout
         records.append(record)
     require(len(records) > 0, SOURCE, where, "no data rows after the header")

@@ -59,17 +59,29 @@ def parse(body: bytes, *, where: str = "<input>", ticker: str | None = None, **o
     require(symbol is not None, SOURCE, where, "no meta.symbol and no ticker given: pass --ticker")
     zone = _zone(meta, where)
     stamps = result.get("timestamp")
-    require(isinstance(stamps, list) and len(stamps) > 0, SOURCE, where,
-            "no 'timestamp' array (no bars in the requested range?)")
+    require(
+        isinstance(stamps, list) and len(stamps) > 0,
+        SOURCE,
+        where,
+        "no 'timestamp' array (no bars in the requested range?)",
+    )
     quotes = (result.get("indicators") or {}).get("quote")
-    require(isinstance(quotes, list) and quotes and isinstance(quotes[0], dict), SOURCE, where,
-            "no indicators.quote[0] object")
+    require(
+        isinstance(quotes, list) and quotes and isinstance(quotes[0], dict),
+        SOURCE,
+        where,
+        "no indicators.quote[0] object",
+    )
     quote = quotes[0]
     for name in (*PRICES, "volume"):
         series = quote.get(name)
         require(isinstance(series, list), SOURCE, where, f"indicators.quote[0].{name} is missing")
-        require(len(series) == len(stamps), SOURCE, where,
-                f"indicators.quote[0].{name} has {len(series)} values for {len(stamps)} timestamps")
+        require(
+            len(series) == len(stamps),
+            SOURCE,
+            where,
+            f"indicators.quote[0].{name} has {len(series)} values for {len(stamps)} timestamps",
+        )
 
     records = []
     for i, stamp in enumerate(stamps):

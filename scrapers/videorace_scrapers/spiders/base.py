@@ -21,8 +21,14 @@ class SnapshotSpider(scrapy.Spider):
 
     def keep(self, response, label: str = ""):
         ctype = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
-        yield SnapshotItem(source=self.source, url=response.url, body=response.body, status=response.status,
-                           content_type=ctype, label=label)
+        yield SnapshotItem(
+            source=self.source,
+            url=response.url,
+            body=response.body,
+            status=response.status,
+            content_type=ctype,
+            label=label,
+        )
 
     def failed(self, failure):
         request = failure.request

@@ -26,6 +26,8 @@ class FredSpider(SnapshotSpider):
         self.end_day = datetime.now(UTC).date()
 
     async def start(self):
-        url = (f"{self.base_url}/graph/fredgraph.csv?id={SERIES}"
-               f"&cosd={self.start_day.isoformat()}&coed={self.end_day.isoformat()}")
+        url = (
+            f"{self.base_url}/graph/fredgraph.csv?id={SERIES}"
+            f"&cosd={self.start_day.isoformat()}&coed={self.end_day.isoformat()}"
+        )
         yield self.request(url, label=SERIES)

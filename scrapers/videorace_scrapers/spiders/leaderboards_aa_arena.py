@@ -44,9 +44,14 @@ class AaArenaSpider(SnapshotSpider):
             yield FailureItem(source=self.source, url=f"{self.base_url}/api/v2/data/media", reason=reason)
         if use_public:
             for board, image_input in PUBLIC_BOARDS.items():
-                yield self.request(f"{self.base_url}/api/text-to-video/arena/preferences"
-                                   f"?supports-image-input={image_input}", label=board)
+                yield self.request(
+                    f"{self.base_url}/api/text-to-video/arena/preferences?supports-image-input={image_input}",
+                    label=board,
+                )
         if use_v2 and key:
             for board in PUBLIC_BOARDS:
-                yield self.request(f"{self.base_url}/api/v2/data/media/{board}", label=board,
-                                   headers={"x-api-key": key, "Accept": "application/json"})
+                yield self.request(
+                    f"{self.base_url}/api/v2/data/media/{board}",
+                    label=board,
+                    headers={"x-api-key": key, "Accept": "application/json"},
+                )

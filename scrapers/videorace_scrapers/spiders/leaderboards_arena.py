@@ -40,8 +40,15 @@ class ArenaSpider(SnapshotSpider):
     source = "arena"
     default_base_url = "https://raw.githubusercontent.com/oolong-tea-2026/arena-ai-leaderboards/main"
 
-    def __init__(self, date: str | None = None, days: str = "1", since: str | None = None,
-                 max_days: str | int = DEFAULT_MAX_DAYS, *args, **kwargs):
+    def __init__(
+        self,
+        date: str | None = None,
+        days: str = "1",
+        since: str | None = None,
+        max_days: str | int = DEFAULT_MAX_DAYS,
+        *args,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.last_day = _parse_day(date) if date else None
         self.days = max(1, int(days))
@@ -58,8 +65,9 @@ class ArenaSpider(SnapshotSpider):
 
     def request_pointer(self):
         # not self.request(): the pointer is not a board, so it is read here and never snapshotted
-        return scrapy.Request(f"{self.base_url}/data/latest.json", callback=self.on_latest, errback=self.failed,
-                              dont_filter=True)
+        return scrapy.Request(
+            f"{self.base_url}/data/latest.json", callback=self.on_latest, errback=self.failed, dont_filter=True
+        )
 
     def on_latest(self, response):
         try:
@@ -67,13 +75,20 @@ class ArenaSpider(SnapshotSpider):
             latest = _parse_day(str(pointer["date"]))
             folder = str(pointer.get("path") or pointer["date"])
         except (ValueError, KeyError, TypeError) as exc:
-            yield FailureItem(source=self.source, url=response.url,
-                              reason=f"data/latest.json is not the mirror's pointer ({type(exc).__name__}: {exc})"[:300])
+            yield FailureItem(
+                source=self.source,
+                url=response.url,
+                reason=f"data/latest.json is not the mirror's pointer ({type(exc).__name__}: {exc})"[:300],
+            )
             return
         days = catch_up_days(latest, self.since, self.max_days)
         if self.since and (latest - self.since).days + 1 > self.max_days:
-            self.logger.warning("arena: %s days behind the mirror's latest %s; fetching the newest %s only",
-                                (latest - self.since).days, latest, self.max_days)
+            self.logger.warning(
+                "arena: %s days behind the mirror's latest %s; fetching the newest %s only",
+                (latest - self.since).days,
+                latest,
+                self.max_days,
+            )
         for day in days:
             # the latest day's folder comes from the pointer itself; earlier folders are named by date
             yield from self._day(day, required=day == latest, folder=folder if day == latest else None)

@@ -37,13 +37,20 @@ class HfModelsSpider(SnapshotSpider):
         token = self.settings.get("HF_TOKEN") or os.environ.get("HF_TOKEN")
         if token:
             headers["Authorization"] = f"Bearer {token}"
-        return scrapy.Request(url, callback=self.keep_page, errback=self.failed, headers=headers,
-                              cb_kwargs={"label": tag, "page": page}, dont_filter=True)
+        return scrapy.Request(
+            url,
+            callback=self.keep_page,
+            errback=self.failed,
+            headers=headers,
+            cb_kwargs={"label": tag, "page": page},
+            dont_filter=True,
+        )
 
     async def start(self):
         for tag in self.tags:
-            yield self._page(f"{self.base_url}/api/models?pipeline_tag={tag}&sort=downloads&direction=-1&limit=100",
-                             tag, 1)
+            yield self._page(
+                f"{self.base_url}/api/models?pipeline_tag={tag}&sort=downloads&direction=-1&limit=100", tag, 1
+            )
 
     def keep_page(self, response, label: str = "", page: int = 1):
         yield from self.keep(response, label=label)

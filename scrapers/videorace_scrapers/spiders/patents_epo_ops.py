@@ -52,10 +52,15 @@ class EpoOpsSpider(SnapshotSpider):
             yield FailureItem(source=self.source, url=self.auth_url, reason=SKIPPED)
             return
         basic = base64.b64encode(f"{key}:{secret}".encode()).decode("ascii")
-        yield scrapy.Request(self.auth_url, method="POST", body="grant_type=client_credentials",
-                             headers={"Authorization": f"Basic {basic}",
-                                      "Content-Type": "application/x-www-form-urlencoded"},
-                             callback=self.authenticated, errback=self.failed, dont_filter=True)
+        yield scrapy.Request(
+            self.auth_url,
+            method="POST",
+            body="grant_type=client_credentials",
+            headers={"Authorization": f"Basic {basic}", "Content-Type": "application/x-www-form-urlencoded"},
+            callback=self.authenticated,
+            errback=self.failed,
+            dont_filter=True,
+        )
 
     def authenticated(self, response):
         try:
@@ -63,15 +68,18 @@ class EpoOpsSpider(SnapshotSpider):
         except (ValueError, AttributeError):
             token = None
         if not token:
-            yield FailureItem(source=self.source, url=response.url,
-                              reason="OPS authentication answered without an access_token")
+            yield FailureItem(
+                source=self.source, url=response.url, reason="OPS authentication answered without an access_token"
+            )
             return
         headers = {"Authorization": f"Bearer {token}", "Accept": "application/xml"}
         for scope in CPC_SCOPES:
             for country in COUNTRIES:
                 for year in range(self.first_year, self.last_year + 1):
-                    url = (f"{self.base_url}/3.2/rest-services/published-data/search"
-                           f"?q={quote(cql_query(scope, country, year), safe='')}")
+                    url = (
+                        f"{self.base_url}/3.2/rest-services/published-data/search"
+                        f"?q={quote(cql_query(scope, country, year), safe='')}"
+                    )
                     yield self.request(url, label=snapshot_label(scope, country, year), headers=headers)
 
     def failed(self, failure):

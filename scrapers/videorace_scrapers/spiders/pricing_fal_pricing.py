@@ -46,5 +46,8 @@ class FalPricingSpider(SnapshotSpider):
             yield self.request(self.page_url, label="page")
             return
         for endpoint in self.endpoints:
-            yield self.request(f"{self.base_url}/v1/models/pricing?endpoint_id={quote(endpoint, safe='/')}",
-                               label=endpoint, headers={"Authorization": f"Key {key}", "Accept": "application/json"})
+            yield self.request(
+                f"{self.base_url}/v1/models/pricing?endpoint_id={quote(endpoint, safe='/')}",
+                label=endpoint,
+                headers={"Authorization": f"Key {key}", "Accept": "application/json"},
+            )

@@ -69,8 +69,14 @@ class GithubReleasesSpider(SnapshotSpider):
         return headers
 
     def _page(self, url: str, repo: str, page: int) -> scrapy.Request:
-        return scrapy.Request(url, callback=self.keep_page, errback=self.failed_page, headers=self._headers(),
-                              cb_kwargs={"label": repo, "page": page}, dont_filter=True)
+        return scrapy.Request(
+            url,
+            callback=self.keep_page,
+            errback=self.failed_page,
+            headers=self._headers(),
+            cb_kwargs={"label": repo, "page": page},
+            dont_filter=True,
+        )
 
     def _next_repo(self):
         if self.pending:
@@ -106,11 +112,21 @@ class GithubReleasesSpider(SnapshotSpider):
 
     def _stop(self, response):
         reset = header_text(response, "X-RateLimit-Reset")
-        when = (datetime.fromtimestamp(int(reset), UTC).isoformat(timespec="seconds")
-                if reset and reset.isdigit() else "an unknown time")
-        self.logger.warning("%s: GitHub rate limit reached; %d repos not asked, limit resets at %s",
-                            self.source, len(self.pending), when)
+        when = (
+            datetime.fromtimestamp(int(reset), UTC).isoformat(timespec="seconds")
+            if reset and reset.isdigit()
+            else "an unknown time"
+        )
+        self.logger.warning(
+            "%s: GitHub rate limit reached; %d repos not asked, limit resets at %s",
+            self.source,
+            len(self.pending),
+            when,
+        )
         for repo in self.pending:
-            yield FailureItem(source=self.source, url=f"{self.base_url}/repos/{repo}/releases?per_page=100",
-                              reason=f"skipped: GitHub rate limit reached (X-RateLimit-Remaining 0), resets at {when}")
+            yield FailureItem(
+                source=self.source,
+                url=f"{self.base_url}/repos/{repo}/releases?per_page=100",
+                reason=f"skipped: GitHub rate limit reached (X-RateLimit-Remaining 0), resets at {when}",
+            )
         self.pending = []

@@ -16,5 +16,8 @@ class OpenrouterSpider(SnapshotSpider):
     custom_settings = {"ROBOTSTXT_OBEY": False}
 
     async def start(self):
-        yield self.request(f"{self.base_url}/api/v1/models?output_modalities=all", label="models",
-                           headers={"Accept": "application/json"})
+        yield self.request(
+            f"{self.base_url}/api/v1/models?output_modalities=all",
+            label="models",
+            headers={"Accept": "application/json"},
+        )

@@ -15,8 +15,16 @@ from .base import SnapshotSpider
 
 # label (our ticker) -> Yahoo symbol
 SYMBOLS = {
-    "U": "U", "RBLX": "RBLX", "TTWO": "TTWO", "APP": "APP", "GOOGL": "GOOGL", "SPY": "SPY",
-    "1024.HK": "1024.HK", "0700.HK": "0700.HK", "9988.HK": "9988.HK", "HSI": "^HSI",
+    "U": "U",
+    "RBLX": "RBLX",
+    "TTWO": "TTWO",
+    "APP": "APP",
+    "GOOGL": "GOOGL",
+    "SPY": "SPY",
+    "1024.HK": "1024.HK",
+    "0700.HK": "0700.HK",
+    "9988.HK": "9988.HK",
+    "HSI": "^HSI",
 }
 
 
@@ -25,8 +33,9 @@ class YahooSpider(SnapshotSpider):
     source = "yahoo"
     default_base_url = "https://query1.finance.yahoo.com"
     custom_settings = {
-        "USER_AGENT": ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-                       "Chrome/124.0 Safari/537.36"),
+        "USER_AGENT": (
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36"
+        ),
         # query1.finance.yahoo.com is a JSON API host, not a site of pages: its robots.txt is not
         # written for API clients (fetching it with a browser UA tends to draw a 429 that delays
         # every request). We fetch ten documents a day, one at a time, so we do not consult it.

@@ -31,6 +31,8 @@ def test_the_leader_is_not_behind_and_the_gap_is_never_negative(warehouse_con):
 
 def test_the_quality_page_states_the_gap(replay_warehouse):
     html = (replay_warehouse / "site" / "quality.html").read_text(encoding="utf-8")
-    assert ("arena.ai text-to-video: on 2026-10-10 the best Chinese model is where the best U.S. model was "
-            "103–131 days earlier") in html
+    assert (
+        "arena.ai text-to-video: on 2026-10-10 the best Chinese model is where the best U.S. model was "
+        "103–131 days earlier"
+    ) in html
     assert 'href="methodology.html#term-days-behind"' in html

@@ -10,8 +10,19 @@ from videorace_scrapers.spiders.leaderboards_arena import ArenaSpider
 from videorace_scrapers.spiders.leaderboards_lmarena_dataset import LmarenaDatasetSpider
 from videorace_scrapers.spiders.pricing_litellm_pricing import LitellmPricingSpider
 
-AGREEMENT_COLUMNS = ["family", "fact", "source_a", "source_b", "compared_on", "n_compared", "n_over_tolerance",
-                     "tolerance", "max_abs_diff", "preferred_source", "rule"]
+AGREEMENT_COLUMNS = [
+    "family",
+    "fact",
+    "source_a",
+    "source_b",
+    "compared_on",
+    "n_compared",
+    "n_over_tolerance",
+    "tolerance",
+    "max_abs_diff",
+    "preferred_source",
+    "rule",
+]
 
 
 def test_spiders_use_the_registry_base_urls():
@@ -49,10 +60,21 @@ def test_official_dataset_sits_beside_the_mirror(warehouse_con):
                country_code, source_url
         FROM marts.fct_leaderboard_entries_lmarena
         WHERE board = 'text-to-video' AND snapshot_date = '2026-08-12' AND rank = 1""").fetchall()
-    assert row == [("gemini-omni-flash", 1512.0327784964625, 1501.4093952291405, 1522.6561617637844,
-                    29.378493252733005, 15930, date(2026, 8, 11), "google", "US",
-                    "https://raw.githubusercontent.com/Scarlett9826/arena-ai-leaderboards/"
-                    "b5b5adcac1baeb7c7d8c324077737da2d3b288e5/data/lmarena/2026-08-12/text_to_video.json")]
+    assert row == [
+        (
+            "gemini-omni-flash",
+            1512.0327784964625,
+            1501.4093952291405,
+            1522.6561617637844,
+            29.378493252733005,
+            15930,
+            date(2026, 8, 11),
+            "google",
+            "US",
+            "https://raw.githubusercontent.com/Scarlett9826/arena-ai-leaderboards/"
+            "b5b5adcac1baeb7c7d8c324077737da2d3b288e5/data/lmarena/2026-08-12/text_to_video.json",
+        )
+    ]
     assert warehouse_con.execute("SELECT count(*) FROM marts.fct_leaderboard_entries_lmarena").fetchall() == [(362,)]
 
 

@@ -8,13 +8,26 @@ from pipelines.config import SQL_DIR
 
 
 def test_trending_video_models_history(warehouse_con):
-    rows = {r[0]: r[1:] for r in warehouse_con.execute(
-        """SELECT model_id, lab_id, country_code, pipeline_tag, snapshots_listed, first_seen_at::DATE::VARCHAR,
+    rows = {
+        r[0]: r[1:]
+        for r in warehouse_con.execute(
+            """SELECT model_id, lab_id, country_code, pipeline_tag, snapshots_listed, first_seen_at::DATE::VARCHAR,
                   first_downloads, first_likes, last_downloads, last_likes
-           FROM out.out_open_trending_video_models""").fetchall()}
+           FROM out.out_open_trending_video_models"""
+        ).fetchall()
+    }
     assert len(rows) == 10  # untagged Comfy-Org/MiniMax-H3 and LongCat-Video-Avatar are not counted
-    assert rows["MiniMaxAI/MiniMax-H3"] == ("minimax", "CN", "image-text-to-video", 24, "2026-08-03", 0, 845,
-                                           3614443, 4306)
+    assert rows["MiniMaxAI/MiniMax-H3"] == (
+        "minimax",
+        "CN",
+        "image-text-to-video",
+        24,
+        "2026-08-03",
+        0,
+        845,
+        3614443,
+        4306,
+    )
     assert rows["Lightricks/LTX-2.3"][3:] == (18, "2026-03-06", 4, 189, 751665, 687)
     assert rows["unsloth/LTX-2.3-GGUF"][:2] == (None, None)  # a re-uploader is not the lab
 
@@ -23,7 +36,8 @@ def test_trending_stats_are_kept_per_model_per_snapshot(warehouse_con):
     got = warehouse_con.execute(
         """SELECT count(*), count(DISTINCT model_id), count(DISTINCT snapshot_sha256), min(snapshot_date)::VARCHAR,
                   max(snapshot_date)::VARCHAR, count(*) FILTER (WHERE is_video_generation)
-           FROM marts.fct_open_model_stats WHERE source = 'hf_trending'""").fetchall()
+           FROM marts.fct_open_model_stats WHERE source = 'hf_trending'"""
+    ).fetchall()
     assert got == [(2560, 208, 256, "2026-03-02", "2026-08-22", 163)]
 
 
@@ -42,25 +56,37 @@ def test_openrouter_share_is_labelled_llm_tokens(warehouse_con):
 def test_patents_second_series_and_epo_lower_bounds(warehouse_con):
     assert warehouse_con.execute(
         """SELECT country_code, year, applications_per_million FROM marts.fct_patent_applications_per_million
-           WHERE country_code IN ('CN', 'US') AND year = 2019 ORDER BY 1""").fetchall() == [
-        ("CN", 2019, 30.824991), ("US", 2019, 43.17179)]
+           WHERE country_code IN ('CN', 'US') AND year = 2019 ORDER BY 1"""
+    ).fetchall() == [("CN", 2019, 30.824991), ("US", 2019, 43.17179)]
     assert warehouse_con.execute(
-        "SELECT cql_query, total_result_count, count_is_lower_bound FROM raw.raw_patents__epo_ops ORDER BY 1").fetchall() == [
-        ("H04W", 10, False), ("pa = Siemens", 10000, True), ("ti = battery", 10000, True)]
+        "SELECT cql_query, total_result_count, count_is_lower_bound FROM raw.raw_patents__epo_ops ORDER BY 1"
+    ).fetchall() == [("H04W", 10, False), ("pa = Siemens", 10000, True), ("ti = battery", 10000, True)]
     # the recorded client examples are not counts of ours
-    assert warehouse_con.execute("SELECT count(*) FROM marts.fct_patent_counts WHERE record_source = 'epo_ops'"
-                                 ).fetchall() == [(0,)]
+    assert warehouse_con.execute(
+        "SELECT count(*) FROM marts.fct_patent_counts WHERE record_source = 'epo_ops'"
+    ).fetchall() == [(0,)]
 
 
 def test_release_events_keep_kind_and_upper_bounds(warehouse_con):
-    kinds = dict(warehouse_con.execute(
-        "SELECT date_kind, count(*) FROM marts.fct_releases WHERE source IN ('git_facts', 'curated_candidates') GROUP BY 1"
-    ).fetchall())
-    assert kinds == {"first_commit": 17, "news_line_added": 86, "tag": 7, "first_seen": 9, "announced": 2,
-                     "planned": 1, "release_reported": 1}
+    kinds = dict(
+        warehouse_con.execute(
+            "SELECT date_kind, count(*) FROM marts.fct_releases WHERE source IN ('git_facts', 'curated_candidates') GROUP BY 1"
+        ).fetchall()
+    )
+    assert kinds == {
+        "first_commit": 17,
+        "news_line_added": 86,
+        "tag": 7,
+        "first_seen": 9,
+        "announced": 2,
+        "planned": 1,
+        "release_reported": 1,
+    }
     wan3 = warehouse_con.execute(
         """SELECT lab_id, release_date_text, date_precision, date_is_upper_bound, counts_in_cadence
-           FROM marts.fct_releases WHERE model = 'wan3.0-video-prime'""").fetchall()
+           FROM marts.fct_releases WHERE model = 'wan3.0-video-prime'"""
+    ).fetchall()
     assert wan3 == [("alibaba", "2026-11-20", "day", True, True)]
     assert warehouse_con.execute(
-        "SELECT count(*) FROM marts.fct_releases WHERE date_is_upper_bound AND date_kind <> 'first_seen'").fetchall() == [(0,)]
+        "SELECT count(*) FROM marts.fct_releases WHERE date_is_upper_bound AND date_kind <> 'first_seen'"
+    ).fetchall() == [(0,)]

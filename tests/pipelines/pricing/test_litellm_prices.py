@@ -37,7 +37,9 @@ def test_aggregator_is_the_vendor_not_the_lab_and_the_pricing_url_is_evidence(wa
         ("LiteLLM catalogue: fal.ai (aggregator)", "aggregator", "bytedance", "CN", 0.3034, date(2026, 10, 3)),
         ("LiteLLM catalogue: fal.ai (aggregator)", "aggregator", "bytedance", "CN", 0.3034, date(2026, 11, 20)),
     ]
-    assert rows[1][6] == "https://pypi.org/project/litellm/1.110.2/#litellm-1.110.2-cp310-abi3-manylinux_2_28_x86_64.whl"
+    assert (
+        rows[1][6] == "https://pypi.org/project/litellm/1.110.2/#litellm-1.110.2-cp310-abi3-manylinux_2_28_x86_64.whl"
+    )
     assert "provider pricing page: https://fal.ai/models/bytedance/seedance-2.0/text-to-video" in rows[1][7]
 
 
@@ -56,8 +58,13 @@ def test_a_bare_key_alias_is_one_offer_with_its_prefixed_twin(warehouse_con):
     rows = warehouse_con.execute("""
         SELECT valid_from, price_usd_per_s, notes FROM marts.fct_price_observations
         WHERE provider = 'LiteLLM catalogue: OpenAI API (lab_platform)' AND model = 'sora-2' ORDER BY valid_from""").fetchall()
-    assert [(d, p) for d, p, _ in rows] == [(date(2026, 3, 1), 0.1), (date(2026, 6, 13), 0.1), (date(2026, 8, 22), 0.1),
-                                            (date(2026, 10, 3), 0.1), (date(2026, 11, 20), 0.1)]
+    assert [(d, p) for d, p, _ in rows] == [
+        (date(2026, 3, 1), 0.1),
+        (date(2026, 6, 13), 0.1),
+        (date(2026, 8, 22), 0.1),
+        (date(2026, 10, 3), 0.1),
+        (date(2026, 11, 20), 0.1),
+    ]
     assert all(n.startswith("LiteLLM key openai/sora-2 (openai)") for _, _, n in rows)
     natural = warehouse_con.execute("""
         SELECT count(*) FROM (SELECT provider, model, tier, resolution, has_audio, clip_seconds, observed_at, source_url,

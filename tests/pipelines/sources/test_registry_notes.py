@@ -22,7 +22,8 @@ def test_every_source_without_recordings_says_why(tmp_path):
 
 def test_status_shows_the_reason(warehouse_con):
     message = warehouse_con.execute(
-        "SELECT message FROM raw.source_runs WHERE source = 'ecb' ORDER BY run_started_at DESC LIMIT 1").fetchall()[0][0]
+        "SELECT message FROM raw.source_runs WHERE source = 'ecb' ORDER BY run_started_at DESC LIMIT 1"
+    ).fetchall()[0][0]
     assert "no committed eurofxref-hist newer than 2025-05" in message
 
 
