@@ -91,7 +91,8 @@ def changes_section(con: duckdb.DuckDBPyConnection) -> tuple[Section, pl.DataFra
     if refresh and refresh["previous_refreshed_at"] is not None:
         new = frame.filter(pl.col("first_seen_at") == refresh["refreshed_at"])
         lede = (
-            f"The refresh of {refresh['refreshed_at']:%Y-%m-%d %H:%M} UTC found {plural(new.height, 'change')} not seen "
+            f"The refresh of {refresh['refreshed_at']:%Y-%m-%d %H:%M} UTC found {plural(new.height, 'change')} not "
+            f"seen "
             f"by the previous refresh ({refresh['previous_refreshed_at']:%Y-%m-%d %H:%M} UTC)."
         )
         if new.height:

@@ -215,7 +215,8 @@ def releases_last_quarter(con: duckdb.DuckDBPyConnection, anchors: set[str]) -> 
             key="releases-last-quarter",
             label=f"Releases in {quarter}",
             value=f"China {cn} · U.S. {us}",
-            detail=f"Release events (announce, preview, GA, API, open weights) counted by the cadence mart in {quarter}; "
+            detail=f"Release events (announce, preview, GA, API, open weights) counted by the cadence mart in "
+            f"{quarter}; "
             f"{rows.height} in all.",
             rows=rows,
             as_of=quarter,

@@ -111,7 +111,8 @@ SOURCES: dict[str, Source] = {
             data_format="JSON (/api/v1/models?output_modalities=all)",
             cadence="weekly",
             terms="OpenRouter public API",
-            replay_note="no archived /api/v1/models JSON with video models; catalogue+panel replay as openrouter_rankings",
+            replay_note="no archived /api/v1/models JSON with video models; catalogue+panel replay as "
+            "openrouter_rankings",
         ),
         Source(
             name="litellm_pricing",
@@ -119,7 +120,8 @@ SOURCES: dict[str, Source] = {
             title="LiteLLM model price catalogue: video_generation entries, USD per second by resolution, "
             "each with the provider's pricing URL (a third-party catalogue, not the providers' own pages)",
             live_url="https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json",
-            data_format="JSON (one object per model key; mode, litellm_provider, output_cost_per_second[_<res>], source)",
+            data_format="JSON (one object per model key; mode, litellm_provider, output_cost_per_second[_<res>], "
+            "source)",
             cadence="weekly",
             terms="MIT (BerriAI/litellm); prices are the providers' published list prices as LiteLLM transcribes them",
             has_recordings=True,

@@ -49,7 +49,8 @@ def test_fx_rates_from_fred(warehouse_con):
         "SELECT count(*) FROM marts.fct_fx_rates WHERE rate_date = DATE '2025-01-20'"
     ).fetchall() == [(0,)]  # Martin Luther King Jr. Day
     one_preferred = warehouse_con.execute(
-        "SELECT count(*) FROM (SELECT rate_date FROM marts.fct_fx_rates GROUP BY 1 HAVING count(*) FILTER (WHERE is_preferred) <> 1)"
+        "SELECT count(*) FROM (SELECT rate_date FROM marts.fct_fx_rates GROUP BY 1 HAVING count(*) FILTER (WHERE "
+        "is_preferred) <> 1)"
     ).fetchall()
     assert one_preferred == [(0,)]
 

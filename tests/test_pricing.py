@@ -83,7 +83,8 @@ def test_units_and_resolutions_interpreted(warehouse_con):
     got = {
         r: (res, usd, method)
         for r, res, usd, method in warehouse_con.execute(
-            f"SELECT curated_row, resolution, price_usd_per_s, usd_method FROM {FCT} WHERE record_source = 'pricing_csv' AND curated_row IN (9, 13, 24, 28)"
+            f"SELECT curated_row, resolution, price_usd_per_s, usd_method FROM {FCT} WHERE record_source = "
+            f"'pricing_csv' AND curated_row IN (9, 13, 24, 28)"
         ).fetchall()
     }
     assert got[9] == (None, 0.12, "credits*0.01")  # gen4.5: 12 credits/s

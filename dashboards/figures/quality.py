@@ -141,7 +141,8 @@ def best_score_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart:
         who = "China's" if top is cn else "the U.S.'s"
         verdict = "but the CIs overlap: no clear lead" if overlap else "a lead outside the CIs"
         title = (
-            f"arena.ai {board}: {who} best model ({names.model(top['best_model'])}, {top['best_score']}) leads on {day}, "
+            f"arena.ai {board}: {who} best model ({names.model(top['best_model'])}, {top['best_score']}) leads on "
+            f"{day}, "
             f"{verdict}"
         )
     else:

@@ -45,7 +45,8 @@ def record_run(
 
 def fetch_status_in_run(con, run_id: str, source: str) -> tuple[str, str] | None:
     rows = con.execute(
-        "SELECT status, message FROM raw.source_runs WHERE run_id = ? AND source = ? ORDER BY run_started_at DESC LIMIT 1",
+        "SELECT status, message FROM raw.source_runs WHERE run_id = ? AND source = ? ORDER BY run_started_at DESC "
+        "LIMIT 1",
         [run_id, source],
     ).fetchall()
     return rows[0] if rows else None

@@ -63,7 +63,8 @@ def test_zero_hits_is_a_real_zero():
     [
         (FAULT, "", "OPS fault CLIENT.InvalidQuery: The request was invalid"),
         (
-            b'<fault xmlns="http://ops.epo.org"><code>SERVER.EntityNotFound</code><message>No results found</message></fault>',
+            b'<fault xmlns="http://ops.epo.org"><code>SERVER.EntityNotFound</code><message>No results '
+            b"found</message></fault>",
             "",
             "OPS fault SERVER.EntityNotFound",
         ),
@@ -92,7 +93,8 @@ def test_zero_hits_is_a_real_zero():
             "not a number",
         ),
         (
-            f'<ops:world-patent-data {OPS}><ops:biblio-search total-result-count="5"><ops:query>applicant=IBM</ops:query>'
+            f"<ops:world-patent-data {OPS}><ops:biblio-search "
+            f'total-result-count="5"><ops:query>applicant=IBM</ops:query>'
             "</ops:biblio-search></ops:world-patent-data>".encode(),
             "",
             "cannot be attributed",

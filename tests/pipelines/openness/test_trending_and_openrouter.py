@@ -70,7 +70,8 @@ def test_patents_second_series_and_epo_lower_bounds(warehouse_con):
 def test_release_events_keep_kind_and_upper_bounds(warehouse_con):
     kinds = dict(
         warehouse_con.execute(
-            "SELECT date_kind, count(*) FROM marts.fct_releases WHERE source IN ('git_facts', 'curated_candidates') GROUP BY 1"
+            "SELECT date_kind, count(*) FROM marts.fct_releases WHERE source IN ('git_facts', 'curated_candidates') "
+            "GROUP BY 1"
         ).fetchall()
     )
     assert kinds == {
