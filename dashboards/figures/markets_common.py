@@ -1,0 +1,28 @@
+"""Q6 markets: what the market charts share (the Genie event id, window colours, layout, URL and
+percent formatting)."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from ..theme import COUNTRY_COLORS, base_layout
+
+GENIE = "project_genie"
+WINDOW_COLORS = {"[-1,+1]": COUNTRY_COLORS["US"], "[0,+5]": "#9bb7e0"}
+
+
+def _layout(fig: go.Figure, y_title: str, height: int = 400) -> go.Figure:
+    return base_layout(fig, y_title, height=height)
+
+
+def _urls(*cells) -> list[str]:
+    urls: set[str] = set()
+    for cell in cells:
+        for value in cell if isinstance(cell, list) else [cell]:
+            if value:
+                urls.update(u.strip() for u in str(value).split(";") if u.strip())
+    return sorted(urls)
+
+
+def _pct(value: float | None) -> str:
+    return "unknown" if value is None else f"{value:+.1f}%"
