@@ -112,11 +112,14 @@ def data_table(frame: pl.DataFrame, caption: str, names: Names | None, table_id:
         if frame.height > TABLE_ROWS
         else ""
     )
+    # The table sits in <noscript>: without JavaScript it shows as a table; with it, the browser keeps it
+    # as text (no elements to build while the charts draw) and site.js turns it into the table on the
+    # first "Show table". Every cell is escaped, so no scraped text can close the <noscript>.
     return (
-        f'<div class="table-view" id="{esc(table_id)}">'
+        f'<div class="table-view" id="{esc(table_id)}"><noscript class="table-src">'
         f'<div class="table-scroll" tabindex="0" role="region" aria-label="{esc(caption)}">'
         f'<table class="data sortable"><caption class="meta">{esc(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{''.join(body)}</tbody></table></div>{more}</div>\n"
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{''.join(body)}</tbody></table></div>{more}</noscript></div>\n"
     )
 
 

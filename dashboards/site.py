@@ -10,7 +10,6 @@ from pathlib import Path
 
 import plotly.io as pio
 import polars as pl
-from plotly.offline import get_plotlyjs
 
 from .chart import Chart, esc, neutralise_csv
 from .chart_html import chart_html, figure_script
@@ -18,7 +17,12 @@ from .names import Names
 from .theme import COUNTRY_LABELS
 
 ASSETS = Path(__file__).parent / "assets"
-PLOTLY_JS = "plotly.min.js"
+# plotly.js's basic bundle (scatter, bar, pie), vendored: a quarter of the full build's bytes and
+# parse time (assets/vendor/README.md says where it was read and how it is checked)
+PLOTLY_JS = "plotly-basic.min.js"
+PLOTLY_BUNDLE = ASSETS / "vendor" / PLOTLY_JS
+# the trace types that bundle draws; a figure with any other type is refused when the site is built
+PLOTLY_BUNDLE_TRACES = frozenset({"scatter", "bar", "pie"})
 SHARED_FILES = (PLOTLY_JS, "chart-template.js", "site.js", "site.css")
 FOOTER = (
     "Data compiled by videorace from public sources, real data only; our compilation is licensed "
@@ -160,10 +164,17 @@ def write_site(
     (name -> rows, may include a folder: tables/marts.fct_x.csv) under data/; every text cell
     neutralised. CSVs left in data/ by an earlier build that this build did not write are removed."""
     site_dir = Path(site_dir)
+    for chart in charts:
+        unsupported = {trace.type for trace in chart.figure.data} - PLOTLY_BUNDLE_TRACES
+        if unsupported:
+            raise ValueError(
+                f"chart {chart.slug}: trace type {', '.join(sorted(unsupported))} is not in the vendored plotly.js "
+                f"basic bundle ({', '.join(sorted(PLOTLY_BUNDLE_TRACES))}); vendor a bundle that has it"
+            )
     written = [_write(site_dir / name, text) for name, text in pages.items()]
     plotly_path = site_dir / PLOTLY_JS
-    plotly_js = get_plotlyjs()
-    if not plotly_path.exists() or plotly_path.stat().st_size != len(plotly_js.encode()):
+    plotly_js = PLOTLY_BUNDLE.read_bytes()
+    if not plotly_path.exists() or plotly_path.stat().st_size != len(plotly_js):
         _write(plotly_path, plotly_js)
     written.append(plotly_path)
     written.append(_write(site_dir / "chart-template.js", _template_js()))

@@ -142,12 +142,16 @@ def test_country_filter_and_date_range(browser, site_url):
         page.locator("form.filters input[name=to]").fill("2026-08-31")
         page.locator("form.filters input[name=to]").dispatch_event("change")
         x_range = page.evaluate("document.querySelector('#plot-best-score-text-to-video').layout.xaxis.range")
+        # the table is <noscript> text until first shown; shown after the filters, it follows them
+        rows_before = page.locator("#best-score-text-to-video tbody tr").count()
+        page.locator("#best-score-text-to-video button.view-toggle").click()
         hidden_rows = page.locator("#best-score-text-to-video tbody tr.filtered").count()
     finally:
         page.close()
     assert errors == []
     assert dict(visible)["best China model"] is False and dict(visible)["best United States model"] is True
     assert [str(v)[:10] for v in x_range] == ["2026-06-01", "2026-08-31"] and hidden_rows > 20
+    assert rows_before == 0
 
 
 def test_overview_card_downloads_its_rows(browser, site_url):
@@ -161,3 +165,18 @@ def test_overview_card_downloads_its_rows(browser, site_url):
     finally:
         page.close()
     assert errors == []
+
+
+def test_without_javascript_every_chart_is_a_visible_table(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": WIDTHS[390]})
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/quality.html", wait_until="load")
+        section = page.locator("#best-score-text-to-video")
+        assert section.locator("table.data").is_visible()
+        first = section.locator("tbody tr").first.inner_text()
+        charts = page.locator("section.chart").count()
+        tables = page.locator("section.chart table.data").count()
+    finally:
+        context.close()
+    assert charts == tables > 10 and "2026-" in first

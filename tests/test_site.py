@@ -66,7 +66,7 @@ def test_overview_shows_the_current_leader_with_its_rows(replay_warehouse):
 def test_pages_share_one_plotlyjs_and_stay_small(replay_warehouse):
     site = replay_warehouse / "site"
     assert sorted(p.name for p in site.glob("*.html")) == sorted(("index.html", "methodology.html", *QUESTION_PAGES))
-    assert (site / "plotly.min.js").stat().st_size > 3_000_000
+    assert (site / "plotly-basic.min.js").stat().st_size > 1_000_000
     for name in ("index.html", "methodology.html", *QUESTION_PAGES):
         html = _page(replay_warehouse, name)
         assert len(html.encode()) <= 1_500_000, name
@@ -75,7 +75,7 @@ def test_pages_share_one_plotlyjs_and_stay_small(replay_warehouse):
         nav = html.split("<nav", 1)[1].split("</nav>", 1)[0]
         assert all(f'href="{p}"' in nav for p in QUESTION_PAGES) and 'href="methodology.html"' in nav
     quality = _page(replay_warehouse, "quality.html")
-    assert quality.count('<script src="plotly.min.js"></script>') == 1 and quality.count("<script src=") == 3
+    assert quality.count('<script src="plotly-basic.min.js"></script>') == 1 and quality.count("<script src=") == 3
     assert "Plotly.newPlot" not in quality  # one template in site.js, not one copy per chart
 
 
@@ -185,7 +185,7 @@ def test_what_changed_section(replay_warehouse):
 
 def test_methodology_page(replay_warehouse):
     html = _page(replay_warehouse, "methodology.html")
-    assert "plotly.min.js" not in html  # no charts, no plotly.js
+    assert "plotly-basic.min.js" not in html  # no charts, no plotly.js
     for text in (
         "Country policy",
         "vendor HQ (Beijing)",
@@ -236,7 +236,7 @@ def test_site_builds_with_any_subset_of_sections(replay_warehouse, tmp_path, mon
         con.close()
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert result["charts"] == 0 and "q9_absent (missing out.out_nowhere)" in html
-    assert 'plotly.min.js"></script>' not in html and "Gemini Omni" in html  # headlines still come from the marts
+    assert 'plotly-basic.min.js"></script>' not in html and "Gemini Omni" in html  # headlines still come from the marts
     assert not (tmp_path / "data" / "share-top10-text-to-video.csv").exists()
     assert sorted(p.name for p in Path(tmp_path).glob("*.html")) == ["index.html", "methodology.html"]
 

@@ -94,6 +94,19 @@
     });
   }
 
+  // A chart's table arrives as <noscript> text (cheap to parse while charts draw); it becomes the
+  // table the first time it is shown, and then sorts and follows the filters like any other.
+  function materialise(view) {
+    var src = view && view.querySelector("noscript.table-src");
+    if (!src) return;
+    src.insertAdjacentHTML("afterend", src.textContent);
+    src.remove();
+    view.querySelectorAll("table.sortable").forEach(sortable);
+    var form = document.querySelector("form.filters");
+    var section = view.closest("section.chart");
+    if (form && section && section.hasAttribute("data-timeseries")) filterRows(section, filterState(form));
+  }
+
   function toggle(section) {
     var button = section.querySelector("button.view-toggle");
     if (!button) return;
@@ -101,6 +114,7 @@
     var table = section.querySelector(".table-view");
     button.addEventListener("click", function () {
       var showTable = button.getAttribute("aria-pressed") !== "true";
+      if (showTable) materialise(table);
       button.setAttribute("aria-pressed", showTable ? "true" : "false");
       button.textContent = showTable ? "Show chart" : "Show table";
       table.classList.toggle("shown", showTable);
@@ -109,28 +123,36 @@
     });
   }
 
-  function applyFilters(form) {
+  function filterState(form) {
     var groups = {};
     form.querySelectorAll("input[name=group]").forEach(function (box) { groups[box.value] = box.checked; });
-    var from = form.querySelector("input[name=from]").value;
-    var to = form.querySelector("input[name=to]").value;
+    return {groups: groups, from: form.querySelector("input[name=from]").value,
+            to: form.querySelector("input[name=to]").value,
+            min: form.querySelector("input[name=from]").min, max: form.querySelector("input[name=to]").max};
+  }
+
+  function filterRows(section, f) {
+    section.querySelectorAll("tbody tr").forEach(function (tr) {
+      var g = tr.getAttribute("data-group"), d = tr.getAttribute("data-date");
+      var out = (g && f.groups[g] === false) || (d && f.from && d < f.from) || (d && f.to && d > f.to);
+      tr.classList.toggle("filtered", !!out);
+    });
+  }
+
+  function applyFilters(form) {
+    var f = filterState(form);
     document.querySelectorAll("section.chart[data-timeseries]").forEach(function (section) {
       var div = section.querySelector(".plot");
       if (div && div.data) {
         var visible = div.data.map(function (t) {
           var g = groupOf(t);
-          return g === null || groups[g] !== false;
+          return g === null || f.groups[g] !== false;
         });
-        var range = (from || to) ? [from || form.querySelector("input[name=from]").min,
-                                    to || form.querySelector("input[name=to]").max] : section.initialRange;
+        var range = (f.from || f.to) ? [f.from || f.min, f.to || f.max] : section.initialRange;
         Plotly.update(div, {visible: visible},
                       range ? {"xaxis.range": range, "xaxis.autorange": false} : {"xaxis.autorange": true});
       }
-      section.querySelectorAll("tbody tr").forEach(function (tr) {
-        var g = tr.getAttribute("data-group"), d = tr.getAttribute("data-date");
-        var out = (g && groups[g] === false) || (d && from && d < from) || (d && to && d > to);
-        tr.classList.toggle("filtered", !!out);
-      });
+      filterRows(section, f);
     });
   }
 
