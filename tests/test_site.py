@@ -249,3 +249,15 @@ def test_overview_price_headline_uses_the_strictest_comparison_with_both_countri
     assert "China $0.124 vs U.S. $0.140" in html
     rows = (replay_warehouse / "site" / "data" / "overview-price-ratio.csv").read_text(encoding="utf-8")
     assert "720p_any_audio" in rows and "https://" in rows
+
+
+def test_many_offers_are_one_dot_each_and_number_one_folds_into_the_lead_chart(replay_warehouse):
+    """244 offers at any resolution are dots on a log axis (a 7,000 px bar chart was slow and
+    unreadable); who holds #1 is part of each board's lead chart, not a chart of its own."""
+    price = _figures(_page(replay_warehouse, "price.html"))
+    every = price["price-all-resolutions"]
+    assert {t["type"] for t in every["data"]} == {"scatter"} and every["layout"]["xaxis"]["type"] == "log"
+    assert sum(len(t["x"]) for t in every["data"]) == 244
+    quality = _page(replay_warehouse, "quality.html")
+    assert not [slug for slug in _figures(quality) if slug.startswith("number-one-")]
+    assert "The #1 spot changed country 3 times; on 2026-10-10 #1 is MiniMax H3 (China, 1495)." in quality

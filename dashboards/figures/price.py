@@ -79,6 +79,37 @@ def _title(summary: dict, comparison: str) -> str:
     )
 
 
+# A bar per offer reads well up to about this many offers; beyond it (the any-resolution comparison
+# has ~240) the chart becomes one dot per offer on a log axis, one row per country: 7,000 px of
+# bars were slow to draw and unreadable, and the table toggle still lists every offer.
+MAX_BARS = 40
+
+
+def _strip_figure(rows: pl.DataFrame, labels: list[str]) -> go.Figure:
+    fig = go.Figure()
+    for group in ("CN", "US"):
+        mask = [g == group for g in rows["country_group"].to_list()]
+        if not any(mask):
+            continue
+        part = rows.filter(pl.Series(mask))
+        fig.add_trace(
+            go.Scatter(
+                x=part["price_usd_per_s"].to_list(),
+                y=[COUNTRY_LABELS[group]] * part.height,
+                mode="markers",
+                name=COUNTRY_LABELS[group],
+                marker={"color": COUNTRY_COLORS[group], "size": 9, "opacity": 0.6},
+                meta={"group": group},
+                text=[plot_text(lbl) for lbl, keep in zip(labels, mask, strict=True) if keep],
+                hovertemplate="%{text}: $%{x:.3f}/s<extra></extra>",
+            )
+        )
+    base_layout(fig, height=240, xaxis_title="USD per second (log scale)", yaxis={"automargin": True})
+    ticks = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5]
+    fig.update_xaxes(type="log", tickvals=ticks, ticktext=[f"${t:g}" for t in ticks])
+    return fig
+
+
 def offers_chart(con: duckdb.DuckDBPyConnection, summary: dict) -> Chart:
     comparison = summary["comparison"]
     rows = _offers(con, comparison)
@@ -86,6 +117,23 @@ def offers_chart(con: duckdb.DuckDBPyConnection, summary: dict) -> Chart:
         f"{m} — {p}{' · ' + t if t else ''}{' · ' + r if r and comparison == 'all_resolutions' else ''}"
         for m, p, t, r in rows.select("model_display", "provider", "tier", "resolution").iter_rows()
     ]
+    fig = _strip_figure(rows, labels) if rows.height > MAX_BARS else _bar_figure(rows, labels)
+    note = f"One dot per offer ({rows.height}); the table lists them all. " if rows.height > MAX_BARS else ""
+    if summary.get("cny_conversions"):
+        note += "CNY converted at the FX rate of the observation date: " + summary["cny_conversions"]
+    return Chart(
+        slug=f"price-{comparison}",
+        title=_title(summary, comparison),
+        figure=fig,
+        data=rows.select(*OFFER_COLUMNS),
+        sources=_sources(rows),
+        as_of=_as_of(rows),
+        note=note,
+        terms=("price-per-second",) + (("reference-spec",) if comparison in REFERENCE else ()),
+    )
+
+
+def _bar_figure(rows: pl.DataFrame, labels: list[str]) -> go.Figure:
     fig = go.Figure()
     for group in ("CN", "US"):
         mask = [g == group for g in rows["country_group"].to_list()]
@@ -118,19 +166,7 @@ def offers_chart(con: duckdb.DuckDBPyConnection, summary: dict) -> Chart:
         barmode="overlay",
     )
     fig.update_xaxes(range=[0, float(rows["price_usd_per_s"].max()) * 1.35])
-    note = ""
-    if summary.get("cny_conversions"):
-        note = "CNY converted at the FX rate of the observation date: " + summary["cny_conversions"]
-    return Chart(
-        slug=f"price-{comparison}",
-        title=_title(summary, comparison),
-        figure=fig,
-        data=rows.select(*OFFER_COLUMNS),
-        sources=_sources(rows),
-        as_of=_as_of(rows),
-        note=note,
-        terms=("price-per-second",) + (("reference-spec",) if comparison in REFERENCE else ()),
-    )
+    return fig
 
 
 REFERENCE = ("720p_no_audio", "1080p_audio")

@@ -1,5 +1,5 @@
-"""Q1 quality, over time: who holds #1 on each arena.ai board, and whether the lead of the best
-Chinese or U.S. model is clear of both confidence intervals; Artificial Analysis as a second arena."""
+"""Q1 quality, over time: whether the lead of the best Chinese or U.S. model on each arena.ai board
+is clear of both confidence intervals, and who holds #1; Artificial Analysis as a second arena."""
 
 from __future__ import annotations
 
@@ -31,56 +31,6 @@ def _sources(frame: pl.DataFrame) -> list[str]:
     return sorted(urls, reverse=True)
 
 
-def number_one_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart:
-    data = rows.filter((pl.col("arena") == "arena") & (pl.col("board") == board)).sort("snapshot_date")
-    groups = [_group(c) for c in data["number_one_country"].to_list()]
-    fig = go.Figure()
-    for group in ("CN", "US", "other", "unknown"):
-        part = data.filter(pl.Series([g == group for g in groups]))
-        if part.is_empty():
-            continue
-        fig.add_trace(
-            go.Scatter(
-                x=part["snapshot_date"].cast(pl.Utf8).to_list(),
-                y=part["number_one_score"].to_list(),
-                mode="markers",
-                name=f"#1 from {COUNTRY_LABELS[group]}",
-                marker={"color": COUNTRY_COLORS[group], "size": 9},
-                meta={"group": group},
-                text=[plot_text(names.model(m)) for m in part["number_one_model"].to_list()],
-                hovertemplate="%{x}: %{text} (%{y})<extra></extra>",
-            )
-        )
-    _layout(fig, "score of the #1 model")
-    changes = sum(1 for a, b in zip(groups, groups[1:], strict=False) if a != b)
-    last = data.row(-1, named=True)
-    who = COUNTRY_LABELS[_group(last["number_one_country"])]
-    title = (
-        f"arena.ai {board}: the #1 spot changed country {changes} time{'s' if changes != 1 else ''}; "
-        f"on {last['snapshot_date']} it is {names.model(last['number_one_model'])} ({who}, "
-        f"{last['number_one_score']:.0f})"
-    )
-    return Chart(
-        slug=f"number-one-{board}",
-        title=title,
-        figure=fig,
-        data=data.select(
-            "arena",
-            "board",
-            "snapshot_date",
-            "number_one_model",
-            "number_one_score",
-            "number_one_lab_id",
-            "number_one_country",
-            "source_urls",
-        ),
-        sources=_sources(data),
-        as_of=str(last["snapshot_date"]),
-        terms=("arena-score",),
-        max_gap_days=DAILY_BOARD_DAYS,
-    )
-
-
 def lead_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart:
     data = rows.filter((pl.col("arena") == "arena") & (pl.col("board") == board)).sort("snapshot_date")
     signed = data.with_columns((pl.col("best_cn_score") - pl.col("best_us_score")).alias("cn_minus_us_points"))
@@ -101,8 +51,13 @@ def lead_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart:
                 marker_color=color,
                 meta={"group": group} if group else None,
                 text=[
-                    plot_text(f"China {names.model(c)} vs U.S. {names.model(u)}")
-                    for c, u in zip(part["best_cn_model"].to_list(), part["best_us_model"].to_list(), strict=True)
+                    plot_text(f"China {names.model(c)} vs U.S. {names.model(u)}; #1 {names.model(n)}")
+                    for c, u, n in zip(
+                        part["best_cn_model"].to_list(),
+                        part["best_us_model"].to_list(),
+                        part["number_one_model"].to_list(),
+                        strict=True,
+                    )
                 ],
                 hovertemplate="%{x}: %{text}, %{y} points<extra></extra>",
             )
@@ -111,9 +66,17 @@ def lead_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart:
     clear_cn = signed.filter(pl.col("lead_country") == "CN").height
     clear_us = signed.filter(pl.col("lead_country") == "US").height
     last = signed.row(-1, named=True)
+    # who holds #1 folds in here (it was a chart of its own: one chart fewer per board to draw)
+    groups = [_group(c) for c in signed["number_one_country"].to_list()]
+    changes = sum(1 for a, b in zip(groups, groups[1:], strict=False) if a != b)
     title = (
         f"arena.ai {board}: a clear lead (CIs apart) for China on {clear_cn} and for the U.S. on {clear_us} "
         f"of {signed.height} days; on {last['snapshot_date']}: {_lead_label(last, names)}"
+    )
+    number_one = (
+        f"The #1 spot changed country {changes} time{'s' if changes != 1 else ''}; on {last['snapshot_date']} "
+        f"#1 is {names.model(last['number_one_model'])} "
+        f"({COUNTRY_LABELS[_group(last['number_one_country'])]}, {last['number_one_score']:.0f})."
     )
     return Chart(
         slug=f"ci-lead-{board}",
@@ -135,6 +98,10 @@ def lead_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart:
             "lead_basis",
             "lead_country",
             "lead_label",
+            "number_one_model",
+            "number_one_score",
+            "number_one_lab_id",
+            "number_one_country",
             "source_urls",
         ),
         sources=_sources(signed),
@@ -142,7 +109,7 @@ def lead_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart:
         terms=("arena-score", "ci"),
         max_gap_days=DAILY_BOARD_DAYS,
         note="Positive bars: the best Chinese model scores higher; a lead counts only where the two "
-        "confidence intervals do not overlap.",
+        "confidence intervals do not overlap. " + number_one,
     )
 
 
@@ -248,7 +215,7 @@ def race_over_time_charts(con: duckdb.DuckDBPyConnection) -> list[Chart]:
     for board in BOARDS:
         if rows.filter((pl.col("arena") == "arena") & (pl.col("board") == board)).is_empty():
             continue
-        charts += [number_one_chart(rows, board, names), lead_chart(rows, board, names)]
+        charts.append(lead_chart(rows, board, names))
     if not rows.filter(pl.col("arena") == "artificialanalysis").is_empty():
         charts.append(aa_lead_chart(rows, names))
     return charts

@@ -16,7 +16,7 @@ def build(con) -> Section:
         "quality",
         "Q1 · Quality: who leads the blind-vote video arenas?",
         "Share of the arena.ai top 10 held by Chinese and U.S. labs, the best score of each country "
-        "with the arena's confidence interval, who holds #1 over time, and whether a lead is clear of "
+        "with the arena's confidence interval, whether a lead is clear of "
         "both intervals, per board and day; how many days the country behind trails the other; "
         "Artificial Analysis's arena as a second opinion.",
         charts=[*leaderboard_charts(con), *race_over_time_charts(con), *days_behind_charts(con)],
