@@ -45,12 +45,10 @@ dimension_assets = [
     *sql_model(
         "marts",
         "dim_labs",
-        deps=["raw_curated__labs", "raw_curated__labs_supplement"],
-        group="curated",
         keys=("lab_id",),
     ),
-    *sql_model("stg", "stg_lab_aliases", deps=["dim_labs", "raw_curated__labs"], group="curated", keys=("alias_key",)),
-    *sql_model("stg", "stg_model_families", deps=["raw_curated__model_families"], group="curated", keys=("priority",)),
+    *sql_model("stg", "stg_lab_aliases", keys=("alias_key",)),
+    *sql_model("stg", "stg_model_families", keys=("priority",)),
 ]
 
-defs = definitions(*curated_assets, *dimension_assets)
+defs = definitions(__name__, *curated_assets, *dimension_assets)

@@ -7,17 +7,19 @@ from ..source_assets import source_assets
 from ..sql_assets import sql_model
 
 defs = definitions(
+    __name__,
     # the manifest label reaches the parser: the series (DEXCHUS) or the country slice (China)
     *source_assets(
         "fred", keys=("record_index",), date_column="date", parse_options=lambda snap: {"label": snap.label or None}
     ),
     *source_assets("ecb", keys=("record_index",), date_column="date"),
-    *sql_model("stg", "stg_fx_rates", group="fx", deps=["raw_fx__fred", "raw_fx__ecb"]),
+    *sql_model(
+        "stg",
+        "stg_fx_rates",
+    ),
     *sql_model(
         "marts",
         "fct_fx_rates",
-        group="fx",
-        deps=["stg_fx_rates"],
         keys=("rate_date", "base_currency", "quote_currency", "source", "read_from"),
         date_column="rate_date",
     ),

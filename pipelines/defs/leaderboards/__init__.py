@@ -8,6 +8,7 @@ from ..source_assets import source_assets
 from ..sql_assets import sql_model
 
 defs = definitions(
+    __name__,
     *source_assets("arena", keys=("record_index",), date_column="snapshot_date"),
     # AA's own responses name neither the board nor a day: the request label and our retrieval time do
     *source_assets(
@@ -20,20 +21,10 @@ defs = definitions(
     *sql_model(
         "stg",
         "stg_leaderboard_entries",
-        group="leaderboards",
-        deps=[
-            "raw_leaderboards__arena",
-            "raw_curated__arena_history",
-            "stg_lab_aliases",
-            "stg_model_families",
-            "dim_labs",
-        ],
     ),
     *sql_model(
         "marts",
         "fct_leaderboard_entries",
-        group="leaderboards",
-        deps=["stg_leaderboard_entries"],
         keys=("board", "snapshot_date", "model"),
         date_column="snapshot_date",
     ),
@@ -47,16 +38,12 @@ defs = definitions(
     *sql_model(
         "marts",
         "dim_models",
-        group="leaderboards",
-        deps=["fct_leaderboard_entries"],
         keys=("model",),
         date_column="last_seen",
     ),
     *sql_model(
         "out",
         "out_leaderboard_country_daily",
-        group="leaderboards",
-        deps=["out_quality_country_daily"],
         keys=("board", "snapshot_date", "country_group"),
         date_column="snapshot_date",
     ),

@@ -6,11 +6,10 @@ from ..checks import range_check
 from ..sql_assets import sql_model
 
 defs = definitions(
+    __name__,
     *sql_model(
         "stg",
         "stg_market_events",
-        group="markets",
-        deps=["raw_curated__events", "raw_curated__releases", "dim_listings"],
     ),
     range_check(
         "stg_market_events",
@@ -19,12 +18,13 @@ defs = definitions(
         "coalesce(release_date_matches, false)",
         "every seeded event date equals the release_date of the releases.csv row it cites",
     ),
-    *sql_model("stg", "stg_stock_sessions", group="markets", deps=["fct_stock_prices"]),
+    *sql_model(
+        "stg",
+        "stg_stock_sessions",
+    ),
     *sql_model(
         "marts",
         "fct_agreement_markets",
-        group="markets",
-        deps=["fct_stock_prices", "fct_fx_rates", "raw_curated__stock_csv_series"],
         keys=("family", "fact", "source_a", "source_b"),
     ),
     range_check(
@@ -38,24 +38,18 @@ defs = definitions(
     *sql_model(
         "out",
         "out_event_study_daily",
-        group="markets",
-        deps=["stg_market_events", "stg_stock_sessions", "dim_listings"],
         keys=("event_id", "ticker", "rel_day"),
         date_column="trade_date",
     ),
     *sql_model(
         "out",
         "out_event_study",
-        group="markets",
-        deps=["out_event_study_daily", "stg_market_events", "stg_stock_sessions", "raw_curated__earnings_days"],
         keys=("event_id", "ticker"),
         date_column="event_date",
     ),
     *sql_model(
         "out",
         "out_market_moves_reported_vs_computed",
-        group="markets",
-        deps=["raw_curated__market_moves_reported", "stg_stock_sessions"],
         keys=("curated_row",),
         date_column="event_date",
     ),

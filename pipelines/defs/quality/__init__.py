@@ -17,18 +17,15 @@ AGREEMENT_CHECK = range_check(
 )
 
 defs = definitions(
-    *sql_model("stg", "stg_aa_creator_labs", group="leaderboards", deps=["stg_lab_aliases"], keys=("alias_key",)),
+    __name__,
+    *sql_model("stg", "stg_aa_creator_labs", keys=("alias_key",)),
     *sql_model(
         "stg",
         "stg_aa_entries",
-        group="leaderboards",
-        deps=["raw_curated__aa_history", "raw_leaderboards__aa_arena", "stg_aa_creator_labs", "dim_labs"],
     ),
     *sql_model(
         "marts",
         "fct_leaderboard_entries_aa",
-        group="leaderboards",
-        deps=["stg_aa_entries"],
         keys=("board", "snapshot_date", "slug"),
         date_column="snapshot_date",
     ),
@@ -43,14 +40,10 @@ defs = definitions(
     *sql_model(
         "stg",
         "stg_lmarena_entries",
-        group="leaderboards",
-        deps=["raw_leaderboards__lmarena_dataset", "stg_lab_aliases", "dim_models", "dim_labs"],
     ),
     *sql_model(
         "marts",
         "fct_leaderboard_entries_lmarena",
-        group="leaderboards",
-        deps=["stg_lmarena_entries"],
         keys=("board", "snapshot_date", "model"),
         date_column="snapshot_date",
     ),
@@ -64,13 +57,6 @@ defs = definitions(
     *sql_model(
         "marts",
         "fct_agreement_leaderboards",
-        group="leaderboards",
-        deps=[
-            "fct_leaderboard_entries",
-            "fct_leaderboard_entries_lmarena",
-            "raw_leaderboards__arena",
-            "raw_curated__arena_history",
-        ],
         keys=("fact", "source_a", "source_b", "compared_on"),
         date_column="compared_on",
     ),
@@ -87,24 +73,18 @@ defs = definitions(
     *sql_model(
         "out",
         "out_quality_country_daily",
-        group="leaderboards",
-        deps=["fct_leaderboard_entries", "fct_leaderboard_entries_aa"],
         keys=("arena", "board", "snapshot_date", "country_group"),
         date_column="snapshot_date",
     ),
     *sql_model(
         "out",
         "out_quality_leader_daily",
-        group="leaderboards",
-        deps=["out_quality_country_daily", "fct_leaderboard_entries", "fct_leaderboard_entries_aa"],
         keys=("arena", "board", "snapshot_date"),
         date_column="snapshot_date",
     ),
     *sql_model(
         "out",
         "out_quality_days_behind",
-        group="leaderboards",
-        deps=["fct_leaderboard_entries"],
         keys=("arena", "board", "snapshot_date", "country_code"),
         date_column="snapshot_date",
     ),
