@@ -1,4 +1,4 @@
-"""Curated seeds: one raw asset per file, plus the lab and model dimensions built from them."""
+"""Curated seeds: one raw asset per file of warehouse/seeds (their dimensions are in defs/dimensions)."""
 
 import dagster as dg
 import polars as pl
@@ -9,7 +9,6 @@ from ..bundle import definitions
 from ..checks import key_checks
 from ..metadata import table_metadata
 from ..source_assets import record_run
-from ..sql_assets import sql_model
 
 
 def _curated_asset(name: str):
@@ -41,14 +40,4 @@ def _curated_asset(name: str):
 
 curated_assets = [a for name in CURATED_FILES for a in _curated_asset(name)]
 
-dimension_assets = [
-    *sql_model(
-        "marts",
-        "dim_labs",
-        keys=("lab_id",),
-    ),
-    *sql_model("stg", "stg_lab_aliases", keys=("alias_key",)),
-    *sql_model("stg", "stg_model_families", keys=("priority",)),
-]
-
-defs = definitions(__name__, *curated_assets, *dimension_assets)
+defs = definitions(__name__, *curated_assets)

@@ -23,13 +23,7 @@ defs = definitions(
         keys=("rate_date", "base_currency", "quote_currency", "source", "read_from"),
         date_column="rate_date",
     ),
-    range_check(
-        "fct_fx_rates",
-        "marts.fct_fx_rates",
-        "cny_per_usd_plausible",
-        "rate between 5 and 9",
-        "CNY per USD has stayed between 5 and 9 since 2005",
-    ),
+    # CNY per USD within 5..9 is the operations rule fct_fx_rates:range_rate_in_range (ops/rules.py)
     range_check(
         "fct_fx_rates",
         "marts.fct_fx_rates",

@@ -15,7 +15,6 @@ defs = definitions(
     __name__,
     *source_assets("yahoo", keys=("record_index",), date_column="date", parse_options=_ticker_from_label),
     *source_assets("stock_csv", keys=("record_index",), date_column="date", parse_options=_ticker_from_label),
-    *sql_model("marts", "dim_listings", keys=("ticker",)),
     *sql_model(
         "stg",
         "stg_stock_prices",

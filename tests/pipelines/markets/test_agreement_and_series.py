@@ -70,7 +70,7 @@ def test_stock_repositories_disagree_where_the_adjustment_basis_differs(warehous
 
 
 def test_sources_agree_check_warns(warehouse_con):
-    from pipelines.defs.marts_markets import defs
+    from pipelines.defs.markets import defs
 
     spec = next(s for c in defs.asset_checks for s in c.check_specs if s.name == "sources_agree")
     assert spec.asset_key == dg.AssetKey("fct_agreement_markets")
