@@ -131,7 +131,7 @@ def build_model(con: duckdb.DuckDBPyConnection, layer: str, name: str, keys: tup
     from .defs.ops.quarantine import quarantine  # lazily: the defs package imports this module
 
     select = sql_text(f"{layer}/{name}.sql")
-    kind = "VIEW" if layer == "stg" else "TABLE"
+    kind = "VIEW" if layer in ("stg", "int") else "TABLE"
     with transaction(con):
         con.execute(f"CREATE OR REPLACE {kind} {layer}.{name} AS\n{select}")
         if kind == "TABLE":

@@ -90,12 +90,12 @@ def test_a_reference_to_an_unbuilt_table_would_fail():
 def test_table_references_come_from_the_parse_tree():
     sql = """with fct_releases as (select * from raw.raw_curated__releases)
              select * from fct_releases
-             join (select * from stg.stg_fx_rates) using (x)
+             join (select * from int.int_fx_series) using (x)
              asof join marts.dim_labs l on l.a >= fct_releases.a
              where exists (select 1 from "out".out_patent_counts)"""
     assert tables_read(sql) == {
         ("raw", "raw_curated__releases"),
-        ("stg", "stg_fx_rates"),
+        ("int", "int_fx_series"),
         ("out", "out_patent_counts"),
         ("marts", "dim_labs"),
     }

@@ -26,7 +26,7 @@ with obs as (
         end as observed_at_basis,
         record_source || ':' || coalesce(snapshot_sha256[:12] || '#' || record_index, curated_file || '#' || curated_row)
             || coalesce('@' || resolution, '') as observation_id
-    from stg.stg_price_observations
+    from int.int_price_observations
 ),
 bounded as (
     select

@@ -9,6 +9,7 @@ from ..bundle import definitions
 from ..checks import key_checks
 from ..metadata import table_metadata
 from ..source_assets import record_run
+from ..sql_assets import sql_model
 
 
 def _curated_asset(name: str):
@@ -40,4 +41,7 @@ def _curated_asset(name: str):
 
 curated_assets = [a for name in CURATED_FILES for a in _curated_asset(name)]
 
-defs = definitions(__name__, *curated_assets)
+# staging of the seeds read as data (not only joined): typed, renamed, nothing resolved
+staging = [*sql_model("stg", "stg_curated__earnings_days"), *sql_model("stg", "stg_curated__market_moves_reported")]
+
+defs = definitions(__name__, *curated_assets, *staging)

@@ -7,13 +7,15 @@ from ..sql_assets import sql_model
 
 defs = definitions(
     __name__,
+    *sql_model("int", "int_labs"),
+    *sql_model("int", "int_listings"),
     *sql_model(
         "marts",
         "dim_labs",
         keys=("lab_id",),
     ),
-    *sql_model("stg", "stg_lab_aliases", keys=("alias_key",)),
-    *sql_model("stg", "stg_model_families", keys=("priority",)),
+    *sql_model("int", "int_lab_aliases", keys=("alias_key",)),
+    *sql_model("int", "int_model_families", keys=("priority",)),
     *sql_model("marts", "dim_listings", keys=("ticker",)),
     *sql_model(
         "marts",

@@ -14,9 +14,10 @@ defs = definitions(
     ),
     *source_assets("ecb", keys=("record_index",), date_column="date"),
     *sql_model(
-        "stg",
-        "stg_fx_rates",
+        "int",
+        "int_fx_series",
     ),
+    *sql_model("int", "int_fx_rates"),
     *sql_model(
         "marts",
         "fct_fx_rates",

@@ -29,8 +29,8 @@ defs = definitions(
     ),
     *source_assets("lmarena_dataset", keys=("record_index",), date_column="snapshot_date"),
     *sql_model(
-        "stg",
-        "stg_leaderboard_entries",
+        "int",
+        "int_leaderboard_entries",
     ),
     *sql_model(
         "marts",
@@ -45,10 +45,10 @@ defs = definitions(
         "score between 800 and 2000 and coalesce(ci_low, 0) between 0 and 200",
         "arena scores sit between 800 and 2000 and CI half-widths between 0 and 200",
     ),
-    *sql_model("stg", "stg_aa_creator_labs", keys=("alias_key",)),
+    *sql_model("int", "int_aa_creator_labs", keys=("alias_key",)),
     *sql_model(
-        "stg",
-        "stg_aa_entries",
+        "int",
+        "int_aa_entries",
     ),
     *sql_model(
         "marts",
@@ -65,8 +65,8 @@ defs = definitions(
         "and every entry has a CI no wider than 100 points",
     ),
     *sql_model(
-        "stg",
-        "stg_lmarena_entries",
+        "int",
+        "int_lmarena_entries",
     ),
     *sql_model(
         "marts",

@@ -1,5 +1,5 @@
-"""Q6 markets: event study of listed companies' returns around dated video-model launches, and the
-press-reported moves beside ours."""
+"""Q6 markets, across families: event study of listed companies' returns (stocks) around dated
+video-model launches (releases), and the press-reported moves beside ours."""
 
 from ..bundle import definitions
 from ..checks import range_check
@@ -8,20 +8,19 @@ from ..sql_assets import sql_model
 defs = definitions(
     __name__,
     *sql_model(
-        "stg",
-        "stg_market_events",
+        "int",
+        "int_market_events",
     ),
     range_check(
-        "stg_market_events",
-        "stg.stg_market_events",
+        "int_market_events",
+        "int.int_market_events",
         "event_dates_match_releases",
         "coalesce(release_date_matches, false)",
         "every seeded event date equals the release_date of the releases.csv row it cites",
     ),
-    *sql_model(
-        "stg",
-        "stg_stock_sessions",
-    ),
+    *sql_model("marts", "fct_market_events", keys=("event_id", "ticker"), date_column="event_date"),
+    *sql_model("marts", "fct_earnings_days", keys=("ticker", "announcement_date"), date_column="announcement_date"),
+    *sql_model("marts", "fct_market_moves_reported", keys=("curated_row",), date_column="event_date"),
     *sql_model(
         "marts",
         "fct_agreement_markets",

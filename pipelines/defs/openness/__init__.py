@@ -13,12 +13,12 @@ defs = definitions(
     *source_assets("hf_models", keys=("record_index",)),
     *source_assets("hf_trending", keys=("record_index",), date_column="fetched_at"),
     *sql_model(
-        "stg",
-        "stg_open_models",
+        "int",
+        "int_open_models",
     ),
     *sql_model(
-        "stg",
-        "stg_hf_trending",
+        "int",
+        "int_hf_trending",
     ),
     *sql_model(
         "marts",
@@ -34,9 +34,12 @@ defs = definitions(
         "the Hub never reports negative downloads or likes",
     ),
     *source_assets("openrouter_rankings", keys=("record_index",), date_column="date"),
+    *sql_model("int", "int_openrouter_llm_tokens"),
     *sql_model(
-        "stg",
-        "stg_openrouter_llm_tokens",
+        "marts",
+        "fct_openrouter_llm_tokens",
+        keys=("token_date", "model_permaslug", "variant"),
+        date_column="token_date",
     ),
     *sql_model(
         "out",

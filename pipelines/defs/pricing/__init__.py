@@ -33,12 +33,12 @@ defs = definitions(
     *source_assets("alibaba_pricing", keys=("record_index",)),
     *source_assets("litellm_pricing", keys=("record_index",), date_column="fetched_at"),
     *sql_model(
-        "stg",
-        "stg_price_quotes",
+        "int",
+        "int_price_quotes",
     ),
     *sql_model(
-        "stg",
-        "stg_price_observations",
+        "int",
+        "int_price_observations",
     ),
     *sql_model(
         "marts",

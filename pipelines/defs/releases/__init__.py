@@ -16,13 +16,13 @@ defs = definitions(
     *source_assets("github_releases", keys=("record_index",), parse_options=lambda snap: {"repo": snap.label or None}),
     *source_assets("openrouter", keys=("record_index",), date_column="created_date"),
     *sql_model(
-        "stg",
-        "stg_release_lab_names",
+        "int",
+        "int_release_lab_names",
         keys=("name_key",),
     ),
     *sql_model(
-        "stg",
-        "stg_release_events",
+        "int",
+        "int_release_events",
     ),
     *sql_model(
         "marts",

@@ -16,8 +16,8 @@ defs = definitions(
     *source_assets("yahoo", keys=("record_index",), date_column="date", parse_options=_ticker_from_label),
     *source_assets("stock_csv", keys=("record_index",), date_column="date", parse_options=_ticker_from_label),
     *sql_model(
-        "stg",
-        "stg_stock_prices",
+        "int",
+        "int_stock_prices",
     ),
     *sql_model(
         "marts",
@@ -31,6 +31,7 @@ defs = definitions(
         keys=("ticker", "trade_date", "source", "read_from", "adjustment"),
         date_column="trade_date",
     ),
+    *sql_model("marts", "fct_stock_sessions", keys=("ticker", "trade_date"), date_column="trade_date"),
     range_check(
         "fct_stock_prices",
         "marts.fct_stock_prices",

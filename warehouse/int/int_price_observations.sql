@@ -1,7 +1,7 @@
--- stg_price_observations: one row per price quote and output resolution, interpreted. A quote for
+-- int_price_observations: one row per price quote and output resolution, interpreted. A quote for
 -- several resolutions ("720p / 1080p") applies to each; "1280x720" is its short side (720p), 4K is
 -- 2160p, 2K 1440p. Audio and mode (t2v/i2v/v2v/s2v) only where the source says so, else NULL.
--- Lab: the model family (stg_model_families) first, then the lab the source names (stg_lab_aliases),
+-- Lab: the model family (int_model_families) first, then the lab the source names (int_lab_aliases),
 -- then the model's brand prefix (veo, kling, seedance...), then the publishing lab's own page;
 -- country from dim_labs, with the source's own claim kept beside it. As-of text -> a date with its
 -- precision (day, after_day, month, year). USD per second: per_second as is, per_clip/seconds,
@@ -14,7 +14,7 @@ with quotes as (
         -- shutdown dates end a price's validity; they are not its as-of date
         try_cast(regexp_extract(as_of_text, '(?i)shut ?down on (\d{4}-\d{2}-\d{2})', 1) as date) as shutdown_date,
         regexp_replace(coalesce(as_of_text, ''), '(?i)\(?[^()]*shut ?down on \d{4}-\d{2}-\d{2}\)?', '') as as_of_clean
-    from stg.stg_price_quotes
+    from int.int_price_quotes
 ),
 dated as (
     select
@@ -66,7 +66,7 @@ keyed as (
 with_family as (
     select k.*, f.family as model_family, f.lab_id as family_lab_id
     from keyed as k
-    left join stg.stg_model_families as f
+    left join int.int_model_families as f
         on regexp_matches(k.model_key, f.pattern) or regexp_matches('runway-' || k.model_key, f.pattern)
     qualify row_number() over (
         partition by k.record_source, k.source_url, k.snapshot_sha256, k.record_index, k.curated_row, k.resolution
@@ -89,9 +89,9 @@ with_lab as (
             when w.source_lab_id is not null then 'the lab''s own price page'
         end as lab_basis
     from with_family as w
-    left join stg.stg_lab_aliases as named
+    left join int.int_lab_aliases as named
         on named.alias_key = lower(trim(regexp_replace(w.lab_text, '\s*\(.*\)\s*$', '')))
-    left join stg.stg_lab_aliases as first_word on first_word.alias_key = lower(split_part(trim(w.lab_text), ' ', 1))
+    left join int.int_lab_aliases as first_word on first_word.alias_key = lower(split_part(trim(w.lab_text), ' ', 1))
     left join brands as b on b.brand = regexp_extract(w.model_key, '^([a-z]+)', 1)
 ),
 interpreted as (
@@ -132,11 +132,11 @@ interpreted as (
             when w.as_of_precision in ('day', 'after_day') then w.as_of_date
         end as fx_lookup_date
     from with_lab as w
-    left join marts.dim_labs as l on l.lab_id = w.lab_id
+    left join int.int_labs as l on l.lab_id = w.lab_id
 ),
 preferred_fx as (
     select rate_date, rate, source as fx_source, source_url as fx_source_url
-    from marts.fct_fx_rates
+    from int.int_fx_rates
     where base_currency = 'USD' and quote_currency = 'CNY' and is_preferred
 ),
 with_fx as (
