@@ -68,7 +68,12 @@ def scratch_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
         load_curated(con, name)
     for table in (*RAW_TABLES.values(), "raw_openness__hf_trending"):
         ensure_table(con, "raw", table)
-    for layer, name in (("marts", "dim_labs"), ("int", "int_lab_aliases"), ("int", "int_model_families")):
+    for layer, name in (
+        ("int", "int_labs"),
+        ("marts", "dim_labs"),
+        ("int", "int_lab_aliases"),
+        ("int", "int_model_families"),
+    ):
         build_model(con, layer, name)
     return con
 

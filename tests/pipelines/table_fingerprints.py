@@ -9,7 +9,8 @@ Columns that record *when* a refresh ran (and the rule file's own hash, which ch
 rule's text does) are left out of the hash: they differ between any two refreshes. Beside the row
 hash, each column's sorted values are hashed, so a difference names the columns it is in (main has
 a few ties broken arbitrarily: dim_models.source_url by arg_max on one date, the offer lists of
-out_price_country_summary by string_agg over equal prices, claim C4's cheapest price by
+out_price_country_summary by string_agg over equal prices (and its source_urls by a string_agg
+with no order), claim C4's cheapest price by
 row_number over equal observed_at; those differ from run to run on unchanged SQL)."""
 
 from __future__ import annotations
@@ -67,18 +68,21 @@ def main(argv: list[str]) -> int:
     if len(argv) == 3 and argv[1] == "--compare":
         with open(argv[2], encoding="utf-8") as f:
             before = json.load(f)
-        differ = sorted(k for k in before.keys() | now.keys() if before.get(k) != now.get(k))
+        added = sorted(now.keys() - before.keys())  # new tables are reported, not a difference
+        differ = sorted(k for k in before if before[k] != now.get(k))
+        for key in added:
+            print(f"{key}: new table, {now[key][0]} rows")
         for key in differ:
             old, new = before.get(key), now.get(key)
-            if old is None or new is None:
-                print(f"{key}: {'new table' if old is None else 'gone'}")
+            if new is None:
+                print(f"{key}: gone")
                 continue
             columns = sorted(c for c in old[3] if old[3][c] != new[3].get(c))
             print(
                 f"{key}: rows {old[0]} -> {new[0]}, columns {old[2] == new[2] and 'same' or new[2]}, "
                 f"values differ in {columns or 'row pairing only'}"
             )
-        print(f"{len(before)} tables before, {len(now)} now, {len(differ)} differ")
+        print(f"{len(before)} tables before, {len(now)} now ({len(added)} new), {len(differ)} of the old differ")
         return 1 if differ else 0
     json.dump(now, sys.stdout, indent=1, sort_keys=True)
     return 0

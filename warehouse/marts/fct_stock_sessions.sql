@@ -20,3 +20,4 @@ select
 from marts.fct_stock_prices
 where is_preferred and not is_placeholder
 window w as (partition by ticker order by trade_date)
+order by ticker, trade_date
