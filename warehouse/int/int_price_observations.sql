@@ -5,9 +5,9 @@
 -- then the model's brand prefix (veo, kling, seedance...), then the publishing lab's own page;
 -- country from dim_labs, with the source's own claim kept beside it. As-of text -> a date with its
 -- precision (day, after_day, month, year). USD per second: per_second as is, per_clip/seconds,
--- credits*0.01, per_1m_tokens*tokens_per_clip/seconds; CNY divides by the FRED/ECB rate (CNY per
--- USD, preferred source) of the latest day on or before the observation's date, at most 7 days
--- earlier; no dated observation or no rate -> USD stays NULL, with the reason written down.
+-- credits*0.01, per_1m_tokens*tokens_per_clip/seconds, in the native currency
+-- (price_per_s_before_fx) with the day an FX rate applies (fx_lookup_date); the CNY -> USD step is
+-- in marts.fct_price_observations, on the FX mart, so a rate quarantine holds back never prices.
 with quotes as (
     select
         *,
@@ -133,16 +133,6 @@ interpreted as (
         end as fx_lookup_date
     from with_lab as w
     left join int.int_labs as l on l.lab_id = w.lab_id
-),
-preferred_fx as (
-    select rate_date, rate, source as fx_source, source_url as fx_source_url
-    from int.int_fx_rates
-    where base_currency = 'USD' and quote_currency = 'CNY' and is_preferred
-),
-with_fx as (
-    select i.*, fx.rate_date, fx.rate, fx.fx_source, fx.fx_source_url
-    from interpreted as i
-    asof left join preferred_fx as fx on i.fx_lookup_date >= fx.rate_date  -- used for CNY rows only (below)
 )
 select
     record_source,
@@ -176,32 +166,9 @@ select
     usd_per_credit,
     tokens_per_clip,
     case when native_currency in ('USD', 'CNY') then price_per_s_before_fx end as price_native_per_s,
-    case when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then rate end as fx_rate_cny_per_usd,
-    case when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then rate_date end as fx_date,
-    case when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then fx_source end as fx_source,
-    case when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then fx_source_url end as fx_source_url,
-    case
-        when native_currency in ('USD', 'credits') then price_per_s_before_fx
-        when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then price_per_s_before_fx / rate
-    end as price_usd_per_s,
-    case
-        when price_per_s_before_fx is null then null
-        when native_currency in ('USD', 'credits') then base_method
-        when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then base_method || '/cny_fx'
-    end as usd_method,
-    case
-        when price_per_s_before_fx is not null and native_currency = 'CNY' and fx_lookup_date is null
-            then 'CNY without a dated observation: no FX rate applies'
-        when price_per_s_before_fx is not null and native_currency = 'CNY'
-             and (rate_date is null or rate_date < fx_lookup_date - interval 7 day)
-            then 'no FX rate within 7 days before ' || fx_lookup_date
-        when price_per_s_before_fx is not null then null
-        when price_native is null and price_range_low is not null then 'price is a range'
-        when billing_unit = 'per_clip' then 'per-clip price without a clip length'
-        when billing_unit = 'per_video' then 'per-video price without a clip length'
-        when billing_unit = 'per_1m_tokens' then 'token price without a token count per clip in the source'
-        else 'not a per-output price (' || coalesce(unit_text, 'no unit') || ')'
-    end as usd_missing_reason,
+    price_per_s_before_fx,
+    base_method,
+    fx_lookup_date,
     source_usd_per_s,
     case
         when (mode is null or mode = 't2v')
@@ -222,4 +189,4 @@ select
     fetched_at,
     curated_file,
     curated_row
-from with_fx
+from interpreted
