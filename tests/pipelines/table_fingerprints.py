@@ -11,7 +11,9 @@ hash, each column's sorted values are hashed, so a difference names the columns 
 a few ties broken arbitrarily: dim_models.source_url by arg_max on one date, the offer lists of
 out_price_country_summary by string_agg over equal prices (and its source_urls by a string_agg
 with no order), claim C4's cheapest price by
-row_number over equal observed_at; those differ from run to run on unchanged SQL)."""
+row_number over equal observed_at; and the event study's regr_slope/regr_intercept sums, whose
+last bits (about 1e-16) follow the order DuckDB's threads deliver rows; those differ from run to
+run on unchanged SQL)."""
 
 from __future__ import annotations
 
