@@ -156,7 +156,10 @@ def _report(settings, started: float, failed_steps: list[str]) -> int:
 def print_summary(con: duckdb.DuckDBPyConnection, elapsed: float) -> None:
     counts = table_counts(con)
     print("\nrows per table (newest date):")
-    for row in counts.filter(~counts["table"].str.starts_with("stg.")).iter_rows(named=True):
+    views = counts["table"].str.starts_with("stg.") | counts["table"].str.starts_with(
+        "int."
+    )  # views: no rows of their own
+    for row in counts.filter(~views).iter_rows(named=True):
         print(f"  {row['table']:48} {row['rows']:>8}  {row['newest'] or ''}")
     print("\nsources (last outcome, newest snapshot):")
     for row in source_status(con).iter_rows(named=True):

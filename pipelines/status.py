@@ -28,7 +28,7 @@ DATE_COLUMNS = (
 def table_counts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     tables = con.execute(
         """SELECT table_schema, table_name FROM information_schema.tables
-           WHERE table_schema IN ('raw', 'stg', 'marts', 'out') ORDER BY 1, 2"""
+           WHERE table_schema IN ('raw', 'stg', 'int', 'marts', 'out') ORDER BY 1, 2"""
     ).fetchall()
     rows = []
     for schema, table in tables:

@@ -9,10 +9,12 @@ names the process and PID), or that the file is corrupt and how to rebuild it.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -93,11 +95,6 @@ def check_writable(settings) -> None:
     open_warehouse(settings.warehouse_path, wait_s=settings.lock_wait_s).close()
 
 
-# `-- requires: schema.table(col, col)` lines in a SQL file name what it reads, so a query over
-# tables another family has not built yet can be skipped with a reason instead of failing.
-REQUIRES = re.compile(r"^--\s*requires:\s*(\w+)\.(\w+)\(([^)]*)\)", re.MULTILINE)
-
-
 def sql_text(relative: str) -> str:
     path = (SQL_DIR / relative).resolve()
     if SQL_DIR.resolve() not in path.parents:
@@ -134,7 +131,7 @@ def build_model(con: duckdb.DuckDBPyConnection, layer: str, name: str, keys: tup
     from .defs.ops.quarantine import quarantine  # lazily: the defs package imports this module
 
     select = sql_text(f"{layer}/{name}.sql")
-    kind = "VIEW" if layer == "stg" else "TABLE"
+    kind = "VIEW" if layer in ("stg", "int") else "TABLE"
     with transaction(con):
         con.execute(f"CREATE OR REPLACE {kind} {layer}.{name} AS\n{select}")
         if kind == "TABLE":
@@ -155,13 +152,41 @@ def models_in(layer: str) -> list[str]:
     return sorted(p.stem for p in Path(SQL_DIR / layer).glob("*.sql"))
 
 
-def missing_requirements(con: duckdb.DuckDBPyConnection, sql: str) -> list[str]:
-    """The tables and columns a SQL file's `-- requires:` lines name that the warehouse lacks."""
-    missing = []
-    for schema, table, columns in REQUIRES.findall(sql):
-        if not table_exists(con, schema, table):
-            missing.append(f"{schema}.{table}")
-            continue
-        have = {r[0] for r in con.execute(f'DESCRIBE "{schema}"."{table}"').fetchall()}
-        missing += [f"{schema}.{table}.{c}" for c in (c.strip() for c in columns.split(",")) if c and c not in have]
-    return missing
+# One in-memory DuckDB that only parses: json_serialize_sql needs a connection, not a warehouse.
+_PARSER = duckdb.connect()
+
+
+def _walk(node, tables: set[tuple[str, str]], ctes: set[str]) -> None:
+    if isinstance(node, dict):
+        if node.get("type") == "BASE_TABLE" and "table_name" in node:
+            tables.add((node.get("schema_name") or "", node["table_name"]))
+        for entry in (node.get("cte_map") or {}).get("map", []):
+            ctes.add(entry["key"])
+        for value in node.values():
+            _walk(value, tables, ctes)
+    elif isinstance(node, list):
+        for value in node:
+            _walk(value, tables, ctes)
+
+
+@lru_cache(maxsize=512)
+def tables_read(sql: str) -> frozenset[tuple[str, str]]:
+    """The (schema, table) pairs a SELECT reads, from DuckDB's own parse tree (CTEs, subqueries,
+    joins, ASOF, PIVOT all included); a name that is one of the query's CTEs is not a table. The
+    warehouse SQL names every table with its schema, so an unqualified name that is not a CTE is an
+    error here, not a guess."""
+    parsed = json.loads(_PARSER.execute("SELECT json_serialize_sql(?)", [sql]).fetchall()[0][0])
+    if parsed.get("error"):
+        raise ValueError(f"not a SELECT DuckDB can parse: {parsed.get('error_message')}")
+    tables: set[tuple[str, str]] = set()
+    ctes: set[str] = set()
+    _walk(parsed["statements"], tables, ctes)
+    unqualified = sorted(t for s, t in tables if not s and t not in ctes)
+    if unqualified:
+        raise ValueError(f"table(s) named without their schema: {', '.join(unqualified)}")
+    return frozenset((s, t) for s, t in tables if s)
+
+
+def missing_tables(con: duckdb.DuckDBPyConnection, sql: str) -> list[str]:
+    """The tables a SELECT reads that the warehouse lacks ('schema.table'), in name order."""
+    return [f"{s}.{t}" for s, t in sorted(tables_read(sql)) if not table_exists(con, s, t)]

@@ -1,7 +1,7 @@
 """Artificial Analysis video arena live: the spider fetching the real recorded boards from a loopback
 server (127.0.0.1), the snapshots loaded through pipelines.loading into a copy of the replay
 warehouse (with that day's replayed rows taken out, so only the curated history covers it), and
-stg_aa_entries taking a fetched board-day over the curated rows of that day."""
+int_aa_entries taking a fetched board-day over the curated rows of that day."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ def warehouse_copy(replay_warehouse, tmp_path, without_day: str | None = None) -
             [without_day],
         )
         con.execute("DELETE FROM raw.raw_leaderboards__aa_arena WHERE snapshot_date = ?", [without_day])
-        build_model(con, "stg", "stg_aa_entries")
+        build_model(con, "int", "int_aa_entries")
     return con
 
 
@@ -90,7 +90,7 @@ def stg_rows(con, day: str) -> list[tuple]:
         """
         SELECT board, rank, model, slug, creator, lab_id, country_code, aa_creator_country, elo, ci_minus, ci_plus,
                appearances, aa_release_date, api_source
-        FROM stg.stg_aa_entries WHERE snapshot_date = CAST(? AS DATE) ORDER BY board, slug""",
+        FROM int.int_aa_entries WHERE snapshot_date = CAST(? AS DATE) ORDER BY board, slug""",
         [day],
     ).fetchall()
 
@@ -112,7 +112,7 @@ def test_live_public_boards_replace_the_curated_rows_of_their_day(replay_warehou
         report = load_source(con, "aa_arena", SOURCE.raw_table, result.snapshots, options)
         assert (report.snapshots_new, report.rows_loaded) == (2, 154)
         for layer, name in (
-            ("stg", "stg_aa_entries"),
+            ("int", "int_aa_entries"),
             ("marts", "fct_leaderboard_entries_aa"),
             ("out", "out_quality_country_daily"),
             ("out", "out_quality_leader_daily"),
@@ -124,13 +124,13 @@ def test_live_public_boards_replace_the_curated_rows_of_their_day(replay_warehou
         assert stg_rows(con, "2026-04-24") == other_day_before
         sources = con.execute("""
             SELECT snapshot_date, record_source, count(*), count(curated_file)
-            FROM stg.stg_aa_entries WHERE snapshot_date IN ('2026-04-10', '2026-04-24')
+            FROM int.int_aa_entries WHERE snapshot_date IN ('2026-04-10', '2026-04-24')
             GROUP BY ALL ORDER BY ALL""").fetchall()
         assert sources == [
             (_d("2026-04-10"), "aa_arena_snapshot", 154, 0),
             (_d("2026-04-24"), "aa_arena_snapshot", 154, 0),
         ]  # the replayed recording
-        shas = con.execute("""SELECT DISTINCT snapshot_sha256 FROM stg.stg_aa_entries
+        shas = con.execute("""SELECT DISTINCT snapshot_sha256 FROM int.int_aa_entries
                               WHERE snapshot_date = '2026-04-10'""").fetchall()
         assert sorted(r[0] for r in shas) == sorted(s.sha256 for s in result.snapshots)
         top = con.execute("""
@@ -193,9 +193,9 @@ def test_with_a_key_the_v2_api_is_read_and_the_key_stays_in_the_header(replay_wa
     try:
         report = load_source(con, "aa_arena", SOURCE.raw_table, result.snapshots, options)
         assert report.rows_loaded == 88 + 83
-        build_model(con, "stg", "stg_aa_entries")
+        build_model(con, "int", "int_aa_entries")
         rows = con.execute("""
-            SELECT board, api_source, record_source, count(*), max(elo) FROM stg.stg_aa_entries
+            SELECT board, api_source, record_source, count(*), max(elo) FROM int.int_aa_entries
             WHERE snapshot_date = '2026-08-01' GROUP BY ALL ORDER BY ALL""").fetchall()
         assert rows == [
             ("image-to-video", "aa_v2_api", "aa_arena_snapshot", 83, 1370.0),

@@ -86,7 +86,8 @@ def test_missing_or_broken_tables_never_crash(scratch_con):
     scratch_con.execute("CREATE OR REPLACE TABLE marts.fct_price_observations (model VARCHAR)")
     result = run_rule(scratch_con, "C4")
     assert result["verdict"] == "insufficient data"
-    assert "marts.fct_price_observations.country_code" in result["reason"]
+    assert result["reason"].startswith("the rule could not run on the current warehouse: Binder Error")
+    assert "country_code" in result["reason"]
     assert run_rule(scratch_con, "C99")["reason"] == "no rule written yet (warehouse/claims/C99.sql)"
 
 

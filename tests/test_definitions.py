@@ -27,7 +27,7 @@ def test_definitions_load_with_schedules_per_cadence():
 
 
 def test_asset_names_carry_their_layer():
-    prefixes = ("snapshots_", "raw_", "stg_", "dim_", "fct_", "out_", "dashboard_", "mart_", "export")
+    prefixes = ("snapshots_", "raw_", "stg_", "int_", "dim_", "fct_", "out_", "dashboard_", "mart_", "export")
     for key in defs.resolve_asset_graph().get_all_asset_keys():
         assert key.to_user_string().startswith(prefixes), key
 

@@ -180,7 +180,7 @@ def test_confounders_and_short_estimation_windows(warehouse_con):
     ).fetchall()[0]
     assert wan[0] < 60 and wan[1] is None and wan[2] is not None  # price files start 2025-01-02
     mismatched = warehouse_con.execute(
-        "SELECT count(*) FROM stg.stg_market_events WHERE NOT coalesce(release_date_matches, false)"
+        "SELECT count(*) FROM int.int_market_events WHERE NOT coalesce(release_date_matches, false)"
     ).fetchall()
     assert mismatched == [(0,)]
 

@@ -73,7 +73,7 @@ def test_release_and_labs_dimension(warehouse_con):
     assert warehouse_con.execute("SELECT country_code FROM marts.dim_labs WHERE lab_id = 'kuaishou'").fetchall() == [
         ("CN",)
     ]
-    assert warehouse_con.execute("SELECT lab_id FROM stg.stg_lab_aliases WHERE alias_key = 'spacexai'").fetchall() == [
+    assert warehouse_con.execute("SELECT lab_id FROM int.int_lab_aliases WHERE alias_key = 'spacexai'").fetchall() == [
         ("xai",)
     ]
 

@@ -178,8 +178,8 @@ def test_fetched_cny_page_rows_use_the_rate_of_the_fetch_day(replay_warehouse, t
                 ],
             )
         for layer, name in (
-            ("stg", "stg_price_quotes"),
-            ("stg", "stg_price_observations"),
+            ("int", "int_price_quotes"),
+            ("int", "int_price_observations"),
             ("marts", "fct_price_observations"),
         ):
             build_model(con, layer, name)

@@ -68,18 +68,23 @@ def scratch_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
         load_curated(con, name)
     for table in (*RAW_TABLES.values(), "raw_openness__hf_trending"):
         ensure_table(con, "raw", table)
-    for layer, name in (("marts", "dim_labs"), ("stg", "stg_lab_aliases"), ("stg", "stg_model_families")):
+    for layer, name in (
+        ("int", "int_labs"),
+        ("marts", "dim_labs"),
+        ("int", "int_lab_aliases"),
+        ("int", "int_model_families"),
+    ):
         build_model(con, layer, name)
     return con
 
 
 def build_release_models(con: duckdb.DuckDBPyConnection) -> None:
     for layer, name in (
-        ("stg", "stg_release_lab_names"),
-        ("stg", "stg_release_events"),
+        ("int", "int_release_lab_names"),
+        ("int", "int_release_events"),
         ("marts", "fct_releases"),
-        ("stg", "stg_open_models"),
-        ("stg", "stg_hf_trending"),
+        ("int", "int_open_models"),
+        ("int", "int_hf_trending"),
         ("marts", "fct_open_model_stats"),
         ("out", "out_open_downloads_by_country"),
     ):

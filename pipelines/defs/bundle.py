@@ -1,6 +1,6 @@
-"""Turn a family's assets and checks into Definitions: the checks run together in one step."""
+"""Turn a family's assets and checks into Definitions: the checks run together in one step, and
+every asset is in the family's group (the folder it lives in)."""
 
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -50,18 +50,23 @@ def checks_definition(name: str, checks: list[Check]) -> dg.AssetChecksDefinitio
     return _run
 
 
-def definitions(*objects, name: str | None = None) -> dg.Definitions:
-    """Assets (and any ready-made check definitions) pass through; `Check`s are bundled into one
-    multi-asset check named after the calling family package (e.g. `leaderboards_checks`)."""
+def definitions(package: str, *objects) -> dg.Definitions:
+    """A family's Definitions; `package` is the family module's `__name__`
+    (`pipelines.defs.<family>`), whose last part is the group of every asset in it. Assets pass
+    through (regrouped), `SqlModel`s become one multi-asset per layer, and `Check`s one multi-asset
+    check named after the family (e.g. `leaderboards_checks`)."""
     from .sql_assets import SqlModel, sql_layer_assets
 
     checks = [o for o in objects if isinstance(o, Check)]
     ready = [o for o in objects if isinstance(o, dg.AssetChecksDefinition)]
     models = [o for o in objects if isinstance(o, SqlModel)]
     assets = [o for o in objects if not isinstance(o, (Check, dg.AssetChecksDefinition, SqlModel))]
-    family = name or sys._getframe(1).f_globals["__name__"].rsplit(".", 1)[-1]
+    family = package.rsplit(".", 1)[-1]
+    assets = list(dg.map_asset_specs(lambda spec: spec.replace_attributes(group_name=family), assets))
     layers: dict[str, list] = {}
-    for model in models:  # one step per family and layer; each table keeps its own asset key
+    for model in (
+        m.in_group(family) for m in models
+    ):  # one step per family and layer; each table keeps its own asset key
         layers.setdefault(model.layer, []).append(model)
     assets += [sql_layer_assets(f"{family}_{layer}_models", members) for layer, members in layers.items()]
     if checks:

@@ -1,17 +1,18 @@
 """Assets for SQL models in warehouse/<layer>/<name>.sql; the file's header comment is the
-description, and the SQL is the whole transform.
+description, the SQL is the whole transform, and the tables the SQL reads are the asset's upstream
+assets (parsed by DuckDB, `warehouse.tables_read`): nothing lists dependencies by hand.
 
 `sql_model` declares one model; `definitions` (bundle.py) materialises a family's models of one
 layer in one step: a subsettable multi-asset in which every table keeps its own asset key,
 description, metadata and checks, built in dependency order. Dagster's cost is per step, so ~40
 models in a dozen steps instead of ~40."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from ..warehouse import build_model, sql_text
+from ..warehouse import build_model, sql_text, tables_read
 from .bundle import warehouse_connection
 from .checks import key_checks
 from .metadata import table_metadata
@@ -26,20 +27,43 @@ def header_comment(layer: str, name: str) -> str:
     return " ".join(lines).strip() or f"{layer}.{name}"
 
 
+# Tables an asset writes beside its own (not assets themselves): a reader depends on that asset.
+WRITTEN_BY = {"marts.change_refreshes": "fct_changes"}
+
+
+def table_key(schema: str, table: str) -> dg.AssetKey:
+    """The asset that builds `schema.table`: every warehouse table is the asset of its own name."""
+    return dg.AssetKey(WRITTEN_BY.get(f"{schema}.{table}", table))
+
+
+def upstream_keys(*sqls: str) -> list[dg.AssetKey]:
+    """The asset keys of the tables these SELECTs read, in name order."""
+    return sorted(
+        {table_key(schema, table) for sql in sqls for schema, table in tables_read(sql)},
+        key=lambda k: k.to_user_string(),
+    )
+
+
 @dataclass(frozen=True)
 class SqlModel:
     """One SQL model, declared; turned into an asset spec of its family's layer step."""
 
     layer: str
     name: str
-    deps: tuple
-    group: str
     date_column: str | None = None
     keys: tuple = ()  # the table's key: duplicates are quarantined with impossible rows when built
+    group: str = ""  # the family folder; set by bundle.definitions(family, ...)
 
     @property
     def key(self) -> dg.AssetKey:
         return dg.AssetKey(self.name)
+
+    @property
+    def deps(self) -> list[dg.AssetKey]:
+        return upstream_keys(sql_text(f"{self.layer}/{self.name}.sql"))
+
+    def in_group(self, group: str) -> "SqlModel":
+        return replace(self, group=group)
 
     def spec(self) -> dg.AssetSpec:
         return dg.AssetSpec(
@@ -53,10 +77,10 @@ class SqlModel:
         )
 
 
-def sql_model(
-    layer: str, name: str, *, deps: list, group: str, keys: tuple[str, ...] = (), date_column: str | None = None
-) -> list:
-    model = SqlModel(layer, name, tuple(deps), group, date_column, tuple(keys))
+def sql_model(layer: str, name: str, *, keys: tuple[str, ...] = (), date_column: str | None = None) -> list:
+    """warehouse/<layer>/<name>.sql as an asset (its upstreams read from the SQL), with unique and
+    not-null checks on `keys`; `date_column` feeds the table's date-range metadata."""
+    model = SqlModel(layer, name, date_column, tuple(keys))
     return [model, *(key_checks(name, f"{layer}.{name}", keys) if keys else [])]
 
 
@@ -69,8 +93,7 @@ def _in_dependency_order(models: list[SqlModel]) -> list[SqlModel]:
         if model.key in done:
             return
         done.add(model.key)
-        for dep in model.deps:
-            key = dep if isinstance(dep, dg.AssetKey) else dg.AssetKey(dep) if isinstance(dep, str) else None
+        for key in model.deps:
             if key in by_key:
                 visit(by_key[key])
         ordered.append(model)

@@ -75,7 +75,7 @@ def hostile_site(good_warehouse) -> Path:
     try:
         load_source(con, "arena", "raw_leaderboards__arena", _synthetic_board(good_warehouse))
         for layer, name in (
-            ("stg", "stg_leaderboard_entries"),
+            ("int", "int_leaderboard_entries"),
             ("marts", "fct_leaderboard_entries"),
             ("out", "out_quality_country_daily"),
             ("out", "out_leaderboard_country_daily"),

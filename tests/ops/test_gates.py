@@ -203,7 +203,7 @@ def test_openrouter_created_1938_and_2100_never_reach_the_cadence_charts(good_wa
         register_snapshots(con, [snap])
         assert load_source(con, "openrouter", "raw_releases__openrouter", [snap]).rows_loaded == 2
         for layer, name in (
-            ("stg", "stg_release_events"),
+            ("int", "int_release_events"),
             ("marts", "fct_releases"),
             ("out", "out_cadence_timeline"),
             ("out", "out_cadence_quarterly"),

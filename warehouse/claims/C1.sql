@@ -3,7 +3,6 @@
 -- board-days China held #1 (the best score of the day) and the board-days it held more of the top 10
 -- than the U.S. Supported if China led on both counts every board-day, refuted if on neither any
 -- board-day, otherwise partly (leadership changed inside the window).
--- requires: out.out_leaderboard_country_daily(board, snapshot_date, country_group, top10_share_pct, best_score, best_model, source_urls)
 with window_rows as (
     select *
     from out.out_leaderboard_country_daily

@@ -2,7 +2,6 @@
 -- preference (arena.ai), not motion or physics sub-scores, so the rule reads Kling's standing on
 -- the newest day of each arena.ai board as a proxy: supported if a Kling model is #1 or its CI
 -- overlaps the #1's on some board, partly if one is in that board's top 10, refuted otherwise.
--- requires: marts.fct_leaderboard_entries(board, snapshot_date, rank, model, lab_id, score, score_ci_lower, score_ci_upper, source_url)
 with newest_day as (
     select * from marts.fct_leaderboard_entries
     qualify snapshot_date = max(snapshot_date) over (partition by board)

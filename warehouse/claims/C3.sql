@@ -2,7 +2,6 @@
 -- table (every dated source kept); "viral" (social and press volume) is not measured anywhere in
 -- the warehouse. Partly if a dated Seedance 2.0 release falls in February 2026 (date confirmed,
 -- virality unmeasured); refuted if every dated release of it falls outside February 2026.
--- requires: marts.fct_releases(model, version, release_date, source_url)
 with seedance as (
     select model, version, cast(release_date as varchar) as release_date, source_url
     from marts.fct_releases

@@ -3,7 +3,6 @@
 -- ratio of the U.S. median to the Chinese median is the "often" test: supported at 8x or more;
 -- partly when the medians differ at least 2x or the extreme pair (dearest U.S. / cheapest Chinese)
 -- reaches 10x; refuted otherwise. The RMB figure is reported beside it, not tested on its own.
--- requires: marts.fct_price_observations(provider, model, reference_spec, price_usd_per_s, observed_at, country_code, source_url)
 with prices as (
     -- the newest observation of each offer (provider, model, reference spec): today's price list
     select model, country_code, price_usd_per_s, source_url

@@ -5,8 +5,6 @@
 -- tested: always 'insufficient data'. The value reports the newest day's LLM-token open share (as
 -- context, labelled LLM) and, as the nearest video measure, the open-weight share of the newest
 -- arena.ai top 10 and of all entries.
--- requires: marts.fct_leaderboard_entries(board, snapshot_date, rank, score, model, is_open_weights, source_url)
--- requires: out.out_openrouter_llm_open_share_daily(token_date, llm_tokens_total, llm_tokens_open_weight, source_urls)
 with newest_day as (
     select * from marts.fct_leaderboard_entries
     qualify snapshot_date = max(snapshot_date) over (partition by board)

@@ -3,7 +3,6 @@
 -- fetched). For every source and scope holding both CN and US, compare CN with US. Partly when
 -- China leads on every patent measure (publications and STEM graduates are not measured here);
 -- refuted when the U.S. leads on every patent measure; otherwise partly with the split named.
--- requires: marts.fct_patent_counts(source, scope, country_code, period, count, is_lower_bound, source_url)
 with paired as (
     select
         source, scope, period,

@@ -3,7 +3,6 @@
 -- arena's CI: a clear win needs Kling's lower bound above the rival's upper bound. Overall
 -- preference stands in for motion realism (no motion sub-scores in the warehouse). Supported if
 -- clear wins are at least half of all comparisons, partly if some, refuted if none.
--- requires: marts.fct_leaderboard_entries(board, snapshot_date, model, lab_id, score, score_ci_lower, score_ci_upper, source_url)
 with best as (
     select board, snapshot_date,
            case when lab_id = 'kuaishou' then 'Kling'

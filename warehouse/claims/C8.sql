@@ -4,7 +4,6 @@
 -- with): supported if U fell 30% or more there, partly if it fell sharply (15% or more) but short
 -- of ~35%, refuted otherwise. The worst session and the wider [0,+5] window are reported beside it
 -- (a wider window also holds other news; the 2026-02-11 earnings drop is outside both).
--- requires: out.out_event_study_daily(event_id, ticker, rel_day, trade_date, stock_return, source_url)
 with u as (
     select * from out.out_event_study_daily
     where event_id = 'project_genie' and ticker = 'U' and rel_day between -1 and 5 and stock_return is not null

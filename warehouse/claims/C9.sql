@@ -3,7 +3,6 @@
 -- extension, audio, multi-shot) that no source in the warehouse provides, and the arena boards do
 -- not split by control. The rule says so rather than guess: always 'insufficient data', listing
 -- the arena boards held as the only category ranks available.
--- requires: marts.fct_leaderboard_entries(board, snapshot_date)
 select
     'arena boards held: ' || string_agg(distinct board, ', ' order by board) || '; no feature-availability data' as value,
     'insufficient data' as verdict,

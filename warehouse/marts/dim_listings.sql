@@ -4,18 +4,4 @@
 -- market benchmark used for abnormal returns: SPY (S&P 500 ETF) for U.S. listings, the Hang Seng
 -- index for Hong Kong listings. company_country_code = headquarters country where labs.csv says it;
 -- NULL (unknown) otherwise. Empty cells of the seed are NULL.
-select
-    ticker,
-    yahoo_symbol,
-    listing_name,
-    listing_kind,
-    exchange,
-    currency,
-    exchange_timezone,
-    nullif(company_country_code, '') as company_country_code,
-    nullif(benchmark_ticker, '') as benchmark_ticker,
-    nullif(source_url, '') as source_url,
-    basis,
-    curated_file,
-    curated_row
-from raw.raw_curated__listings
+select * from int.int_listings

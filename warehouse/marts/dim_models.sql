@@ -1,7 +1,7 @@
 -- dim_models: one row per model name as arena.ai writes it (e.g. veo-3.1-fast-audio-1080p), with
 -- its family (Veo 3.1 Fast), lab and HQ country as resolved for its newest leaderboard entry, the
 -- vendor spellings seen, where and when it appeared, its best score, and whether its weights are
--- open per its newest arena licence (NULL = unknown). Resolution: stg_lab_aliases, then the
+-- open per its newest arena licence (NULL = unknown). Resolution: int_lab_aliases, then the
 -- model-family patterns in warehouse/seeds/model_families.csv.
 select
     model,

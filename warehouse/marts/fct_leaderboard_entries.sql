@@ -25,4 +25,4 @@ select
     snapshot_sha256,
     curated_file,
     curated_row
-from stg.stg_leaderboard_entries
+from int.int_leaderboard_entries

@@ -30,4 +30,4 @@ select
     snapshot_sha256,
     curated_file,
     curated_row
-from stg.stg_aa_entries
+from int.int_aa_entries

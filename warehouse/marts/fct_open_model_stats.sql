@@ -12,7 +12,7 @@ with models as (
                as is_video_generation,
            downloads, likes, created_at, license, library_name,
            cast(null as integer) as trending_position, source_url, record_index
-    from stg.stg_open_models
+    from int.int_open_models
     qualify row_number() over (partition by model_id, snapshot_sha256 order by record_index) = 1
 ),
 trending as (
@@ -20,7 +20,7 @@ trending as (
            country_code, pipeline_tag, is_video_generation, downloads, likes,
            cast(null as timestamptz), cast(null as varchar), cast(null as varchar),
            list_position, source_url, record_index
-    from stg.stg_hf_trending
+    from int.int_hf_trending
     qualify row_number() over (partition by model_id, snapshot_sha256 order by record_index) = 1
 )
 select * from models

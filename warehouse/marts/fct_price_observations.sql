@@ -7,7 +7,47 @@
 -- rows the as-of date when it is a day or a month, else NULL), with observed_at_basis saying which.
 -- "What did it cost on D": valid_from <= D < coalesce(valid_to, infinity). "What did we show on D":
 -- the latest observed_at <= D per offer. is_latest_observation marks each offer's newest row.
-with obs as (
+with preferred_fx as (
+    -- the published FX mart: a rate quarantine held back (an impossible FRED value) is never used
+    select rate_date, rate, source as fx_source, source_url as fx_source_url
+    from marts.fct_fx_rates
+    where base_currency = 'USD' and quote_currency = 'CNY' and is_preferred
+),
+converted as (
+    -- CNY divides by the preferred rate of the latest day on or before the observation's date, at
+    -- most 7 days earlier; no dated observation or no rate -> USD stays NULL, with the reason
+    select
+        i.*,
+        case when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then rate end as fx_rate_cny_per_usd,
+        case when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then rate_date end as fx_date,
+        case when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then fx_source end as fx_source,
+        case when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then fx_source_url end as fx_source_url,
+        case
+            when native_currency in ('USD', 'credits') then price_per_s_before_fx
+            when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then price_per_s_before_fx / rate
+        end as price_usd_per_s,
+        case
+            when price_per_s_before_fx is null then null
+            when native_currency in ('USD', 'credits') then base_method
+            when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then base_method || '/cny_fx'
+        end as usd_method,
+        case
+            when price_per_s_before_fx is not null and native_currency = 'CNY' and fx_lookup_date is null
+                then 'CNY without a dated observation: no FX rate applies'
+            when price_per_s_before_fx is not null and native_currency = 'CNY'
+                 and (rate_date is null or rate_date < fx_lookup_date - interval 7 day)
+                then 'no FX rate within 7 days before ' || fx_lookup_date
+            when price_per_s_before_fx is not null then null
+            when price_native is null and price_range_low is not null then 'price is a range'
+            when billing_unit = 'per_clip' then 'per-clip price without a clip length'
+            when billing_unit = 'per_video' then 'per-video price without a clip length'
+            when billing_unit = 'per_1m_tokens' then 'token price without a token count per clip in the source'
+            else 'not a per-output price (' || coalesce(unit_text, 'no unit') || ')'
+        end as usd_missing_reason
+    from int.int_price_observations as i
+    asof left join preferred_fx as fx on i.fx_lookup_date >= fx.rate_date  -- used for CNY rows only
+),
+obs as (
     select
         *,
         lower(trim(regexp_replace(provider, '\s*\(.*\)\s*$', ''))) as provider_key,
@@ -26,7 +66,7 @@ with obs as (
         end as observed_at_basis,
         record_source || ':' || coalesce(snapshot_sha256[:12] || '#' || record_index, curated_file || '#' || curated_row)
             || coalesce('@' || resolution, '') as observation_id
-    from stg.stg_price_observations
+    from converted
 ),
 bounded as (
     select

@@ -19,7 +19,7 @@ with events as (
         concat_ws('|', coalesce(e.lab_id, lower(e.lab_name), '?'), e.model_key, coalesce(e.release_type, '?'))
             as release_key,
         l.country_code
-    from stg.stg_release_events as e
+    from int.int_release_events as e
     left join marts.dim_labs as l on l.lab_id = e.lab_id
 ),
 ranked as (

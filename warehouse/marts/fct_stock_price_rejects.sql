@@ -14,6 +14,6 @@ select
     volume,
     source_url,
     snapshot_sha256
-from stg.stg_stock_prices
+from int.int_stock_prices
 where close is null
 order by ticker, trade_date, source, read_from, adjustment

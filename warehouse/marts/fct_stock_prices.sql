@@ -11,13 +11,13 @@
 -- warehouse/seeds/stock_csv_series.csv (1 alm0421 raw OHLC; 2 the older recordings, mixed basis;
 -- 3 Stell0/financealerts, adjusted; 4 klevera, close only, mixed), never an `adjusted` series of a
 -- file that also gives the raw one. When the preferred series changes from one day to the next,
--- stg_stock_sessions flags the return across the change (switches_series): nothing is spliced
+-- fct_stock_sessions flags the return across the change (switches_series): nothing is spliced
 -- silently.
 with facts as (
     select p.*, coalesce(cast(s.preference_rank as integer), 9) as series_rank,
            p.adjustment = 'adjusted' and bool_or(p.adjustment = 'raw')
                over (partition by p.source, p.read_from, p.ticker, p.trade_date) as has_raw_twin
-    from stg.stg_stock_prices as p
+    from int.int_stock_prices as p
     left join raw.raw_curated__stock_csv_series as s on p.source = 'stock_csv' and s.repository = p.read_from
     where p.close is not null
 )

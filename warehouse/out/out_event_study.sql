@@ -49,14 +49,13 @@ earnings_sessions as (
     -- results before the open move the announcement day's session (the first on or after it);
     -- after the close, the next session; time of day unknown: both count
     select d.ticker, d.announcement_date, d.timing, d.period, s.trade_date as session_date
-    from (select ticker, cast(announcement_date as date) as announcement_date, nullif(timing, '') as timing,
-                 period from raw.raw_curated__earnings_days) as d
-    join stg.stg_stock_sessions as s on s.ticker = d.ticker
+    from marts.fct_earnings_days as d
+    join marts.fct_stock_sessions as s on s.ticker = d.ticker
     where (coalesce(d.timing, '') <> 'after close'
-           and s.trade_date = (select min(x.trade_date) from stg.stg_stock_sessions as x
+           and s.trade_date = (select min(x.trade_date) from marts.fct_stock_sessions as x
                                where x.ticker = d.ticker and x.trade_date >= d.announcement_date))
        or (coalesce(d.timing, '') <> 'before open'
-           and s.trade_date = (select min(x.trade_date) from stg.stg_stock_sessions as x
+           and s.trade_date = (select min(x.trade_date) from marts.fct_stock_sessions as x
                                where x.ticker = d.ticker and x.trade_date > d.announcement_date))
 ),
 confounders as (
@@ -75,7 +74,7 @@ overlapping_events as (
     select w.event_id, w.ticker,
            string_agg(distinct o.event_id, '; ' order by o.event_id) as other_events_in_window
     from windows as w
-    join stg.stg_market_events as o
+    join marts.fct_market_events as o
       on o.ticker = w.ticker and o.event_id <> w.event_id
      and o.event_date between w.m1_p1_start and coalesce(w.p0_p5_end, w.m1_p1_end)
     group by w.event_id, w.ticker
@@ -117,7 +116,7 @@ select
     e.curated_file,
     e.curated_row
 from windows as w
-join stg.stg_market_events as e using (event_id, ticker)
+join marts.fct_market_events as e using (event_id, ticker)
 left join residuals as r using (event_id, ticker)
 left join confounders as c using (event_id, ticker)
 left join overlapping_events as o using (event_id, ticker)

@@ -8,17 +8,17 @@
 -- rel_day -120..-11 (regr_intercept / regr_slope), only when at least 60 estimation days exist.
 with events as (
     select e.*, s.trade_date as event_session_date, s.session_index as event_session_index
-    from stg.stg_market_events as e
-    asof join stg.stg_stock_sessions as s on s.ticker = e.ticker and s.trade_date >= e.event_date
+    from marts.fct_market_events as e
+    asof join marts.fct_stock_sessions as s on s.ticker = e.ticker and s.trade_date >= e.event_date
 ),
 sessions as (
     select s.*, b_now.trade_date as benchmark_date, b_now.close as benchmark_close,
            b_prev.close as benchmark_prev_close
-    from stg.stg_stock_sessions as s
+    from marts.fct_stock_sessions as s
     join marts.dim_listings as l using (ticker)
-    asof left join stg.stg_stock_sessions as b_now
+    asof left join marts.fct_stock_sessions as b_now
         on b_now.ticker = l.benchmark_ticker and b_now.trade_date <= s.trade_date
-    asof left join stg.stg_stock_sessions as b_prev
+    asof left join marts.fct_stock_sessions as b_prev
         on b_prev.ticker = l.benchmark_ticker and b_prev.trade_date <= s.prev_trade_date
 ),
 windowed as (

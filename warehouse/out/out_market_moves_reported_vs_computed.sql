@@ -4,28 +4,15 @@
 -- last close of the previous year. difference_pp = reported minus computed, in percentage points.
 -- Intraday figures stay in the table but are marked not comparable with a close-to-close return.
 with reported as (
-    select
-        curated_row,
-        cast(event_date as date) as event_date,
-        ticker,
-        exchange,
-        cast(reported_move_pct as double) as reported_move_pct,
-        period,
-        try_cast(nullif(price_before, '') as double) as reported_price_before,
-        try_cast(nullif(price_after, '') as double) as reported_price_after,
-        trigger,
-        source_url,
-        notes,
-        curated_file
-    from raw.raw_curated__market_moves_reported
+    select * from marts.fct_market_moves_reported
 ),
 computed as (
     select r.curated_row, s.trade_date, s.close, p.close as prev_close, s.simple_return,
            ytd.close as prior_year_close, s.source_url as price_source_url, s.snapshot_sha256
     from reported as r
-    left join stg.stg_stock_sessions as s on s.ticker = r.ticker and s.trade_date = r.event_date
-    left join stg.stg_stock_sessions as p on p.ticker = s.ticker and p.trade_date = s.prev_trade_date
-    asof left join stg.stg_stock_sessions as ytd
+    left join marts.fct_stock_sessions as s on s.ticker = r.ticker and s.trade_date = r.event_date
+    left join marts.fct_stock_sessions as p on p.ticker = s.ticker and p.trade_date = s.prev_trade_date
+    asof left join marts.fct_stock_sessions as ytd
         on ytd.ticker = r.ticker and ytd.trade_date < make_date(year(r.event_date), 1, 1)
 )
 select

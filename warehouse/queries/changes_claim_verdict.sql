@@ -1,7 +1,6 @@
 -- changes_claim_verdict: a claim's verdict that differs from its verdict on the previous refresh
 -- day in the ledger's history (the first verdict of a claim counts as new, with no old value).
 -- Dated by the refresh day that recorded the new verdict.
--- requires: marts.fct_claim_verdicts(claim_id, refresh_date, claim_text, verdict, value, warehouse_source_urls, curated_evidence_urls)
 with sequenced as (
     select
         *,

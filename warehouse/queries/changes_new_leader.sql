@@ -1,7 +1,6 @@
 -- changes_new_leader: a new #1 on an arena.ai board. The #1 of each board and snapshot day (first
 -- by rank, ties by score then name) is compared with the #1 of the previous snapshot day of the
 -- same board in the data; a different model is a change dated by the day it was first seen.
--- requires: marts.fct_leaderboard_entries(board, snapshot_date, rank, model, score, country_code, source_url)
 with leaders as (
     select board, snapshot_date, model, score, country_code, source_url
     from marts.fct_leaderboard_entries

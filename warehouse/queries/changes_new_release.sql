@@ -1,7 +1,6 @@
 -- changes_new_release: every dated release event (announce, preview, GA, API, open weights) of a
 -- model version, once per model, version and release type (the earliest date any source gives),
 -- dated by its release date; release_date keeps the source's precision (see fct_releases).
--- requires: marts.fct_releases(model, version, release_type, release_date, country_code, source_url)
 select
     release_date as change_date,
     'new_release' as kind,

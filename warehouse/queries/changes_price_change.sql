@@ -1,7 +1,6 @@
 -- changes_price_change: the USD price per second of an offer (provider, model, reference spec)
 -- moved by more than 10% from its previous observation. Observations accumulate across refreshes
 -- (observed_at), so this compares each refresh's price with the one stored before it.
--- requires: marts.fct_price_observations(provider, model, reference_spec, price_usd_per_s, observed_at, country_code, source_url)
 with sequenced as (
     select
         * replace (cast(price_usd_per_s as double) as price_usd_per_s),

@@ -4,30 +4,18 @@ per refresh day in marts.fct_claim_verdicts (rules in warehouse/claims/<claim_id
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from ...config import SQL_DIR
-from ...warehouse import REQUIRES
 from ..bundle import definitions
 from ..checks import key_checks, range_check
 from ..metadata import table_metadata
-from .rules import VERDICTS, evaluate_claims
+from ..sql_assets import upstream_keys
+from .rules import CLAIMS_SQL, VERDICTS, evaluate_claims, rule_texts
 
-
-def tables_rules_read() -> list[str]:
-    """The tables named on the rules' `-- requires:` lines that some family builds from a SQL file
-    (warehouse/<schema>/<table>.sql), so the rules run after them. Read from files, not by importing
-    the other families (which import each other to find their own upstreams). A table no family
-    builds yet is simply not a dependency; its rule reports 'insufficient data'."""
-    tables = set()
-    for rule in sorted((SQL_DIR / "claims").glob("*.sql")):
-        for schema, table, _ in REQUIRES.findall(rule.read_text(encoding="utf-8")):
-            if (SQL_DIR / schema / f"{table}.sql").exists():
-                tables.add(table)
-    return sorted(tables)
+# The claims table and every table a rule's SQL reads: the rules run after all of them.
+UPSTREAM = upstream_keys(CLAIMS_SQL, *rule_texts().values())
 
 
 @dg.asset(
-    group_name="claims",
-    deps=["raw_curated__claims", *tables_rules_read()],
+    deps=UPSTREAM,
     kinds={"duckdb", "sql"},
     tags={"layer": "marts"},
     description="marts.fct_claim_verdicts: each press claim of claims.csv tested by its rule "
@@ -51,6 +39,7 @@ def fct_claim_verdicts(context: dg.AssetExecutionContext, duckdb: DuckDBResource
 
 
 defs = definitions(
+    __name__,
     fct_claim_verdicts,
     *key_checks("fct_claim_verdicts", "marts.fct_claim_verdicts", ("claim_id", "refresh_date")),
     range_check(

@@ -1,8 +1,8 @@
 """The claims ledger: each claim in claims.csv is a rule, warehouse/claims/<claim_id>.sql, a SELECT
-over the marts returning one row (value, verdict, reason, evidence, evidence_urls). A rule names
-the tables and columns it reads on ``-- requires: schema.table(col, ...)`` lines; a rule whose
-tables are absent (a family not built yet), that fails, or that returns something unexpected gives
-'insufficient data' with the reason, never a crash. Verdicts are stored per refresh day in
+over the marts returning one row (value, verdict, reason, evidence, evidence_urls). The tables a
+rule reads are parsed from its SQL (`warehouse.tables_read`); a rule whose tables are absent (a
+family not built yet), that fails, or that returns something unexpected gives 'insufficient data'
+with the reason, never a crash. Verdicts are stored per refresh day in
 marts.fct_claim_verdicts: a rerun on the same day replaces that day's rows, other days stay.
 """
 
@@ -14,15 +14,24 @@ from datetime import UTC, date, datetime
 import duckdb
 
 from ...config import SQL_DIR
-from ...warehouse import ensure_table, missing_requirements, sql_text, transaction
+from ...warehouse import ensure_table, missing_tables, sql_text, transaction
 
 VERDICTS = ("supported", "partly", "refuted", "insufficient data")
 RULE_COLUMNS = ("value", "verdict", "reason", "evidence", "evidence_urls")
 INSUFFICIENT = "insufficient data"
 
 
+CLAIMS_SQL = """SELECT claim_id, claim_text, metric, value_in_article, evidence_source_url, curated_file, curated_row
+FROM raw.raw_curated__claims ORDER BY curated_row"""
+
+
 def rule_path(claim_id: str) -> str:
     return f"claims/{claim_id}.sql"
+
+
+def rule_texts() -> dict[str, str]:
+    """claim_id -> the rule's SQL, for every rule file (file-name order)."""
+    return {p.stem: sql_text(rule_path(p.stem)) for p in sorted((SQL_DIR / "claims").glob("*.sql"))}
 
 
 def _insufficient(reason: str) -> dict:
@@ -40,7 +49,7 @@ def run_rule(con: duckdb.DuckDBPyConnection, claim_id: str) -> dict:
         }
     sql = sql_text(relative)
     meta = {"rule_file": f"warehouse/{relative}", "rule_sha256": hashlib.sha256(sql.encode()).hexdigest()}
-    missing = missing_requirements(con, sql)
+    missing = missing_tables(con, sql)
     if missing:
         return {**_insufficient("the tables this rule reads are not built yet: missing " + ", ".join(missing)), **meta}
     try:
@@ -66,9 +75,7 @@ def run_rule(con: duckdb.DuckDBPyConnection, claim_id: str) -> dict:
 
 
 def claims(con: duckdb.DuckDBPyConnection) -> list[dict]:
-    cursor = con.execute("""SELECT claim_id, claim_text, metric, value_in_article, evidence_source_url,
-                                   curated_file, curated_row
-                            FROM raw.raw_curated__claims ORDER BY curated_row""")
+    cursor = con.execute(CLAIMS_SQL)
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -103,7 +110,7 @@ def evaluate_claims(
                 "curated_row": int(claim["curated_row"]),
             }
         )
-    ensure_table(con, "marts", "fct_claim_verdicts")
+    ensure_table(con, "ddl/marts", "fct_claim_verdicts")
     columns = list(rows[0]) if rows else []
     with transaction(con):
         con.execute("DELETE FROM marts.fct_claim_verdicts WHERE refresh_date = ?", [refresh_date])

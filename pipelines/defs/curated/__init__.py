@@ -1,4 +1,4 @@
-"""Curated seeds: one raw asset per file, plus the lab and model dimensions built from them."""
+"""Curated seeds: one raw asset per file of warehouse/seeds (their dimensions are in defs/dimensions)."""
 
 import dagster as dg
 import polars as pl
@@ -41,16 +41,7 @@ def _curated_asset(name: str):
 
 curated_assets = [a for name in CURATED_FILES for a in _curated_asset(name)]
 
-dimension_assets = [
-    *sql_model(
-        "marts",
-        "dim_labs",
-        deps=["raw_curated__labs", "raw_curated__labs_supplement"],
-        group="curated",
-        keys=("lab_id",),
-    ),
-    *sql_model("stg", "stg_lab_aliases", deps=["dim_labs", "raw_curated__labs"], group="curated", keys=("alias_key",)),
-    *sql_model("stg", "stg_model_families", deps=["raw_curated__model_families"], group="curated", keys=("priority",)),
-]
+# staging of the seeds read as data (not only joined): typed, renamed, nothing resolved
+staging = [*sql_model("stg", "stg_curated__earnings_days"), *sql_model("stg", "stg_curated__market_moves_reported")]
 
-defs = definitions(*curated_assets, *dimension_assets)
+defs = definitions(__name__, *curated_assets, *staging)

@@ -7,27 +7,24 @@ from ..source_assets import source_assets
 from ..sql_assets import sql_model
 
 defs = definitions(
+    __name__,
     # the manifest label reaches the parser: the series (DEXCHUS) or the country slice (China)
     *source_assets(
         "fred", keys=("record_index",), date_column="date", parse_options=lambda snap: {"label": snap.label or None}
     ),
     *source_assets("ecb", keys=("record_index",), date_column="date"),
-    *sql_model("stg", "stg_fx_rates", group="fx", deps=["raw_fx__fred", "raw_fx__ecb"]),
+    *sql_model(
+        "int",
+        "int_fx_series",
+    ),
+    *sql_model("int", "int_fx_rates"),
     *sql_model(
         "marts",
         "fct_fx_rates",
-        group="fx",
-        deps=["stg_fx_rates"],
         keys=("rate_date", "base_currency", "quote_currency", "source", "read_from"),
         date_column="rate_date",
     ),
-    range_check(
-        "fct_fx_rates",
-        "marts.fct_fx_rates",
-        "cny_per_usd_plausible",
-        "rate between 5 and 9",
-        "CNY per USD has stayed between 5 and 9 since 2005",
-    ),
+    # CNY per USD within 5..9 is the operations rule fct_fx_rates:range_rate_in_range (ops/rules.py)
     range_check(
         "fct_fx_rates",
         "marts.fct_fx_rates",

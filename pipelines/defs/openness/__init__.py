@@ -9,25 +9,20 @@ from ..source_assets import source_assets
 from ..sql_assets import sql_model
 
 defs = definitions(
+    __name__,
     *source_assets("hf_models", keys=("record_index",)),
     *source_assets("hf_trending", keys=("record_index",), date_column="fetched_at"),
     *sql_model(
-        "stg",
-        "stg_open_models",
-        group="openness",
-        deps=["raw_openness__hf_models", "stg_release_lab_names", "dim_labs"],
+        "int",
+        "int_open_models",
     ),
     *sql_model(
-        "stg",
-        "stg_hf_trending",
-        group="openness",
-        deps=["raw_openness__hf_trending", "stg_release_lab_names", "dim_labs"],
+        "int",
+        "int_hf_trending",
     ),
     *sql_model(
         "marts",
         "fct_open_model_stats",
-        group="openness",
-        deps=["stg_open_models", "stg_hf_trending"],
         keys=("source", "model_id", "snapshot_sha256"),
         date_column="snapshot_date",
     ),
@@ -39,51 +34,36 @@ defs = definitions(
         "the Hub never reports negative downloads or likes",
     ),
     *source_assets("openrouter_rankings", keys=("record_index",), date_column="date"),
+    *sql_model("int", "int_openrouter_llm_tokens"),
     *sql_model(
-        "stg",
-        "stg_openrouter_llm_tokens",
-        group="openness",
-        deps=[
-            "raw_openness__openrouter_rankings",
-            "raw_curated__openrouter_open_weights",
-            "raw_curated__openrouter_authors",
-        ],
+        "marts",
+        "fct_openrouter_llm_tokens",
+        keys=("token_date", "model_permaslug", "variant"),
+        date_column="token_date",
     ),
     *sql_model(
         "out",
         "out_openrouter_llm_open_share_daily",
-        group="openness",
-        deps=["stg_openrouter_llm_tokens"],
         keys=("token_date", "country_group"),
         date_column="token_date",
     ),
-    *sql_model(
-        "out", "out_open_share_yearly", group="openness", deps=["fct_releases"], keys=("release_year", "country_group")
-    ),
+    *sql_model("out", "out_open_share_yearly", keys=("release_year", "country_group")),
     *sql_model(
         "out",
         "out_open_arena_top10",
-        group="openness",
-        deps=["fct_leaderboard_entries"],
         keys=("board", "snapshot_date", "country_group"),
         date_column="snapshot_date",
     ),
     *sql_model(
         "out",
         "out_open_downloads_by_country",
-        group="openness",
-        deps=["fct_open_model_stats"],
         keys=("snapshot_date", "country_group"),
         date_column="snapshot_date",
     ),
-    *sql_model(
-        "out", "out_open_trending_video_models", group="openness", deps=["fct_open_model_stats"], keys=("model_id",)
-    ),
+    *sql_model("out", "out_open_trending_video_models", keys=("model_id",)),
     *sql_model(
         "out",
         "out_open_trending_video_by_country",
-        group="openness",
-        deps=["fct_open_model_stats"],
         keys=("snapshot_date", "country_group"),
         date_column="snapshot_date",
     ),

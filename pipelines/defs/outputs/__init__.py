@@ -7,24 +7,28 @@ from dagster_duckdb import DuckDBResource
 from dashboards.build import build_site
 
 from ...resources import SitePaths
-from .. import asset_keys
 from ..bundle import definitions
 from ..checks import GateClosed, key_checks, require_open_gate
-from .changes import record_changes
+from ..sql_assets import table_key, upstream_keys
+from .changes import change_queries, record_changes
+from .site_inputs import FULL_DATA_LAYERS, section_tables
 
-PUBLISHED_PREFIXES = ("fct_", "dim_", "out_", "mart_")
-
-
-def published_tables() -> list[dg.AssetKey]:
-    """Every mart and out_ asset of the other families: the outputs read only these, so they run
-    after all of them, whichever families exist."""
-    return sorted(
-        (k for k in asset_keys(exclude=("outputs",)) if k.path[-1].startswith(PUBLISHED_PREFIXES)),
-        key=lambda k: k.to_user_string(),
-    )
+# fct_changes runs after every table a change query reads
+CHANGES_UPSTREAM = upstream_keys(*change_queries().values())
 
 
-UPSTREAM = published_tables()
+def site_upstream(other: dg.Definitions) -> list[dg.AssetKey]:
+    """The site's inputs: the tables its sections read (site_inputs.SITE_SECTIONS) and, for the
+    full-data download, every asset of the published layers (by its `layer` tag)."""
+    sections = [table_key(*table.split(".")) for table in section_tables()]
+    published = [
+        spec.key
+        for asset in (other.assets or [])
+        if isinstance(asset, dg.AssetsDefinition)
+        for spec in asset.specs
+        if spec.tags.get("layer") in FULL_DATA_LAYERS
+    ]
+    return sorted(set(sections) | set(published), key=lambda k: k.to_user_string())
 
 
 def _changes_preview(con) -> str:
@@ -38,8 +42,7 @@ def _changes_preview(con) -> str:
 
 
 @dg.asset(
-    group_name="outputs",
-    deps=UPSTREAM,
+    deps=CHANGES_UPSTREAM,
     kinds={"duckdb", "sql"},
     tags={"layer": "marts"},
     description="marts.fct_changes: every change found in the data (a new #1 on an arena board, a price "
@@ -66,26 +69,38 @@ def fct_changes(duckdb: DuckDBResource) -> dg.MaterializeResult:
     return dg.MaterializeResult(metadata=meta)
 
 
-@dg.asset(
-    group_name="outputs",
-    deps=[*UPSTREAM, fct_changes],
-    kinds={"html", "plotly"},
-    tags={"layer": "output"},
-    description="dashboards/site/: index.html (overview, one section per question, what changed), "
-    "methodology.html, changes.atom and one CSV per chart, built from marts and out_ tables.",
-)
-def dashboard_site(context: dg.AssetExecutionContext, duckdb: DuckDBResource, site: SitePaths) -> dg.MaterializeResult:
-    with duckdb.get_connection() as con:
-        try:
-            require_open_gate(con)  # a failed ERROR check: keep the published site (defs/checks.py)
-        except GateClosed as exc:
-            closed = str(exc)
-        else:
-            closed, result = None, build_site(con, site.site_dir)
-    if closed:  # raised outside the `with`: the resource closes its connection only on a clean exit
-        context.log.error(f"videorace: {closed}")
-        raise dg.Failure(description=closed)
-    return dg.MaterializeResult(metadata={**result, "path": dg.MetadataValue.path(str(site.site_dir) + "/index.html")})
+def site_asset(other: dg.Definitions) -> dg.AssetsDefinition:
+    """The dashboard site, after every input of `other` (all the other families) it reads."""
+
+    @dg.asset(
+        deps=[*site_upstream(other), fct_changes],
+        kinds={"html", "plotly"},
+        tags={"layer": "output"},
+        description="dashboards/site/: index.html (overview, one section per question, what changed), "
+        "methodology.html, changes.atom and one CSV per chart, built from marts and out_ tables.",
+    )
+    def dashboard_site(
+        context: dg.AssetExecutionContext, duckdb: DuckDBResource, site: SitePaths
+    ) -> dg.MaterializeResult:
+        with duckdb.get_connection() as con:
+            try:
+                require_open_gate(con)  # a failed ERROR check: keep the published site (defs/checks.py)
+            except GateClosed as exc:
+                closed = str(exc)
+            else:
+                closed, result = None, build_site(con, site.site_dir)
+        if closed:  # raised outside the `with`: the resource closes its connection only on a clean exit
+            context.log.error(f"videorace: {closed}")
+            raise dg.Failure(description=closed)
+        return dg.MaterializeResult(
+            metadata={**result, "path": dg.MetadataValue.path(str(site.site_dir) + "/index.html")}
+        )
+
+    return dashboard_site
 
 
-defs = definitions(fct_changes, *key_checks("fct_changes", "marts.fct_changes", ("change_id",)), dashboard_site)
+def build_defs(other: dg.Definitions) -> dg.Definitions:
+    """The outputs family, given the other families' definitions (the site's full-data inputs)."""
+    return definitions(
+        __name__, fct_changes, *key_checks("fct_changes", "marts.fct_changes", ("change_id",)), site_asset(other)
+    )

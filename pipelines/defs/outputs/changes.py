@@ -2,11 +2,11 @@
 
 Each kind of change is one query, ``warehouse/queries/changes_<kind>.sql``, that finds changes
 inside the data itself (consecutive arena days, consecutive price observations, dated releases,
-dated claim verdicts). A query names the tables and columns it needs on ``-- requires:`` lines; a
-kind whose tables do not exist yet (another family not built) is skipped and reported, never
-faked. The previous state of ``marts.fct_changes`` stays in the warehouse between refreshes, so
-every change keeps the time of the refresh that first recorded it (``first_seen_at``), and
-``marts.change_refreshes`` logs each refresh, which is how the site tells "new since the previous
+dated claim verdicts). The tables a query reads are parsed from its SQL; a kind whose tables do not
+exist yet (another family not built) is skipped and reported, never faked. The previous state of
+``marts.fct_changes`` stays in the warehouse between refreshes, so every change keeps the time of
+the refresh that first recorded it (``first_seen_at``), and ``marts.change_refreshes``
+(warehouse/ddl/marts/) logs each refresh, which is how the site tells "new since the previous
 refresh" from "already known".
 """
 
@@ -15,17 +15,9 @@ from datetime import UTC, datetime, timedelta
 import duckdb
 
 from ...config import SQL_DIR
-from ...warehouse import missing_requirements, sql_text, table_exists, transaction
+from ...warehouse import missing_tables, sql_text, table_exists, transaction
 
 CHANGE_COLUMNS = ("change_date", "kind", "subject", "old_value", "new_value", "country_code", "detail", "source_url")
-
-REFRESH_LOG_DDL = """CREATE TABLE IF NOT EXISTS marts.change_refreshes (
-    refreshed_at           TIMESTAMPTZ NOT NULL,
-    previous_refreshed_at  TIMESTAMPTZ,
-    changes_total          INTEGER NOT NULL,
-    changes_new            INTEGER NOT NULL,
-    kinds_skipped          VARCHAR
-)"""
 
 
 def change_queries() -> dict[str, str]:
@@ -39,7 +31,7 @@ def change_queries() -> dict[str, str]:
 def _current_changes(con: duckdb.DuckDBPyConnection) -> tuple[list[str], dict[str, str]]:
     selects, skipped = [], {}
     for kind, sql in change_queries().items():
-        missing = missing_requirements(con, sql)
+        missing = missing_tables(con, sql)
         if missing:
             skipped[kind] = "missing " + ", ".join(missing)
             continue
@@ -54,7 +46,7 @@ def record_changes(con: duckdb.DuckDBPyConnection, refreshed_at: datetime | None
     refreshed_at = (refreshed_at or datetime.now(UTC)).replace(microsecond=0)
     selects, skipped = _current_changes(con)
     with transaction(con):
-        con.execute(REFRESH_LOG_DDL)
+        con.execute(sql_text("ddl/marts/change_refreshes.sql"))
         had_previous = table_exists(con, "marts", "fct_changes")
         previous_at = con.execute("SELECT max(refreshed_at) FROM marts.change_refreshes").fetchall()[0][0]
         if previous_at is not None and refreshed_at <= previous_at:  # two refreshes within one second

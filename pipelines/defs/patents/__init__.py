@@ -8,6 +8,7 @@ from ..source_assets import source_assets
 from ..sql_assets import sql_model
 
 defs = definitions(
+    __name__,
     # The snapshot label carries the query (scope, country, year) to the parser; the recorded
     # client examples are labelled `unattributed` (not a query of ours, never counted).
     *source_assets(
@@ -16,8 +17,6 @@ defs = definitions(
     *sql_model(
         "marts",
         "fct_patent_counts",
-        group="patents",
-        deps=["raw_patents__epo_ops", "raw_curated__patents_reported"],
         keys=("source", "scope", "country_code", "period"),
     ),
     range_check(
@@ -31,8 +30,6 @@ defs = definitions(
     *sql_model(
         "marts",
         "fct_patent_applications_per_million",
-        group="patents",
-        deps=["raw_patents__owid_patents"],
         keys=("entity", "year"),
     ),
     range_check(
@@ -45,8 +42,6 @@ defs = definitions(
     *sql_model(
         "out",
         "out_patent_counts",
-        group="patents",
-        deps=["fct_patent_counts"],
         keys=("source", "scope", "country_code", "period"),
     ),
 )

@@ -21,6 +21,7 @@ NATURAL_KEY_UNIQUE = (
 )
 
 defs = definitions(
+    __name__,
     # the dollar value of a Runway credit is a cited seed row (warehouse/seeds/unit_prices.csv)
     *source_assets(
         "runway_pricing",
@@ -32,32 +33,16 @@ defs = definitions(
     *source_assets("alibaba_pricing", keys=("record_index",)),
     *source_assets("litellm_pricing", keys=("record_index",), date_column="fetched_at"),
     *sql_model(
-        "stg",
-        "stg_price_quotes",
-        group="pricing",
-        deps=[
-            "raw_curated__pricing",
-            "raw_curated__unit_prices",
-            "raw_pricing__runway_pricing",
-            "raw_pricing__gemini_pricing",
-            "raw_pricing__fal_pricing",
-            "raw_pricing__alibaba_pricing",
-            "raw_pricing__litellm_pricing",
-            "raw_curated__litellm_price_history",
-            "raw_curated__litellm_providers",
-        ],
+        "int",
+        "int_price_quotes",
     ),
     *sql_model(
-        "stg",
-        "stg_price_observations",
-        group="pricing",
-        deps=["stg_price_quotes", "stg_model_families", "stg_lab_aliases", "dim_labs", "fct_fx_rates"],
+        "int",
+        "int_price_observations",
     ),
     *sql_model(
         "marts",
         "fct_price_observations",
-        group="pricing",
-        deps=["stg_price_observations"],
         keys=("observation_id",),
         date_column="valid_from",
     ),
@@ -94,12 +79,8 @@ defs = definitions(
     *sql_model(
         "out",
         "out_price_per_second",
-        group="pricing",
-        deps=["fct_price_observations"],
         keys=("observation_id",),
         date_column="valid_from",
     ),
-    *sql_model(
-        "out", "out_price_country_summary", group="pricing", deps=["out_price_per_second"], keys=("comparison",)
-    ),
+    *sql_model("out", "out_price_country_summary", keys=("comparison",)),
 )

@@ -10,38 +10,23 @@ from ..sql_assets import sql_model
 FCT = "marts.fct_releases"
 
 defs = definitions(
+    __name__,
     # the README's repo comes from the spider's label (owner/repo), not from the text
     *source_assets("github_readme", keys=("record_index",), parse_options=lambda snap: {"repo": snap.label or None}),
     *source_assets("github_releases", keys=("record_index",), parse_options=lambda snap: {"repo": snap.label or None}),
     *source_assets("openrouter", keys=("record_index",), date_column="created_date"),
     *sql_model(
-        "stg",
-        "stg_release_lab_names",
-        group="releases",
-        deps=["stg_lab_aliases", "dim_labs", "raw_curated__release_repos"],
+        "int",
+        "int_release_lab_names",
         keys=("name_key",),
     ),
     *sql_model(
-        "stg",
-        "stg_release_events",
-        group="releases",
-        deps=[
-            "raw_curated__releases",
-            "raw_curated__release_repos",
-            "raw_releases__github_readme",
-            "raw_releases__github_releases",
-            "raw_releases__openrouter",
-            "stg_release_lab_names",
-            "raw_curated__git_facts",
-            "raw_curated__release_candidates",
-            "stg_model_families",
-        ],
+        "int",
+        "int_release_events",
     ),
     *sql_model(
         "marts",
         "fct_releases",
-        group="releases",
-        deps=["stg_release_events", "dim_labs"],
         keys=("source", "source_record_id"),
         date_column="release_date",
     ),
@@ -64,19 +49,13 @@ defs = definitions(
     *sql_model(
         "out",
         "out_cadence_quarterly",
-        group="releases",
-        deps=["fct_releases"],
         keys=("release_quarter", "country_group", "release_type"),
     ),
     *sql_model(
         "out",
         "out_cadence_version_gaps",
-        group="releases",
-        deps=["fct_releases"],
         keys=("lab_id", "model_key"),
         date_column="first_date",
     ),
-    *sql_model(
-        "out", "out_cadence_timeline", group="releases", deps=["fct_releases"], keys=("source", "source_record_id")
-    ),
+    *sql_model("out", "out_cadence_timeline", keys=("source", "source_record_id")),
 )

@@ -12,31 +12,26 @@ def _ticker_from_label(snap) -> dict:
 
 
 defs = definitions(
+    __name__,
     *source_assets("yahoo", keys=("record_index",), date_column="date", parse_options=_ticker_from_label),
     *source_assets("stock_csv", keys=("record_index",), date_column="date", parse_options=_ticker_from_label),
-    *sql_model("marts", "dim_listings", group="stocks", deps=["raw_curated__listings"], keys=("ticker",)),
     *sql_model(
-        "stg",
-        "stg_stock_prices",
-        group="stocks",
-        deps=["raw_stocks__yahoo", "raw_stocks__stock_csv", "dim_listings", "raw_curated__stock_csv_series"],
+        "int",
+        "int_stock_prices",
     ),
     *sql_model(
         "marts",
         "fct_stock_prices",
-        group="stocks",
-        deps=["stg_stock_prices", "raw_curated__stock_csv_series"],
         keys=("ticker", "trade_date", "source", "read_from", "adjustment"),
         date_column="trade_date",
     ),
     *sql_model(
         "marts",
         "fct_stock_price_rejects",
-        group="stocks",
-        deps=["stg_stock_prices"],
         keys=("ticker", "trade_date", "source", "read_from", "adjustment"),
         date_column="trade_date",
     ),
+    *sql_model("marts", "fct_stock_sessions", keys=("ticker", "trade_date"), date_column="trade_date"),
     range_check(
         "fct_stock_prices",
         "marts.fct_stock_prices",

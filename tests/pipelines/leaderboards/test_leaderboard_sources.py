@@ -103,7 +103,7 @@ def test_agreement_table_compares_mirror_and_dataset_per_board_and_day(warehouse
 def test_disagreement_check_warns(replay_warehouse):
     import duckdb
 
-    from pipelines.defs.quality import AGREEMENT_CHECK as check
+    from pipelines.defs.leaderboards import AGREEMENT_CHECK as check
 
     con = duckdb.connect(str(replay_warehouse / "videorace.duckdb"), read_only=True)
     try:

@@ -70,7 +70,7 @@ def test_stock_repositories_disagree_where_the_adjustment_basis_differs(warehous
 
 
 def test_sources_agree_check_warns(warehouse_con):
-    from pipelines.defs.marts_markets import defs
+    from pipelines.defs.markets import defs
 
     spec = next(s for c in defs.asset_checks for s in c.check_specs if s.name == "sources_agree")
     assert spec.asset_key == dg.AssetKey("fct_agreement_markets")
@@ -107,7 +107,7 @@ def test_preferred_stock_series_and_newest_dates(warehouse_con):
 
 def test_a_switch_of_series_is_flagged_not_spliced_silently(warehouse_con):
     switches = warehouse_con.execute(
-        """SELECT ticker, trade_date::VARCHAR, read_from FROM stg.stg_stock_sessions
+        """SELECT ticker, trade_date::VARCHAR, read_from FROM marts.fct_stock_sessions
            WHERE switches_series AND ticker IN ('U', 'SPY') ORDER BY 1"""
     ).fetchall()
     assert switches == [

@@ -1,4 +1,4 @@
--- stg_fx_rates: CNY per USD per day, one row per source, series and day. source = where the numbers
+-- int_fx_series: CNY per USD per day, one row per source, series and day. source = where the numbers
 -- come from (FRED DEXCHUS, noon buying rates in New York; or the ECB cross rate CNY per EUR / USD
 -- per EUR of the same reference day, both legs from one snapshot). read_from = where the bytes were
 -- read: the host for a live download, `owner/repo` for a recording read from a repository that

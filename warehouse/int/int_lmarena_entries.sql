@@ -1,9 +1,10 @@
--- stg_lmarena_entries: arena.ai's official leaderboard dataset (video subsets), one row per board,
+-- int_lmarena_entries: arena.ai's official leaderboard dataset (video subsets), one row per board,
 -- snapshot day and model, the newest snapshot of a day standing for it. Full-precision rating with
 -- its lower and upper bound, variance and vote count as published; the dataset's publish date beside
--- the day it was read. Organization -> lab through the alias table, else the lab the same model
--- name has on the mirror's boards (dim_models); country from dim_labs. An empty organization stays
--- NULL. Licence as written ("Proprietary", "Apache 2.0", a community licence name).
+-- the day it was read. Organization -> lab through the alias table (alias_lab_id); the fallback to
+-- the lab the same model name has on the mirror's boards (dim_models) and the country are joined in
+-- marts.fct_leaderboard_entries_lmarena. An empty organization stays NULL. Licence as written
+-- ("Proprietary", "Apache 2.0", a community licence name).
 with latest as (
     select *
     from raw.raw_leaderboards__lmarena_dataset
@@ -17,10 +18,7 @@ select
     e.rank,
     e.model,
     e.organization,
-    coalesce(a.lab_id, m.lab_id) as lab_id,
-    case when a.lab_id is not null then 'organization alias'
-         when m.lab_id is not null then 'same model on the mirror (dim_models)' end as lab_basis,
-    l.country_code,
+    a.lab_id as alias_lab_id,
     e.rating,
     e.rating_lower,
     e.rating_upper,
@@ -33,6 +31,4 @@ select
     e.source_url,
     e.snapshot_sha256
 from latest as e
-left join stg.stg_lab_aliases as a on a.alias_key = lower(e.organization)
-left join marts.dim_models as m on m.model = e.model
-left join marts.dim_labs as l on l.lab_id = coalesce(a.lab_id, m.lab_id)
+left join int.int_lab_aliases as a on a.alias_key = lower(e.organization)

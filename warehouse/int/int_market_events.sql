@@ -1,4 +1,4 @@
--- stg_market_events: dated launches paired with an exposed listing (events.csv, project-authored,
+-- int_market_events: dated launches paired with an exposed listing (events.csv, project-authored,
 -- one cited row per pair: the launching lab's parent, or a competitor the press named). Each event
 -- points at its release row in releases.csv; release_date_matches says the two dates agree.
 select
@@ -21,4 +21,4 @@ select
     e.curated_row
 from raw.raw_curated__events as e
 left join raw.raw_curated__releases as r on r.curated_row = cast(e.releases_row as integer)
-left join marts.dim_listings as l on l.ticker = e.ticker
+left join int.int_listings as l on l.ticker = e.ticker

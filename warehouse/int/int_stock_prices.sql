@@ -1,4 +1,4 @@
--- stg_stock_prices: daily bars from every stock source, one row per ticker, day, source, series
+-- int_stock_prices: daily bars from every stock source, one row per ticker, day, source, series
 -- (read_from = the repository a recorded CSV was read from, or Yahoo's host) and adjustment basis.
 -- adjustment says what `close` is: raw (as traded), adjusted (dividend/split-adjusted at download),
 -- mixed (rows appended at different times with different adjustment factors; see
@@ -17,7 +17,7 @@ bars as (
            coalesce(l.ticker, y.ticker) as ticker, y.date as trade_date,
            y.open, y.high, y.low, y.close, y.volume, y.source_url, y.snapshot_sha256, y.fetched_at
     from raw.raw_stocks__yahoo as y
-    left join marts.dim_listings as l on l.yahoo_symbol = y.ticker
+    left join int.int_listings as l on l.yahoo_symbol = y.ticker
     union all
     select 'stock_csv', c.read_from, coalesce(s.adjustment, 'unknown'), c.ticker, c.date,
            c.open, c.high, c.low, c.close, c.volume, c.source_url, c.snapshot_sha256, c.fetched_at
@@ -45,4 +45,4 @@ select
     l.exchange_timezone,
     cast(timezone(coalesce(l.exchange_timezone, 'UTC'), m.fetched_at) as date) as fetched_day
 from marked as m
-left join marts.dim_listings as l using (ticker)
+left join int.int_listings as l using (ticker)

@@ -1,4 +1,4 @@
--- stg_price_quotes: every price we hold in one shape, before any interpretation: the curated
+-- int_price_quotes: every price we hold in one shape, before any interpretation: the curated
 -- pricing.csv rows (the source's own lab, country claim and as-of text) and the rows parsed from
 -- fetched pages (Runway reference, Gemini pricing page, fal.ai, Alibaba Model Studio, LiteLLM's
 -- catalogue) and LiteLLM's five-release price history (curated). Native price,

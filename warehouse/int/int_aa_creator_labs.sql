@@ -1,5 +1,5 @@
--- stg_aa_creator_labs: Artificial Analysis creator spellings that the arena.ai alias table
--- (stg_lab_aliases) does not know, mapped to a lab in dim_labs. Project-authored mapping: each
+-- int_aa_creator_labs: Artificial Analysis creator spellings that the arena.ai alias table
+-- (int_lab_aliases) does not know, mapped to a lab in dim_labs. Project-authored mapping: each
 -- pair names the same company (AA's creator page and the lab's own site), nothing is guessed
 -- beyond that. Creators without a lab in dim_labs (Baidu, Skywork AI, NVIDIA, Krea, ...) are left
 -- out on purpose: their lab stays NULL and only AA's own country claim is available for them.
@@ -13,5 +13,5 @@ from (values
     ('z ai', 'zhipu')                 -- Z.ai is Zhipu AI's international brand
 ) as t(alias_key, lab_id)
 union all
-select alias_key, lab_id from stg.stg_lab_aliases
+select alias_key, lab_id from int.int_lab_aliases
 where alias_key not in ('bytedance seed', 'vidu', 'luma labs', 'pika art', 'pruna ai', 'z ai')

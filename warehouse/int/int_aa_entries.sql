@@ -1,9 +1,9 @@
--- stg_aa_entries: Artificial Analysis video-arena entries, one row per board, day and model slug,
+-- int_aa_entries: Artificial Analysis video-arena entries, one row per board, day and model slug,
 -- from the fetched snapshots (raw_leaderboards__aa_arena) and the curated aa_history.csv. A board-day
 -- covered by a fetched snapshot uses the newest snapshot of that day; curated rows fill the other
--- days (the rule stg_leaderboard_entries uses for arena.ai). Fetched rows get AA's lower-case country
+-- days (the rule int_leaderboard_entries uses for arena.ai). Fetched rows get AA's lower-case country
 -- upper-cased and the parser's 'v2_api' spelled 'aa_v2_api', as in the curated file.
--- Creator -> lab through stg_aa_creator_labs; our country is the lab's HQ country from dim_labs.
+-- Creator -> lab through int_aa_creator_labs; our country is the lab's HQ country from dim_labs.
 -- AA's own creator_country is kept beside it as AA's claim (v2 API rows, e.g. 2026-08-01, carry
 -- none, so the same slug's latest earlier claim is used and its date named). Where dim_labs has no
 -- lab for the creator, AA's claim is used as the country, with that basis written down; a lab we
@@ -121,5 +121,5 @@ select
     w.curated_file,
     w.curated_row
 from with_claim as w
-left join stg.stg_aa_creator_labs as a on a.alias_key = lower(trim(w.creator))
-left join marts.dim_labs as l on l.lab_id = a.lab_id
+left join int.int_aa_creator_labs as a on a.alias_key = lower(trim(w.creator))
+left join int.int_labs as l on l.lab_id = a.lab_id

@@ -1,4 +1,4 @@
--- stg_release_events: every dated (or undated) release event any source gives, one row per source
+-- int_release_events: every dated (or undated) release event any source gives, one row per source
 -- record, in one shape. Sources: releases.csv (curated; release_type as curated, empty = unknown);
 -- README News bullets of open-weight repos (newest snapshot per repo; the bullet's text and line
 -- number kept as evidence; a bullet naming weights/checkpoints/a released model is 'open_weights', one
@@ -10,7 +10,7 @@
 -- Dates keep their precision, never padded: release_date_text as the source dates it (YYYY-MM-DD,
 -- YYYY-MM or YYYY), release_date a DATE only for day precision (NULL otherwise), release_year, and
 -- release_quarter ('2024-Q3') for day and month precision. Labs: release_repos.csv for repos, else the
--- lab name through stg_release_lab_names; model_key = lower(model + version, brackets dropped) for
+-- lab name through int_release_lab_names; model_key = lower(model + version, brackets dropped) for
 -- matching the same release across sources.
 -- Two more curated sources: open_weights_git_facts.csv (git history of the open-weight repos: a tag,
 -- the repo's first commit, the commit that added a README news line; snapshot HEADs are not events
@@ -20,7 +20,7 @@
 -- date_is_upper_bound: a "first seen" date is the latest the release can have happened, not its
 -- date (true only there; false where the source dates the event itself).
 with names as (
-    select name_key, lab_id from stg.stg_release_lab_names
+    select name_key, lab_id from int.int_release_lab_names
 ),
 repos as (
     select lower(owner || '/' || repo) as repo_key, lab_id, model, nullif(version, '') as version
@@ -124,7 +124,7 @@ openrouter_models as (
 openrouter_family as (
     select o.*, f.family, f.lab_id as family_lab_id, f.is_open_weights as family_open_weights
     from openrouter_models as o
-    left join stg.stg_model_families as f on regexp_matches(lower(o.slug), f.pattern)
+    left join int.int_model_families as f on regexp_matches(lower(o.slug), f.pattern)
     qualify row_number() over (partition by o.model_id order by f.priority nulls last) = 1
 ),
 openrouter as (

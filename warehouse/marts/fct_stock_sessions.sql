@@ -1,4 +1,4 @@
--- stg_stock_sessions: the trading sessions used for returns, per ticker: the preferred bar of each
+-- fct_stock_sessions: the trading sessions used for returns, per ticker: the preferred bar of each
 -- day without zero-volume placeholders, numbered in date order, with the close-to-close return
 -- since the previous session (the first session has none). switches_series: the previous session's
 -- bar came from another series or adjustment basis (e.g. alm0421 raw to klevera after 2026-09-25),
@@ -20,3 +20,4 @@ select
 from marts.fct_stock_prices
 where is_preferred and not is_placeholder
 window w as (partition by ticker order by trade_date)
+order by ticker, trade_date

@@ -1,19 +1,19 @@
--- stg_release_lab_names: every way a release source names a lab, lower-cased, mapped to lab_id.
--- The arena vendor aliases (stg_lab_aliases), then dim_labs names whole, without their bracket
+-- int_release_lab_names: every way a release source names a lab, lower-cased, mapped to lab_id.
+-- The arena vendor aliases (int_lab_aliases), then dim_labs names whole, without their bracket
 -- ("Google DeepMind (Veo)" -> "google deepmind") and the bracket alone ("(Kling)" -> "kling"), then
 -- the code-hosting owners of release_repos.csv ("Wan-AI" -> alibaba). An unmatched name stays
 -- unmapped (NULL lab, unknown country): nothing is guessed. The lowest priority wins.
 with names as (
     select alias_key as name_key, lab_id, 1 as priority, 'arena vendor alias' as basis
-    from stg.stg_lab_aliases
+    from int.int_lab_aliases
     union all
-    select lower(trim(lab_name)), lab_id, 2, 'dim_labs lab_name' from marts.dim_labs
+    select lower(trim(lab_name)), lab_id, 2, 'dim_labs lab_name' from int.int_labs
     union all
     select lower(trim(regexp_replace(lab_name, '\s*\(.*\)\s*', ' ', 'g'))), lab_id, 3, 'dim_labs lab_name without bracket'
-    from marts.dim_labs
+    from int.int_labs
     union all
     select lower(trim(regexp_extract(lab_name, '\(([^)]*)\)', 1))), lab_id, 4, 'dim_labs lab_name bracket'
-    from marts.dim_labs
+    from int.int_labs
     union all
     select lower(trim(owner)), lab_id, 5, 'release_repos.csv ' || platform || ' owner'
     from raw.raw_curated__release_repos

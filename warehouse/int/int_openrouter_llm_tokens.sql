@@ -1,4 +1,4 @@
--- stg_openrouter_llm_tokens: OpenRouter's daily LLM token panel (prompt + completion tokens per day,
+-- int_openrouter_llm_tokens: OpenRouter's daily LLM token panel (prompt + completion tokens per day,
 -- model permaslug and variant; LLM tokens, not video), each model with its author (the permaslug's
 -- owner, a leading "~" alias mark dropped), the author's origin (openrouter_authors.csv; unknown
 -- stays NULL) and its open-weight status from the first matching pattern of

@@ -1,20 +1,20 @@
--- stg_price_observations: one row per price quote and output resolution, interpreted. A quote for
+-- int_price_observations: one row per price quote and output resolution, interpreted. A quote for
 -- several resolutions ("720p / 1080p") applies to each; "1280x720" is its short side (720p), 4K is
 -- 2160p, 2K 1440p. Audio and mode (t2v/i2v/v2v/s2v) only where the source says so, else NULL.
--- Lab: the model family (stg_model_families) first, then the lab the source names (stg_lab_aliases),
+-- Lab: the model family (int_model_families) first, then the lab the source names (int_lab_aliases),
 -- then the model's brand prefix (veo, kling, seedance...), then the publishing lab's own page;
 -- country from dim_labs, with the source's own claim kept beside it. As-of text -> a date with its
 -- precision (day, after_day, month, year). USD per second: per_second as is, per_clip/seconds,
--- credits*0.01, per_1m_tokens*tokens_per_clip/seconds; CNY divides by the FRED/ECB rate (CNY per
--- USD, preferred source) of the latest day on or before the observation's date, at most 7 days
--- earlier; no dated observation or no rate -> USD stays NULL, with the reason written down.
+-- credits*0.01, per_1m_tokens*tokens_per_clip/seconds, in the native currency
+-- (price_per_s_before_fx) with the day an FX rate applies (fx_lookup_date); the CNY -> USD step is
+-- in marts.fct_price_observations, on the FX mart, so a rate quarantine holds back never prices.
 with quotes as (
     select
         *,
         -- shutdown dates end a price's validity; they are not its as-of date
         try_cast(regexp_extract(as_of_text, '(?i)shut ?down on (\d{4}-\d{2}-\d{2})', 1) as date) as shutdown_date,
         regexp_replace(coalesce(as_of_text, ''), '(?i)\(?[^()]*shut ?down on \d{4}-\d{2}-\d{2}\)?', '') as as_of_clean
-    from stg.stg_price_quotes
+    from int.int_price_quotes
 ),
 dated as (
     select
@@ -66,7 +66,7 @@ keyed as (
 with_family as (
     select k.*, f.family as model_family, f.lab_id as family_lab_id
     from keyed as k
-    left join stg.stg_model_families as f
+    left join int.int_model_families as f
         on regexp_matches(k.model_key, f.pattern) or regexp_matches('runway-' || k.model_key, f.pattern)
     qualify row_number() over (
         partition by k.record_source, k.source_url, k.snapshot_sha256, k.record_index, k.curated_row, k.resolution
@@ -89,9 +89,9 @@ with_lab as (
             when w.source_lab_id is not null then 'the lab''s own price page'
         end as lab_basis
     from with_family as w
-    left join stg.stg_lab_aliases as named
+    left join int.int_lab_aliases as named
         on named.alias_key = lower(trim(regexp_replace(w.lab_text, '\s*\(.*\)\s*$', '')))
-    left join stg.stg_lab_aliases as first_word on first_word.alias_key = lower(split_part(trim(w.lab_text), ' ', 1))
+    left join int.int_lab_aliases as first_word on first_word.alias_key = lower(split_part(trim(w.lab_text), ' ', 1))
     left join brands as b on b.brand = regexp_extract(w.model_key, '^([a-z]+)', 1)
 ),
 interpreted as (
@@ -132,17 +132,7 @@ interpreted as (
             when w.as_of_precision in ('day', 'after_day') then w.as_of_date
         end as fx_lookup_date
     from with_lab as w
-    left join marts.dim_labs as l on l.lab_id = w.lab_id
-),
-preferred_fx as (
-    select rate_date, rate, source as fx_source, source_url as fx_source_url
-    from marts.fct_fx_rates
-    where base_currency = 'USD' and quote_currency = 'CNY' and is_preferred
-),
-with_fx as (
-    select i.*, fx.rate_date, fx.rate, fx.fx_source, fx.fx_source_url
-    from interpreted as i
-    asof left join preferred_fx as fx on i.fx_lookup_date >= fx.rate_date  -- used for CNY rows only (below)
+    left join int.int_labs as l on l.lab_id = w.lab_id
 )
 select
     record_source,
@@ -176,32 +166,9 @@ select
     usd_per_credit,
     tokens_per_clip,
     case when native_currency in ('USD', 'CNY') then price_per_s_before_fx end as price_native_per_s,
-    case when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then rate end as fx_rate_cny_per_usd,
-    case when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then rate_date end as fx_date,
-    case when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then fx_source end as fx_source,
-    case when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then fx_source_url end as fx_source_url,
-    case
-        when native_currency in ('USD', 'credits') then price_per_s_before_fx
-        when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then price_per_s_before_fx / rate
-    end as price_usd_per_s,
-    case
-        when price_per_s_before_fx is null then null
-        when native_currency in ('USD', 'credits') then base_method
-        when native_currency = 'CNY' and rate_date >= fx_lookup_date - interval 7 day then base_method || '/cny_fx'
-    end as usd_method,
-    case
-        when price_per_s_before_fx is not null and native_currency = 'CNY' and fx_lookup_date is null
-            then 'CNY without a dated observation: no FX rate applies'
-        when price_per_s_before_fx is not null and native_currency = 'CNY'
-             and (rate_date is null or rate_date < fx_lookup_date - interval 7 day)
-            then 'no FX rate within 7 days before ' || fx_lookup_date
-        when price_per_s_before_fx is not null then null
-        when price_native is null and price_range_low is not null then 'price is a range'
-        when billing_unit = 'per_clip' then 'per-clip price without a clip length'
-        when billing_unit = 'per_video' then 'per-video price without a clip length'
-        when billing_unit = 'per_1m_tokens' then 'token price without a token count per clip in the source'
-        else 'not a per-output price (' || coalesce(unit_text, 'no unit') || ')'
-    end as usd_missing_reason,
+    price_per_s_before_fx,
+    base_method,
+    fx_lookup_date,
     source_usd_per_s,
     case
         when (mode is null or mode = 't2v')
@@ -222,4 +189,4 @@ select
     fetched_at,
     curated_file,
     curated_row
-from with_fx
+from interpreted

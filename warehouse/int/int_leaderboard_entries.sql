@@ -1,4 +1,4 @@
--- stg_leaderboard_entries: arena.ai video-board entries, one row per board, day and model, from
+-- int_leaderboard_entries: arena.ai video-board entries, one row per board, day and model, from
 -- the mirror's fetched snapshots and the curated history. A day covered by a fetched snapshot uses
 -- the newest snapshot of that day; curated rows fill the days no snapshot covers. Vendor -> lab
 -- through the alias table; without a known vendor, the model family's lab; country from dim_labs.
@@ -50,7 +50,7 @@ entries as (
 with_family as (
     select e.*, f.family as model_family, f.lab_id as family_lab_id, f.is_open_weights as family_open_weights
     from entries as e
-    left join stg.stg_model_families as f on regexp_matches(lower(e.model), f.pattern)
+    left join int.int_model_families as f on regexp_matches(lower(e.model), f.pattern)
     qualify row_number() over (partition by e.board, e.snapshot_date, e.model, e.rank order by f.priority nulls last) = 1
 )
 select
@@ -79,5 +79,5 @@ select
     w.curated_file,
     w.curated_row
 from with_family as w
-left join stg.stg_lab_aliases as a on a.alias_key = lower(w.vendor)
-left join marts.dim_labs as l on l.lab_id = coalesce(a.lab_id, w.family_lab_id)
+left join int.int_lab_aliases as a on a.alias_key = lower(w.vendor)
+left join int.int_labs as l on l.lab_id = coalesce(a.lab_id, w.family_lab_id)

@@ -1,0 +1,26 @@
+"""Shared dimensions, read by every family: labs (with their aliases), model families, the models the
+arenas name, and the stock listings. Built from the curated seeds (and, for models, the arena
+entries); one home for each, so no family resolves a lab or a listing its own way."""
+
+from ..bundle import definitions
+from ..sql_assets import sql_model
+
+defs = definitions(
+    __name__,
+    *sql_model("int", "int_labs"),
+    *sql_model("int", "int_listings"),
+    *sql_model(
+        "marts",
+        "dim_labs",
+        keys=("lab_id",),
+    ),
+    *sql_model("int", "int_lab_aliases", keys=("alias_key",)),
+    *sql_model("int", "int_model_families", keys=("priority",)),
+    *sql_model("marts", "dim_listings", keys=("ticker",)),
+    *sql_model(
+        "marts",
+        "dim_models",
+        keys=("model",),
+        date_column="last_seen",
+    ),
+)

@@ -1,0 +1,73 @@
+"""The SQL layers run one way: raw -> stg (per source: rename, cast, tidy) -> int (shared resolution:
+lab, country, model family, listing, FX) -> marts (facts and dimensions) -> out (published measures).
+What each layer may read is checked on the tables DuckDB's parser finds in every file; DDL lives in
+warehouse/ddl/ only, so every model file is one SELECT."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.config import SQL_DIR
+from pipelines.warehouse import tables_read
+
+# layer -> the schemas its files must not read
+FORBIDDEN = {
+    "stg": {"stg", "int", "marts", "out"},  # a staging view reads its raw table(s) only
+    "int": {"marts", "out"},
+    "marts": {"out"},
+    "out": {"raw", "stg", "int"},  # published measures come from the marts alone
+}
+
+
+def model_files(layer: str) -> list:
+    return sorted((SQL_DIR / layer).glob("*.sql"))
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_each_layer_reads_only_the_layers_before_it(layer):
+    broken = {}
+    for path in model_files(layer):
+        assert path.stem.startswith(f"{layer}_") or layer == "marts", path.name
+        bad = sorted(f"{s}.{t}" for s, t in tables_read(path.read_text(encoding="utf-8")) if s in FORBIDDEN[layer])
+        if bad:
+            broken[path.name] = bad
+    assert not broken, f"{layer} files read layers they must not: {broken}"
+
+
+# Facts and dimensions should read staging and intermediate models only. These still read a raw
+# table directly (each needs a stg_<source>__<entity> view first); the list may only shrink.
+MARTS_READING_RAW = {
+    "fct_agreement_leaderboards": {"raw.raw_curated__arena_history", "raw.raw_leaderboards__arena"},
+    "fct_agreement_markets": {"raw.raw_curated__stock_csv_series"},
+    "fct_patent_applications_per_million": {"raw.raw_patents__owid_patents"},
+    "fct_patent_counts": {"raw.raw_curated__patents_reported", "raw.raw_patents__epo_ops"},
+    "fct_stock_prices": {"raw.raw_curated__stock_csv_series"},
+}
+
+
+def test_marts_read_raw_only_where_listed_as_debt():
+    reading_raw = {}
+    for path in model_files("marts"):
+        raw = {f"{s}.{t}" for s, t in tables_read(path.read_text(encoding="utf-8")) if s == "raw"}
+        if raw:
+            reading_raw[path.stem] = raw
+    assert reading_raw == MARTS_READING_RAW
+
+
+def test_the_layer_rule_would_catch_a_staging_view_reading_a_mart():
+    sql = "with x as (select * from raw.raw_fx__fred) select * from x join marts.dim_labs using (lab_id)"
+    assert {s for s, _ in tables_read(sql)} & FORBIDDEN["stg"] == {"marts"}
+
+
+def test_staging_views_are_named_for_their_source():
+    for path in model_files("stg"):
+        sources = {t.removeprefix("raw_").split("__")[0] for s, t in tables_read(path.read_text(encoding="utf-8"))}
+        assert len(sources) == 1, f"{path.name} reads more than one source family: {sorted(sources)}"
+
+
+def test_model_files_are_selects_and_ddl_lives_in_ddl():
+    for layer in FORBIDDEN:
+        for path in model_files(layer):
+            tables_read(path.read_text(encoding="utf-8"))  # raises on anything but one SELECT
+    assert (SQL_DIR / "ddl" / "marts" / "fct_claim_verdicts.sql").exists()
+    assert (SQL_DIR / "ddl" / "marts" / "change_refreshes.sql").exists()
