@@ -56,13 +56,22 @@ class CuratedFiles:
             description=f"{len(specs)} curated seed files loaded in one step",
         )
         def _load(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+            failed = []
             with warehouse_connection(duckdb) as con:
                 for name in self.names:
                     key = dg.AssetKey(f"raw_curated__{name}")
-                    if key in context.selected_asset_keys:
-                        yield dg.MaterializeResult(asset_key=key, metadata=_load_one(context, con, name))
-                        mine = [c for c in checks if c.key.asset_key == key]
-                        yield from check_results(con, mine, context.selected_asset_check_keys)
+                    if key not in context.selected_asset_keys:
+                        continue
+                    try:
+                        meta = _load_one(context, con, name)
+                    except (CuratedSchemaError, OSError, pl.exceptions.PolarsError) as exc:
+                        failed.append(f"{name}: {exc}")  # the other files still load; the step then fails
+                        continue
+                    yield dg.MaterializeResult(asset_key=key, metadata=meta)
+                    mine = [c for c in checks if c.key.asset_key == key]
+                    yield from check_results(con, mine, context.selected_asset_check_keys)
+            if failed:
+                raise dg.Failure(description=f"curated files not loaded: {'; '.join(failed)}")
 
         return _load
 
