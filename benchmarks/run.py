@@ -140,6 +140,7 @@ def main() -> int:
     parser.add_argument("--scale-days", type=int, default=1000, help="synthetic arena days (× 3 boards)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     args = parser.parse_args()
+    load_before = os.getloadavg()  # the machine is shared: say how busy it was
     results: dict[str, list[tuple[float, float]]] = {"cold": [], "unchanged": [], "unchanged_forced": []}
     floors: list[float] = []
     reparsed = []
@@ -184,6 +185,8 @@ def main() -> int:
         "# Benchmarks",
         "",
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `make bench` on: {machine()}.",
+        f"Load average (1, 5, 15 min) at the start {', '.join(f'{v:.1f}' for v in load_before)}, at the end "
+        f"{', '.join(f'{v:.1f}' for v in os.getloadavg())}, on {os.cpu_count()} cores.",
         f"Median of {args.runs} runs for each bundled scenario, one run for the scale scenario; each cold run starts "
         "from an empty warehouse and Dagster home. The machine is shared (several sessions at once), so "
         "absolute figures carry noise; each floor is measured in the same run, on the same files, just before.",

@@ -90,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     refresh.add_argument(
         "--force", action="store_true", help="rebuild even when a replay refresh finds its inputs unchanged"
     )
+    refresh.add_argument(
+        "--record",
+        action="store_true",
+        help="record the run, its materialisations and checks in DAGSTER_HOME so `make dev` shows them "
+        "(slower: Dagster's SQLite event log; the default keeps the run in memory)",
+    )
     refresh.set_defaults(func=cmd_refresh)
 
     status = command(

@@ -22,6 +22,8 @@ def _ensure_dagster_home() -> Path:
 
 def cmd_refresh(args: argparse.Namespace) -> int:
     os.environ["VIDEORACE_MODE"] = "live" if args.live else "replay"
+    if getattr(args, "record", False):
+        os.environ["VIDEORACE_RECORD_RUNS"] = "1"
     _ensure_dagster_home()
     from .refresh import run_refresh
 

@@ -32,6 +32,9 @@ class Settings:
     catchup_max_days: int = 60
     catchup_range_max_days: int = 730  # bound of a FRED/Yahoo catch-up range (pipelines/catchup.py)
     lock_wait_s: float = 30.0  # how long a command waits for another process's warehouse lock
+    # `videorace refresh` records its run in DAGSTER_HOME (shown by `make dev`) only when asked:
+    # Dagster's SQLite event log costs ~20 ms per event and a refresh writes ~1,200 (README, Speed)
+    record_runs: bool = False
 
     def base_url(self, source: str, default: str) -> str:
         return self.url_overrides.get(source, default).rstrip("/")
@@ -66,6 +69,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         catchup_max_days=_positive_int(env, "VIDEORACE_CATCHUP_MAX_DAYS", 60),
         catchup_range_max_days=_positive_int(env, "VIDEORACE_CATCHUP_RANGE_MAX_DAYS", 730),
         lock_wait_s=float(env.get("VIDEORACE_LOCK_WAIT_S") or 30),
+        record_runs=env.get("VIDEORACE_RECORD_RUNS", "").strip().lower() in ("1", "true", "yes"),
     )
 
 

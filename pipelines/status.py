@@ -25,10 +25,15 @@ DATE_COLUMNS = (
 )
 
 
-def table_counts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+def table_counts(
+    con: duckdb.DuckDBPyConnection, schemas: tuple[str, ...] = ("raw", "stg", "int", "marts", "out")
+) -> pl.DataFrame:
+    """Rows and newest date per table of `schemas` (a `stg` or `int` view is run to be counted: the refresh
+    summary, which does not print them, leaves them out)."""
     tables = con.execute(
-        """SELECT table_schema, table_name FROM information_schema.tables
-           WHERE table_schema IN ('raw', 'stg', 'int', 'marts', 'out') ORDER BY 1, 2"""
+        "SELECT table_schema, table_name FROM information_schema.tables WHERE list_contains(?, table_schema) "
+        "ORDER BY 1, 2",
+        [list(schemas)],
     ).fetchall()
     rows = []
     for schema, table in tables:

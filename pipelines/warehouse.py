@@ -124,10 +124,11 @@ def ensure_table(con: duckdb.DuckDBPyConnection, layer: str, table: str) -> None
     con.execute(sql_text(f"{layer}/{table}.sql"))
 
 
-def build_model(con: duckdb.DuckDBPyConnection, layer: str, name: str, keys: tuple[str, ...] = ()) -> int:
+def build_model(con: duckdb.DuckDBPyConnection, layer: str, name: str, keys: tuple[str, ...] = ()) -> None:
     """Create or replace one staging view / mart table from warehouse/<layer>/<name>.sql (a
     SELECT), in one transaction. A mart or out table loses its impossible rows (and rows whose
-    `keys` are not unique) to marts.fct_row_rejects in that same transaction. Returns the row count."""
+    `keys` are not unique) to marts.fct_row_rejects in that same transaction. Not counted here: the
+    asset's metadata counts it, and counting a staging view runs its whole query."""
     from .defs.ops.quarantine import quarantine  # lazily: the defs package imports this module
 
     select = sql_text(f"{layer}/{name}.sql")
@@ -136,7 +137,6 @@ def build_model(con: duckdb.DuckDBPyConnection, layer: str, name: str, keys: tup
         con.execute(f"CREATE OR REPLACE {kind} {layer}.{name} AS\n{select}")
         if kind == "TABLE":
             quarantine(con, f"{layer}.{name}", keys)
-    return con.execute(f"SELECT count(*) FROM {layer}.{name}").fetchall()[0][0]
 
 
 def table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:

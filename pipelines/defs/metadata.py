@@ -17,15 +17,18 @@ def _markdown_preview(con: duckdb.DuckDBPyConnection, relation: str, limit: int 
 
 
 def table_metadata(con: duckdb.DuckDBPyConnection, relation: str, date_column: str | None = None) -> dict:
-    meta: dict = {"row_count": dg.MetadataValue.int(con.execute(f"SELECT count(*) FROM {relation}").fetchall()[0][0])}
     columns = {r[0] for r in con.execute(f"DESCRIBE {relation}").fetchall()}
-    if date_column and date_column in columns:
-        low, high = con.execute(f"SELECT min({date_column}), max({date_column}) FROM {relation}").fetchall()[0]
-        meta["date_min"] = dg.MetadataValue.text(str(low))
-        meta["date_max"] = dg.MetadataValue.text(str(high))
+    dated = bool(date_column and date_column in columns)
+    # one scan for every figure: a staging view runs its whole query each time it is read
+    aggregates = ["count(*)"]
+    aggregates += [f"min({date_column})", f"max({date_column})"] if dated else []
+    aggregates += ["count(DISTINCT lab_id)"] if "lab_id" in columns else []
+    figures = list(con.execute(f"SELECT {', '.join(aggregates)} FROM {relation}").fetchall()[0])
+    meta: dict = {"row_count": dg.MetadataValue.int(figures.pop(0))}
+    if dated:
+        meta["date_min"] = dg.MetadataValue.text(str(figures.pop(0)))
+        meta["date_max"] = dg.MetadataValue.text(str(figures.pop(0)))
     if "lab_id" in columns:
-        meta["distinct_labs"] = dg.MetadataValue.int(
-            con.execute(f"SELECT count(DISTINCT lab_id) FROM {relation}").fetchall()[0][0]
-        )
+        meta["distinct_labs"] = dg.MetadataValue.int(figures.pop(0))
     meta["preview"] = dg.MetadataValue.md(_markdown_preview(con, relation))
     return meta

@@ -13,8 +13,8 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from ..warehouse import build_model, sql_text, tables_read
-from .bundle import warehouse_connection
-from .checks import key_checks
+from .bundle import check_results, check_spec, warehouse_connection
+from .checks import Check, key_checks
 from .metadata import table_metadata
 
 
@@ -103,18 +103,36 @@ def _in_dependency_order(models: list[SqlModel]) -> list[SqlModel]:
     return ordered
 
 
-def sql_layer_assets(name: str, models: list[SqlModel]) -> dg.AssetsDefinition:
+@dataclass(frozen=True)
+class SqlLayer:
+    """The models of one family and layer: one step, any subset of them, each model's checks
+    evaluated right after it is built (bundle.Buildable)."""
+
+    name: str
+    models: tuple[SqlModel, ...]
+
+    @property
+    def keys(self) -> frozenset[dg.AssetKey]:
+        return frozenset(m.key for m in self.models)
+
+    def build(self, checks: list[Check]) -> dg.AssetsDefinition:
+        return sql_layer_assets(self.name, list(self.models), checks)
+
+
+def sql_layer_assets(name: str, models: list[SqlModel], checks: list[Check]) -> dg.AssetsDefinition:
     """One step for models of one family and layer; any subset of them can run."""
     ordered = _in_dependency_order(models)
 
     @dg.multi_asset(
         name=name,
         specs=[m.spec() for m in ordered],
+        check_specs=[check_spec(c) for c in checks],
         can_subset=True,
-        description=f"{len(ordered)} SQL models built in one step, in dependency order",
+        description=f"{len(ordered)} SQL models built in one step, in dependency order, each with its checks",
     )
     def _build(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         selected = context.selected_asset_keys
+        selected_checks = context.selected_asset_check_keys
         with warehouse_connection(duckdb) as con:
             for model in ordered:
                 if model.key not in selected:
@@ -122,5 +140,6 @@ def sql_layer_assets(name: str, models: list[SqlModel]) -> dg.AssetsDefinition:
                 build_model(con, model.layer, model.name, model.keys)
                 meta = table_metadata(con, f"{model.layer}.{model.name}", model.date_column)
                 yield dg.MaterializeResult(asset_key=model.key, metadata=meta)
+                yield from check_results(con, [c for c in checks if c.asset == model.name], selected_checks)
 
     return _build

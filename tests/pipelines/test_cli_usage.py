@@ -46,7 +46,7 @@ def run(*args: str, **env: str) -> subprocess.CompletedProcess:
         (
             ("refresh", "--bogus"),
             "videorace refresh: unrecognized arguments: --bogus; videorace refresh takes --help, --live, --select, "
-            "--quiet, --force",
+            "--quiet, --force, --record",
         ),
         (("record", "nosuch"), f"videorace record: argument SOURCE: unknown source 'nosuch'; sources: {SOURCE_NAMES}"),
         (

@@ -1,45 +1,89 @@
 """Curated seeds: one raw asset per file of warehouse/seeds (their dimensions are in defs/dimensions)."""
 
+from dataclasses import dataclass
+
 import dagster as dg
 import polars as pl
 from dagster_duckdb import DuckDBResource
 
 from ...curated import CURATED_FILES, CuratedSchemaError, load_curated
-from ..bundle import definitions
-from ..checks import key_checks
+from ..bundle import check_results, check_spec, definitions, warehouse_connection
+from ..checks import Check, key_checks
 from ..metadata import table_metadata
 from ..source_assets import record_run
 from ..sql_assets import sql_model
 
 
-def _curated_asset(name: str):
-    path = CURATED_FILES[name][0]
-
-    @dg.asset(
-        name=f"raw_curated__{name}",
-        group_name="curated",
-        kinds={"duckdb", "csv"},
-        tags={"layer": "raw", "family": "curated"},
-        description=f"raw.raw_curated__{name}: {path.name} as committed, every column as text, "
-        "with curated_file, curated_row and the file's sha256.",
-    )
-    def curated_asset(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
-        with duckdb.get_connection() as con:
-            try:
-                result = load_curated(con, name)
-            except (CuratedSchemaError, OSError, pl.exceptions.PolarsError) as exc:
-                record_run(
-                    con, context.run.run_id, f"curated_{name}", "curated", "failed", failures=1, message=str(exc)
-                )
-                raise
-            record_run(con, context.run.run_id, f"curated_{name}", "curated", result["status"], rows=result["rows"])
-            meta = table_metadata(con, f"raw.raw_curated__{name}")
-        return dg.MaterializeResult(metadata={**meta, "status": result["status"]})
-
-    return [curated_asset, *key_checks(f"raw_curated__{name}", f"raw.raw_curated__{name}", ("curated_row",))]
+def _load_one(context, con, name: str) -> dict:
+    try:
+        result = load_curated(con, name)
+    except (CuratedSchemaError, OSError, pl.exceptions.PolarsError) as exc:
+        record_run(con, context.run.run_id, f"curated_{name}", "curated", "failed", failures=1, message=str(exc))
+        raise
+    record_run(con, context.run.run_id, f"curated_{name}", "curated", result["status"], rows=result["rows"])
+    return {**table_metadata(con, f"raw.raw_curated__{name}"), "status": result["status"]}
 
 
-curated_assets = [a for name in CURATED_FILES for a in _curated_asset(name)]
+@dataclass(frozen=True)
+class CuratedFiles:
+    """One raw asset per seed file, all loaded in one step with their checks (bundle.Buildable)."""
+
+    names: tuple[str, ...]
+
+    @property
+    def keys(self) -> frozenset[dg.AssetKey]:
+        return frozenset(dg.AssetKey(f"raw_curated__{name}") for name in self.names)
+
+    def build(self, checks: list[Check]) -> dg.AssetsDefinition:
+        specs = [
+            dg.AssetSpec(
+                f"raw_curated__{name}",
+                group_name="curated",
+                kinds={"duckdb", "csv"},
+                tags={"layer": "raw", "family": "curated"},
+                description=f"raw.raw_curated__{name}: {CURATED_FILES[name][0].name} as committed, every column "
+                "as text, with curated_file, curated_row and the file's sha256.",
+                skippable=True,
+            )
+            for name in self.names
+        ]
+
+        @dg.multi_asset(
+            name="curated_raw_files",
+            specs=specs,
+            check_specs=[check_spec(c) for c in checks],
+            can_subset=True,
+            description=f"{len(specs)} curated seed files loaded in one step",
+        )
+        def _load(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+            failed = []
+            with warehouse_connection(duckdb) as con:
+                for name in self.names:
+                    key = dg.AssetKey(f"raw_curated__{name}")
+                    if key not in context.selected_asset_keys:
+                        continue
+                    try:
+                        meta = _load_one(context, con, name)
+                    except (CuratedSchemaError, OSError, pl.exceptions.PolarsError) as exc:
+                        failed.append(f"{name}: {exc}")  # the other files still load; the step then fails
+                        continue
+                    yield dg.MaterializeResult(asset_key=key, metadata=meta)
+                    mine = [c for c in checks if c.key.asset_key == key]
+                    yield from check_results(con, mine, context.selected_asset_check_keys)
+            if failed:
+                raise dg.Failure(description=f"curated files not loaded: {'; '.join(failed)}")
+
+        return _load
+
+
+curated_assets = [
+    CuratedFiles(tuple(CURATED_FILES)),
+    *(
+        c
+        for name in CURATED_FILES
+        for c in key_checks(f"raw_curated__{name}", f"raw.raw_curated__{name}", ("curated_row",))
+    ),
+]
 
 # staging of the seeds read as data (not only joined): typed, renamed, nothing resolved
 staging = [*sql_model("stg", "stg_curated__earnings_days"), *sql_model("stg", "stg_curated__market_moves_reported")]

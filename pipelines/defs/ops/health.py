@@ -5,6 +5,7 @@ package wrap them): raw tables against their DDL (schema drift) and sources agai
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cache
 
 import duckdb
 
@@ -13,11 +14,20 @@ from ...status import source_status
 from ...warehouse import sql_text, table_exists
 
 
+@cache
+def _scratch() -> duckdb.DuckDBPyConnection:
+    """One in-memory database for every DDL read in this process (opening one per table cost more
+    than the check itself)."""
+    con = duckdb.connect()
+    con.execute("CREATE SCHEMA raw")
+    return con
+
+
 def ddl_columns(table: str) -> list[tuple[str, str]]:
     """(column, type) as warehouse/raw/<table>.sql declares them, read by running the DDL in memory."""
-    con = duckdb.connect()
+    con = _scratch().cursor()
     try:
-        con.execute("CREATE SCHEMA raw")
+        con.execute(f"DROP TABLE IF EXISTS raw.{table}")
         con.execute(sql_text(f"raw/{table}.sql"))
         return [(r[0], r[1]) for r in con.execute(f"DESCRIBE raw.{table}").fetchall()]
     finally:

@@ -1,0 +1,38 @@
+"""A refresh costs about one Dagster step per source, per family and layer of SQL models: each asset
+check is evaluated in the step that builds its asset, not in a step of its own (issue 8.6)."""
+
+from __future__ import annotations
+
+import dagster as dg
+from dagster._core.execution.api import create_execution_plan
+
+from pipelines.definitions import defs
+
+
+def _plan_outputs() -> tuple[int, dict[dg.AssetKey, str], dict[dg.AssetCheckKey, str]]:
+    plan = create_execution_plan(defs.resolve_job_def("refresh_all"))
+    assets, checks = {}, {}
+    for step in plan.steps:
+        for output in step.step_outputs:
+            if output.properties.asset_key:
+                assets[output.properties.asset_key] = step.key
+            if output.properties.asset_check_key:
+                checks[output.properties.asset_check_key] = step.key
+    return len(plan.steps), assets, checks
+
+
+def test_every_check_runs_in_its_assets_step_unless_it_watches_another_package():
+    steps, assets, checks = _plan_outputs()
+    apart = {key: step for key, step in checks.items() if step != assets[key.asset_key]}
+    # ops watches every family's tables; fct_changes and fct_claim_verdicts are plain assets
+    assert {step.rsplit("_checks", 1)[0] for step in apart.values()} == {"ops", "outputs", "claims"}
+    assert len(checks) == 276 and len(assets) == 118
+    assert len(checks) - len(apart) >= 200  # the rest ride along with the step that builds their asset
+    assert steps <= 63, steps  # was 136: one step per source, per family and layer, plus the outputs
+
+
+def test_a_source_is_fetched_and_loaded_in_one_step_with_its_checks():
+    _, assets, checks = _plan_outputs()
+    step = assets[dg.AssetKey("raw_leaderboards__arena")]
+    assert step == assets[dg.AssetKey("snapshots_leaderboards__arena")] == "source_arena"
+    assert {k.name for k, s in checks.items() if s == step} == {"keys_unique", "keys_not_null", "last_load_ok"}
