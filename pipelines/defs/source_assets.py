@@ -91,7 +91,7 @@ def source_assets(
     source = get_source(name)
     fetch_key = f"snapshots_{source.family}__{source.name}"
     raw_key = source.raw_table
-    tags = {"family": source.family}
+    tags = {"family": source.family, "cadence": source.cadence}  # schedules select by it
 
     @dg.asset(
         name=fetch_key,

@@ -12,9 +12,7 @@ from .base import SnapshotSpider
 
 
 class HfTrendingSpider(SnapshotSpider):
-    name = "openness_hf_trending"
     source = "hf_trending"
-    default_base_url = "https://huggingface.co"  # = SOURCES["hf_trending"].live_url (tested)
     # a JSON API for programmatic clients (Hub API terms and rate limits apply, honoured by the
     # shared backoff); robots.txt addresses page crawlers
     custom_settings = {"ROBOTSTXT_OBEY": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}

@@ -10,9 +10,7 @@ CHART = "artificial-intelligence-patents-submitted-per-million"
 
 
 class OwidPatentsSpider(SnapshotSpider):
-    name = "patents_owid_patents"
     source = "owid_patents"
-    default_base_url = "https://ourworldindata.org"
 
     async def start(self):
         yield self.request(f"{self.base_url}/grapher/{CHART}.csv", label="all_ai_per_million")

@@ -11,9 +11,7 @@ REFERENCE_PATH = "skills/rw-api-reference/SKILL.md"
 
 
 class RunwayPricingSpider(SnapshotSpider):
-    name = "pricing_runway_pricing"
     source = "runway_pricing"
-    default_base_url = "https://raw.githubusercontent.com/runwayml/skills/main"
 
     def __init__(self, path: str = REFERENCE_PATH, *args, **kwargs):
         super().__init__(*args, **kwargs)
