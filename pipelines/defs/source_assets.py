@@ -167,7 +167,9 @@ def source_assets(
             ensure_base_tables(con)
             fetched = fetch_status_in_run(con, context.run.run_id, name)
             try:
-                report = load_source(con, name, raw_key, _snapshots_of(con, name), parse_options)
+                report = load_source(
+                    con, name, raw_key, _snapshots_of(con, name), parse_options, read=fetcher.read_snapshot
+                )
             except Exception as exc:  # noqa: BLE001 — one snapshot's failure is that snapshot's, recorded
                 message = _one_line(name, exc)
                 record_run(con, context.run.run_id, name, fetcher.mode, "failed", failures=1, message=message)

@@ -51,6 +51,13 @@ dimension_assets = [
     ),
     *sql_model("stg", "stg_lab_aliases", deps=["dim_labs", "raw_curated__labs"], group="curated", keys=("alias_key",)),
     *sql_model("stg", "stg_model_families", deps=["raw_curated__model_families"], group="curated", keys=("priority",)),
+    *sql_model(
+        "marts",
+        "dim_sources",
+        deps=["raw_curated__sources", "raw_curated__cadences"],
+        group="curated",
+        keys=("source",),
+    ),
 ]
 
 defs = definitions(*curated_assets, *dimension_assets)
