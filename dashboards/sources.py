@@ -57,3 +57,11 @@ def stale_sources(con: duckdb.DuckDBPyConnection, now: datetime | None = None) -
     finally:
         con.unregister("source_cadences")
     return {r[0] for r in rows if r[-1]}
+
+
+def board_order(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+    """The boards in display order (marts.dim_boards, from warehouse/seeds/source_boards.csv); empty
+    when the curated family was not built (the board charts are then left out)."""
+    if not _exists(con, "marts", "dim_boards"):
+        return ()
+    return tuple(r[0] for r in con.execute("SELECT board FROM marts.dim_boards ORDER BY board_order, board").fetchall())

@@ -58,6 +58,7 @@ dimension_assets = [
         group="curated",
         keys=("source",),
     ),
+    *sql_model("marts", "dim_boards", deps=["raw_curated__source_boards"], group="curated", keys=("board",)),
 ]
 
 defs = definitions(*curated_assets, *dimension_assets)

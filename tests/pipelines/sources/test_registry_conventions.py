@@ -152,3 +152,34 @@ def test_no_spider_spells_a_base_url_or_a_board_list():
         assert "text-to-video" not in literals and "text_to_video" not in literals, path.name
     for name in ("arena", "aa_arena", "lmarena_dataset"):
         assert "image-to-video" not in _string_constants(SCRAPERS / "parsers" / f"{name}.py"), name
+
+
+def test_the_site_reads_the_board_order_from_the_warehouse():
+    """No dashboards module keeps its own list of boards: marts.dim_boards orders them."""
+    boards = set(registry.boards("arena").values())
+    lists = []
+    for path in sorted((PROJECT_ROOT / "dashboards").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Tuple | ast.List | ast.Set):
+                named = {e.value for e in node.elts if isinstance(e, ast.Constant)} & boards
+                if len(named) >= 2:
+                    lists.append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}")
+    assert lists == []
+
+
+def test_dim_boards_orders_the_fetched_boards(warehouse_con):
+    rows = warehouse_con.execute(
+        "SELECT board, board_order, sources FROM marts.dim_boards ORDER BY board_order"
+    ).fetchall()
+    assert rows == [
+        ("text-to-video", 1, "aa_arena, arena, hf_models, lmarena_dataset"),
+        ("image-to-video", 2, "aa_arena, arena, hf_models, lmarena_dataset"),
+        ("video-edit", 3, "arena, lmarena_dataset"),
+    ]
+    sources = warehouse_con.execute(
+        """SELECT source, spider, raw_table, cadence, max_age_days, registry_row
+           FROM marts.dim_sources ORDER BY registry_row"""
+    ).fetchall()
+    assert len(sources) == 20
+    assert sources[0] == ("arena", "leaderboards_arena", "raw_leaderboards__arena", "daily", 2, 1)
+    assert ("epo_ops", "patents_epo_ops", "raw_patents__epo_ops", "monthly", 35, 17) in sources
