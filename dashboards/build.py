@@ -17,6 +17,7 @@ from .names import Names
 from .overview import build_headlines, overview_html, pages_html
 from .sections import section_modules
 from .site import Page, Section, render_page, write_site
+from .sources import SourceRow, source_registry, stale_sources
 
 TITLE = "videorace — the China vs U.S. AI video-generation race"
 
@@ -36,24 +37,17 @@ def _missing_tables(con: duckdb.DuckDBPyConnection, module) -> list[str]:
     return missing
 
 
-def _source_registry() -> dict:
-    # The registry of sources (titles, terms) is code, not yet a warehouse table; read lazily so
-    # that importing the dashboards never imports the pipeline package.
-    from pipelines.sources import SOURCES
-
-    return SOURCES
-
-
 def _snapshot_sources(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """URL -> source of every stored snapshot: a replayed row's URL is where its recording was read
     (a repository at a commit), not the live URL, so the warehouse says which source it belongs to."""
     return dict(con.execute("SELECT url, any_value(source) FROM raw.snapshots GROUP BY url").fetchall())
 
 
-def _source_terms(section: Section, sources: tuple[str, ...], url_sources: dict[str, str]) -> None:
+def _source_terms(
+    section: Section, sources: tuple[str, ...], url_sources: dict[str, str], registry: dict[str, SourceRow]
+) -> None:
     """Per chart, the terms of the registered sources its URLs come from (the snapshot's source, else
     the longest live-URL prefix)."""
-    registry = _source_registry()
     known = [registry[n] for n in sources if n in registry]
     for chart in section.charts:
         terms, unmatched = [], False
@@ -73,21 +67,23 @@ def _source_terms(section: Section, sources: tuple[str, ...], url_sources: dict[
 def build_sections(con: duckdb.DuckDBPyConnection) -> tuple[list[Section], list[str]]:
     sections, skipped = [], []
     url_sources = _snapshot_sources(con)
+    registry, stale_now = source_registry(con), stale_sources(con)
     for module in section_modules():
         missing = _missing_tables(con, module)
         if missing:
             skipped.append(f"{module.__name__.rsplit('.', 1)[-1]} (missing {', '.join(missing)})")
             continue
         section = module.build(con)
-        stale = _stale_sources(con, module)
+        fed_by = _section_sources(module, registry)
+        stale = sorted(stale_now & set(fed_by))  # a badge on each chart of a stale source's section
         for chart in section.charts:
             chart.stale_sources = sorted(set(chart.stale_sources) | set(stale))
-        _source_terms(section, _section_sources(module), url_sources)
+        _source_terms(section, fed_by, url_sources, registry)
         sections.append(section)
     return sections, skipped
 
 
-def _section_sources(module) -> tuple[str, ...]:
+def _section_sources(module, registry: dict[str, SourceRow]) -> tuple[str, ...]:
     """The sources a section's charts are fed by: its optional SOURCES tuple, or else every source
     of the family its OUT_TABLES are named after (out_leaderboard_... -> leaderboards)."""
     if hasattr(module, "SOURCES"):
@@ -98,21 +94,9 @@ def _section_sources(module) -> tuple[str, ...]:
     }
     return tuple(
         name
-        for name, source in _source_registry().items()
+        for name, source in registry.items()
         if any(stem and source.family.rstrip("s") == stem.rstrip("s") for stem in stems)
     )
-
-
-def _stale_sources(con: duckdb.DuckDBPyConnection, module) -> list[str]:
-    """Sources of this section that failed or are past their cadence (a badge on each chart)."""
-    from pipelines.status import source_status
-    from pipelines.warehouse import table_exists
-
-    sources = _section_sources(module)
-    if not sources or not (table_exists(con, "raw", "source_runs") and table_exists(con, "raw", "snapshots")):
-        return []
-    status = source_status(con)
-    return sorted(status.filter(status["stale"] & status["source"].is_in(list(sources)))["source"].to_list())
 
 
 def _newest_day(charts) -> str | None:

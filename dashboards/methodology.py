@@ -9,6 +9,7 @@ from .chart import esc, safe_href
 from .chart_html import source_label
 from .glossary import glossary_html
 from .site import Section
+from .sources import source_registry
 
 COUNTRY = [
     "A model's country is the headquarters country (ISO 3166 alpha-2) of the lab that develops it, from "
@@ -98,11 +99,9 @@ def _cited(value: str | None) -> str:
     return f'<a href="{esc(href)}" title="{esc(href)}">{esc(source_label(href))}</a>' if href else esc(value)
 
 
-def _sources_table() -> str:
-    from pipelines.sources import SOURCES  # the registry is code; read lazily (see build._source_registry)
-
+def _sources_table(con: duckdb.DuckDBPyConnection) -> str:
     body = []
-    for source in SOURCES.values():
+    for source in source_registry(con).values():
         href = safe_href(source.live_url)
         url = (
             f'<a href="{esc(href)}" title="{esc(href)}">{esc(source_label(href))}</a>' if href else esc(source.live_url)
@@ -110,7 +109,7 @@ def _sources_table() -> str:
         body.append(
             f'<tr><td data-label="what">{esc(source.title)}</td><td data-label="where">{url}</td>'
             f'<td data-label="terms">{esc(source.terms)}</td><td data-label="cadence">{esc(source.cadence)}</td>'
-            f'<td data-label="access">{esc(source.auth)}</td></tr>\n'
+            f'<td data-label="access">{esc(source.access)}</td></tr>\n'
         )
     return (
         '<table class="prose"><thead><tr><th>what</th><th>where</th><th>terms / licence</th>'
@@ -133,6 +132,6 @@ def methodology_sections(con: duckdb.DuckDBPyConnection) -> list[Section]:
         Section("event-study", "Event study (market reactions)", html_blocks=[_list(EVENT_STUDY)]),
         Section("claims", "Claims ledger", html_blocks=[_list(CLAIMS)]),
         Section("changes", "Change feed and exports", html_blocks=[_list(CHANGES)]),
-        Section("sources", "Sources and licences", html_blocks=[_sources_table()]),
+        Section("sources", "Sources and licences", html_blocks=[_sources_table(con)]),
         Section("caveats", "Caveats", html_blocks=[_list(CAVEATS)]),
     ]

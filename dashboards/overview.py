@@ -14,9 +14,8 @@ from .chart import esc, safe_href
 from .chart_html import source_label
 from .headline import Headline, has_columns, link_to
 from .names import Names, plural
+from .sources import board_order
 from .theme import COUNTRY_COLORS, COUNTRY_LABELS
-
-BOARD_ORDER = ("text-to-video", "image-to-video", "video-edit")
 
 
 def arena_leaders(con: duckdb.DuckDBPyConnection, anchors: set[str]) -> list[Headline]:
@@ -33,7 +32,8 @@ def arena_leaders(con: duckdb.DuckDBPyConnection, anchors: set[str]) -> list[Hea
     out = []
     names = Names(con)
     boards = top10["board"].unique().to_list()
-    for board in sorted(boards, key=lambda b: (BOARD_ORDER.index(b) if b in BOARD_ORDER else 99, b)):
+    order = board_order(con)
+    for board in sorted(boards, key=lambda b: (order.index(b) if b in order else 99, b)):
         rows = top10.filter(pl.col("board") == board)
         first = rows.row(0, named=True)
         counts = rows["country_code"].fill_null("unknown").value_counts()

@@ -7,15 +7,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from videorace_scrapers.registry import secret_env_vars
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 RECORDINGS_DIR = PROJECT_ROOT / "scrapers" / "recordings"
 SEEDS_DIR = PROJECT_ROOT / "warehouse" / "seeds"
 SQL_DIR = PROJECT_ROOT / "warehouse"
-
-
-def source_url_env_var(source: str) -> str:
-    """`VIDEORACE_<SOURCE>_URL`: lets a mirror, proxy or test server stand in for a live source."""
-    return "VIDEORACE_" + re.sub(r"[^A-Z0-9]", "_", source.upper()) + "_URL"
 
 
 @dataclass(frozen=True)
@@ -40,7 +37,8 @@ class Settings:
         return self.url_overrides.get(source, default).rstrip("/")
 
 
-SECRET_ENV_VARS = ("GITHUB_TOKEN", "FAL_KEY", "HF_TOKEN", "EPO_OPS_KEY", "EPO_OPS_SECRET", "AA_API_KEY", "FRED_API_KEY")
+# every credential a registry row names (sources.csv auth_env_vars): the only keys read, and redacted
+SECRET_ENV_VARS = secret_env_vars()
 
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:

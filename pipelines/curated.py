@@ -106,6 +106,19 @@ CURATED_FILES: dict[str, tuple[Path, tuple[str, ...]]] = {
         SEEDS_DIR / "stock_csv_series.csv",
         ("repository", "adjustment", "preference_rank", "basis", "source_url"),
     ),
+    # the source registry and the lists its sources iterate (videorace_scrapers/registry.py reads the
+    # same files; the site reads them as marts.dim_sources)
+    "sources": (
+        SEEDS_DIR / "sources.csv",
+        ("name", "family", "title", "live_url", "alt_url", "data_format", "cadence", "terms", "auth", "auth_env_vars"),
+    ),
+    "cadences": (SEEDS_DIR / "cadences.csv", ("cadence", "cron_utc", "max_age_days", "basis")),
+    "source_boards": (
+        SEEDS_DIR / "source_boards.csv",
+        ("source", "source_board", "board", "board_order", "request_value", "fetched", "basis"),
+    ),
+    "source_tickers": (SEEDS_DIR / "source_tickers.csv", ("source", "ticker", "path", "basis")),
+    "source_repos": (SEEDS_DIR / "source_repos.csv", ("source", "repo", "basis")),
 }
 
 

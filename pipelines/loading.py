@@ -11,7 +11,7 @@ one Arrow batch for the rows, one for the ledger, one for the rejects.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -184,11 +184,12 @@ def _parser(name: str):
     return get_parser(name)  # the registry walks the parser package on every call
 
 
-def parse_snapshot(parser_name: str, snap: Snapshot, **options) -> pl.DataFrame:
+def parse_snapshot(
+    parser_name: str, snap: Snapshot, *, read: Callable[[Snapshot], bytes] = read_snapshot_bytes, **options
+) -> pl.DataFrame:
+    """`read`: where the bytes come from (the snapshot resource's `read_snapshot` in the pipeline)."""
     parser = _parser(parser_name)
-    records = parser.parse(
-        read_snapshot_bytes(snap), where=f"snapshot {snap.path} (sha256 {snap.sha256[:12]})", **options
-    )
+    records = parser.parse(read(snap), where=f"snapshot {snap.path} (sha256 {snap.sha256[:12]})", **options)
     frame = pl.DataFrame(records, infer_schema_length=None)
     return frame.with_row_index("record_index").with_columns(
         pl.col("record_index").cast(pl.Int32),
@@ -228,7 +229,12 @@ def _cast_to_table(source: str, frames: list, fresh: list, schema: dict, not_nul
 
 
 def load_source(
-    con: duckdb.DuckDBPyConnection, parser_name: str, table: str, snapshots: list[Snapshot], options_for=lambda snap: {}
+    con: duckdb.DuckDBPyConnection,
+    parser_name: str,
+    table: str,
+    snapshots: list[Snapshot],
+    options_for=lambda snap: {},
+    read: Callable[[Snapshot], bytes] = read_snapshot_bytes,
 ) -> LoadReport:
     """Load every new snapshot that parses and fits; raise one ParseError naming every snapshot
     refused this time (after the good ones are committed and the refused ones recorded)."""
@@ -246,7 +252,7 @@ def load_source(
             report.skipped.append(f"{snap.path}: refused before (raw.snapshot_rejects)")
             continue
         try:
-            frame = parse_snapshot(parser_name, snap, **options_for(snap))
+            frame = parse_snapshot(parser_name, snap, read=read, **options_for(snap))
             check_columns(frame, schema, not_null)
         except Exception as exc:  # noqa: BLE001 — any failure of one snapshot is that snapshot's failure
             refused.append((snap, as_parse_error(parser_name, snap, exc)))

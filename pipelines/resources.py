@@ -46,6 +46,14 @@ class SourceFetcher(dg.ConfigurableResource):
             )
         return fetch_replay(source, Path(self.recordings_dir))
 
+    def read_snapshot(self, snapshot) -> bytes:
+        """The bytes of one stored snapshot (a live one in the snapshot store, a replayed one among the
+        recordings), hashed again against its recorded sha256. Every raw load reads through here, so
+        the store can become a bucket by changing this resource alone."""
+        from videorace_scrapers.snapshots import read_snapshot_bytes
+
+        return read_snapshot_bytes(snapshot)
+
 
 class SitePaths(dg.ConfigurableResource):
     site_dir: str

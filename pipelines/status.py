@@ -50,14 +50,15 @@ def table_counts(
 
 
 def source_status(con: duckdb.DuckDBPyConnection, now: datetime | None = None) -> pl.DataFrame:
-    now = now or datetime.now(UTC)
-    frame = con.sql(sql_text("queries/source_status.sql")).pl()
-    stale = []
-    for row in frame.iter_rows(named=True):
-        source = SOURCES.get(row["source"])
-        if source is None or row["last_ok_at"] is None:
-            stale.append(row["last_status"] == "failed")
-            continue
-        age_days = (now - row["last_ok_at"]).total_seconds() / 86400
-        stale.append(row["last_status"] == "failed" or age_days > CADENCE_MAX_AGE_DAYS[source.cadence])
-    return frame.with_columns(pl.Series("stale", stale, dtype=pl.Boolean))
+    """warehouse/queries/source_status.sql, with each source's cadence limit from the registry."""
+    cadences = pl.DataFrame(
+        {
+            "source": list(SOURCES),
+            "max_age_days": [CADENCE_MAX_AGE_DAYS[s.cadence] for s in SOURCES.values()],
+        }
+    )
+    con.register("source_cadences", cadences.to_arrow())
+    try:
+        return con.sql(sql_text("queries/source_status.sql"), params={"now": now or datetime.now(UTC)}).pl()
+    finally:
+        con.unregister("source_cadences")

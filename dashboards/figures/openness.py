@@ -10,10 +10,12 @@ import polars as pl
 from ..chart import Chart, esc, plot_text
 from ..gaps import DAILY_BOARD_DAYS, break_gaps
 from ..names import Names, plural
+from ..sources import board_order
 from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, base_layout
 
 GROUPS = ("CN", "US", "other", "unknown")
-BOARDS = ("text-to-video", "image-to-video")
+# the open-weight share is charted for the generation boards; the editing board is left out
+EDIT_BOARDS = ("video-edit",)
 
 
 def _layout(fig: go.Figure, y_title: str) -> go.Figure:
@@ -251,7 +253,7 @@ def openness_charts(con: duckdb.DuckDBPyConnection) -> tuple[list[Chart], bool, 
     if not share.is_empty():
         charts.append(open_share_chart(share))
     arena = con.sql("SELECT * FROM out.out_open_arena_top10").pl()
-    for board in BOARDS:
+    for board in (b for b in board_order(con) if b not in EDIT_BOARDS):
         if not arena.filter(pl.col("board") == board).is_empty():
             made = arena_open_chart(arena, board, names)
             (findings if isinstance(made, str) else charts).append(made)

@@ -9,9 +9,8 @@ import polars as pl
 from ..chart import Chart, plot_text
 from ..gaps import DAILY_BOARD_DAYS, band, break_gaps
 from ..names import Names
+from ..sources import board_order
 from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, FILL_ALPHA, base_layout
-
-BOARDS = ("text-to-video", "image-to-video", "video-edit")
 
 
 def _layout(fig: go.Figure, y_title: str) -> go.Figure:
@@ -173,7 +172,7 @@ def leaderboard_charts(con: duckdb.DuckDBPyConnection) -> list[Chart]:
     rows = con.sql("SELECT * FROM out.out_leaderboard_country_daily ORDER BY board, snapshot_date").pl()
     names = Names(con)
     charts = []
-    for board in BOARDS:
+    for board in board_order(con):
         if rows.filter(pl.col("board") == board).is_empty():
             continue
         charts += [share_chart(rows, board), best_score_chart(rows, board, names)]

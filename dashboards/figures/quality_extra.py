@@ -10,9 +10,9 @@ import polars as pl
 from ..chart import Chart, plot_text
 from ..gaps import DAILY_BOARD_DAYS
 from ..names import Names
+from ..sources import board_order
 from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, base_layout
 
-BOARDS = ("text-to-video", "image-to-video", "video-edit")
 NO_LEAD_COLOR = "#bdbdbd"
 
 
@@ -212,7 +212,7 @@ def race_over_time_charts(con: duckdb.DuckDBPyConnection) -> list[Chart]:
     rows = con.sql("SELECT * FROM out.out_quality_leader_daily ORDER BY arena, board, snapshot_date").pl()
     names = Names(con)
     charts = []
-    for board in BOARDS:
+    for board in board_order(con):
         if rows.filter((pl.col("arena") == "arena") & (pl.col("board") == board)).is_empty():
             continue
         charts.append(lead_chart(rows, board, names))

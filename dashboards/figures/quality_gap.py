@@ -9,8 +9,9 @@ import polars as pl
 
 from ..chart import Chart
 from ..gaps import DAILY_BOARD_DAYS, break_gaps
+from ..sources import board_order
 from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, base_layout
-from .quality import BOARDS, GAP_NOTE
+from .quality import GAP_NOTE
 
 NOTE = (
     GAP_NOTE + " A point is how many days earlier the other country's best model had a CI lower bound at "
@@ -91,7 +92,7 @@ def days_behind_chart(rows: pl.DataFrame, board: str, sources: list[str]) -> Cha
 def days_behind_charts(con: duckdb.DuckDBPyConnection) -> list[Chart]:
     rows = con.sql("SELECT * FROM out.out_quality_days_behind ORDER BY board, snapshot_date").pl()
     charts = []
-    for board in BOARDS:
+    for board in board_order(con):
         if rows.filter(pl.col("board") == board).is_empty():
             continue
         sources = [

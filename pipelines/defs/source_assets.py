@@ -139,7 +139,9 @@ def _load(context, con, fetcher: SourceFetcher, unit: "SourceAssets") -> dict:
     ensure_base_tables(con)
     fetched = fetch_status_in_run(con, context.run.run_id, name)
     try:
-        report = load_source(con, name, raw_key, _snapshots_of(con, name), unit.parse_options)
+        report = load_source(
+            con, name, raw_key, _snapshots_of(con, name), unit.parse_options, read=fetcher.read_snapshot
+        )
     except Exception as exc:  # noqa: BLE001 — one snapshot's failure is that snapshot's, recorded
         message = _one_line(name, exc)
         record_run(con, context.run.run_id, name, fetcher.mode, "failed", failures=1, message=message)
@@ -195,7 +197,7 @@ class SourceAssets:
         def checks_on(key: dg.AssetKey) -> list[Check]:
             return [c for c in checks if c.key.asset_key == key]
 
-        tags = {"family": source.family}
+        tags = {"family": source.family, "cadence": source.cadence}  # schedules select by it
         fetch_spec = dg.AssetSpec(
             self.fetch_key,
             group_name=source.family,

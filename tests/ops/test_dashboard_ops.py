@@ -12,6 +12,7 @@ import pytest
 from dashboards.build import _section_sources, build_sections, build_site
 from dashboards.chart import esc
 from dashboards.sections import q1_quality
+from dashboards.sources import source_registry
 from pipelines.loading import load_source
 from pipelines.warehouse import build_model
 from videorace_scrapers.snapshots import SnapshotStore
@@ -21,8 +22,13 @@ SCRIPT_NAME = '<script>alert("xss")</script>'
 QUOTED_NAME = "veo \"3\" 'fast' & <b>bold</b>"
 
 
-def test_arena_charts_are_fed_by_the_arena_source():
-    assert _section_sources(q1_quality) == ("arena", "aa_arena", "lmarena_dataset")  # the leaderboards family feeds Q1
+def test_arena_charts_are_fed_by_the_arena_source(replay_warehouse):
+    con = duckdb.connect(str(replay_warehouse / "videorace.duckdb"), read_only=True)
+    try:
+        registry = source_registry(con)  # marts.dim_sources: the site reads the registry from the warehouse
+    finally:
+        con.close()
+    assert _section_sources(q1_quality, registry) == ("arena", "aa_arena", "lmarena_dataset")  # leaderboards feed Q1
 
 
 def test_stale_source_puts_a_badge_on_its_charts(good_warehouse):

@@ -1,5 +1,9 @@
 -- Per source: the latest refresh outcome, when its newest snapshot was first seen, how many
--- snapshots it has, and its mode. Curated seed files appear as sources named curated_<file>.
+-- snapshots it has, its mode, and whether it is stale: its last refresh failed, or its last good
+-- load is older than its cadence allows at $now. Curated seed files appear as sources named
+-- curated_<file> (stale only when they failed to load).
+-- The caller provides source_cadences(source, max_age_days): the pipeline from the registry, the
+-- site from marts.dim_sources (the same rows, warehouse/seeds/sources.csv + cadences.csv).
 with latest_run as (
     select source, status, message, run_started_at, mode
     from raw.source_runs
@@ -14,18 +18,28 @@ snaps as (
     select source, count(*) as snapshots, max(fetched_at) as newest_snapshot_at, max(last_seen_at) as last_seen_at,
            string_agg(distinct mode, ',') as modes
     from raw.snapshots group by source
+),
+status as (
+    select
+        coalesce(s.source, r.source) as source,
+        r.status as last_status,
+        r.run_started_at as last_run_at,
+        o.last_ok_at,
+        s.snapshots,
+        s.newest_snapshot_at,
+        s.last_seen_at,
+        coalesce(r.mode, s.modes) as mode,
+        r.message
+    from snaps as s
+    full outer join latest_run as r using (source)
+    left join last_ok as o on o.source = coalesce(s.source, r.source)
 )
 select
-    coalesce(s.source, r.source) as source,
-    r.status as last_status,
-    r.run_started_at as last_run_at,
-    o.last_ok_at,
-    s.snapshots,
-    s.newest_snapshot_at,
-    s.last_seen_at,
-    coalesce(r.mode, s.modes) as mode,
-    r.message
-from snaps as s
-full outer join latest_run as r using (source)
-left join last_ok as o on o.source = coalesce(s.source, r.source)
+    status.*,
+    coalesce(status.last_status = 'failed', false)
+    or coalesce(
+        epoch($now::timestamptz) - epoch(status.last_ok_at) > c.max_age_days * 86400, false
+    ) as stale
+from status
+left join source_cadences as c using (source)
 order by source

@@ -86,6 +86,12 @@ curated_assets = [
 ]
 
 # staging of the seeds read as data (not only joined): typed, renamed, nothing resolved
-staging = [*sql_model("stg", "stg_curated__earnings_days"), *sql_model("stg", "stg_curated__market_moves_reported")]
+staging = [
+    *sql_model("stg", "stg_curated__earnings_days"),
+    *sql_model("stg", "stg_curated__market_moves_reported"),
+    *sql_model("stg", "stg_curated__sources"),
+    *sql_model("stg", "stg_curated__cadences"),
+    *sql_model("stg", "stg_curated__source_boards"),
+]
 
 defs = definitions(__name__, *curated_assets, *staging)

@@ -17,6 +17,9 @@ defs = definitions(
     *sql_model("int", "int_lab_aliases", keys=("alias_key",)),
     *sql_model("int", "int_model_families", keys=("priority",)),
     *sql_model("marts", "dim_listings", keys=("ticker",)),
+    # the source registry (warehouse/seeds/sources.csv and its lists) as the site reads it
+    *sql_model("marts", "dim_sources", keys=("source",)),
+    *sql_model("marts", "dim_boards", keys=("board",)),
     *sql_model(
         "marts",
         "dim_models",

@@ -22,14 +22,16 @@ import re
 from datetime import date
 from typing import Any
 
+from ..registry import boards
 from .base import ParseError, as_float, as_int, clean_label, load_json, require
 
 SOURCE = "aa_arena"
 DESCRIPTION = "Artificial Analysis video arena (public JSON or v2 API): one record per model per board"
 CLI_FIELDS = ("board", "rank", "model", "creator", "elo", "ci95", "appearances")
 # AA's media endpoints share one row shape; the pipeline fetches and stages the two video boards only,
-# text-to-image is accepted so that the one real v2 sample (a text-to-image response) can be read.
-BOARDS = ("text-to-video", "image-to-video", "text-to-image")
+# text-to-image is accepted so that the one real v2 sample (a text-to-image response) can be read
+# (warehouse/seeds/source_boards.csv: its row is fetched=false).
+BOARDS = tuple(boards(SOURCE))
 # the mirror's meta.source_type -> our api_source
 SOURCE_TYPES = {"public_json": "public_json", "aa_v2_api": "v2_api"}
 # both real spellings: "-11/+11" (public JSON, the mirror's v2 file) and "-10/10" (a raw v2 response)

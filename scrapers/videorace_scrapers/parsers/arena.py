@@ -7,12 +7,13 @@ entries carry ``ci_low``/``ci_high``, ``rank_spread``, ``preliminary`` and ``mod
 
 from __future__ import annotations
 
+from ..registry import boards
 from .base import ParseError, as_int, clean_label, load_json, require
 
 SOURCE = "arena"
 DESCRIPTION = "arena.ai video boards (daily JSON mirror): one record per leaderboard entry"
 CLI_FIELDS = ("board", "rank", "model", "vendor", "license", "score", "ci", "votes")
-BOARDS = ("text-to-video", "image-to-video", "video-edit")
+BOARDS = tuple(boards(SOURCE))  # warehouse/seeds/source_boards.csv
 
 
 def parse(body: bytes, *, where: str = "<input>") -> list[dict]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..registry import boards
 from .base import ParseError, as_float, as_int, clean_label, load_json, require
 
 SOURCE = "lmarena_dataset"
@@ -28,7 +29,7 @@ CLI_FIELDS = (
     "vote_count",
     "leaderboard_publish_date",
 )
-SUBSETS = {"text_to_video": "text-to-video", "image_to_video": "image-to-video", "video_edit": "video-edit"}
+SUBSETS = boards(SOURCE)  # subset -> board: warehouse/seeds/source_boards.csv
 
 
 def parse(body: bytes, *, where: str = "<input>") -> list[dict]:

@@ -1,4 +1,8 @@
-"""Base spider: snapshot every successful response whole; report every final failure."""
+"""Base spider: snapshot every successful response whole; report every final failure.
+
+A spider names only its `source`; its Scrapy `name` (`<family>_<source>`) and `default_base_url`
+come from that source's registry row (warehouse/seeds/sources.csv). `-a base_url=...` (the
+pipeline passes VIDEORACE_<SOURCE>_URL) replaces the base for a run."""
 
 from __future__ import annotations
 
@@ -6,11 +10,19 @@ import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from ..items import FailureItem, SnapshotItem
+from ..registry import get_source
 
 
 class SnapshotSpider(scrapy.Spider):
     source: str = ""
     default_base_url: str = ""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.source:
+            row = get_source(cls.source)
+            cls.name = row.spider
+            cls.default_base_url = row.live_url
 
     def __init__(self, base_url: str | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)

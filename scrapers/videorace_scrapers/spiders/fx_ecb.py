@@ -7,9 +7,7 @@ from .base import SnapshotSpider
 
 
 class EcbSpider(SnapshotSpider):
-    name = "fx_ecb"
     source = "ecb"
-    default_base_url = "https://www.ecb.europa.eu"
 
     async def start(self):
         yield self.request(f"{self.base_url}/stats/eurofxref/eurofxref-hist-90d.xml", label="eurofxref-hist-90d")

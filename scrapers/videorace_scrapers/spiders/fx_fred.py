@@ -16,9 +16,7 @@ SERIES = "DEXCHUS"
 
 
 class FredSpider(SnapshotSpider):
-    name = "fx_fred"
     source = "fred"
-    default_base_url = "https://fred.stlouisfed.org"
 
     def __init__(self, start: str = "2025-01-01", *args, **kwargs):
         super().__init__(*args, **kwargs)

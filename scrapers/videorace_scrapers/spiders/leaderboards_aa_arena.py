@@ -14,16 +14,16 @@ from __future__ import annotations
 import os
 
 from ..items import FailureItem
+from ..registry import board_requests
 from .base import SnapshotSpider
 
-PUBLIC_BOARDS = {"text-to-video": "false", "image-to-video": "true"}  # board -> supports-image-input
+# board -> supports-image-input of the public JSON (warehouse/seeds/source_boards.csv request_value)
+PUBLIC_BOARDS = board_requests("aa_arena")
 APIS = ("auto", "public", "v2", "both")
 
 
 class AaArenaSpider(SnapshotSpider):
-    name = "leaderboards_aa_arena"
     source = "aa_arena"
-    default_base_url = "https://artificialanalysis.ai"
 
     def __init__(self, api: str = "auto", *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -21,9 +21,10 @@ import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from ..items import FailureItem
+from ..registry import boards
 from .base import SnapshotSpider
 
-BOARDS = ("text-to-video", "image-to-video", "video-edit")
+BOARDS = tuple(boards("arena", fetched=True))  # warehouse/seeds/source_boards.csv
 DEFAULT_MAX_DAYS = 60
 
 
@@ -36,9 +37,7 @@ def catch_up_days(latest: date, since: date | None, max_days: int) -> list[date]
 
 
 class ArenaSpider(SnapshotSpider):
-    name = "leaderboards_arena"
     source = "arena"
-    default_base_url = "https://raw.githubusercontent.com/oolong-tea-2026/arena-ai-leaderboards/main"
 
     def __init__(
         self,

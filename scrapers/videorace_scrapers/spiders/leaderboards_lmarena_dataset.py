@@ -11,16 +11,14 @@ from datetime import UTC, date, datetime, timedelta
 
 from scrapy.spidermiddlewares.httperror import HttpError
 
+from ..registry import boards
 from .base import SnapshotSpider
 
-SUBSETS = ("text_to_video", "image_to_video", "video_edit")
+SUBSETS = tuple(boards("lmarena_dataset", fetched=True))  # warehouse/seeds/source_boards.csv
 
 
 class LmarenaDatasetSpider(SnapshotSpider):
-    name = "leaderboards_lmarena_dataset"
     source = "lmarena_dataset"
-    # the same URL as pipelines/sources.py (a test keeps the two equal)
-    default_base_url = "https://raw.githubusercontent.com/Scarlett9826/arena-ai-leaderboards/main"
 
     def __init__(self, date: str | None = None, days: str = "2", *args, **kwargs):
         super().__init__(*args, **kwargs)

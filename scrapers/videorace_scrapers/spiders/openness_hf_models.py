@@ -13,16 +13,15 @@ import os
 import scrapy
 
 from ..items import FailureItem
+from ..registry import boards
 from .base import SnapshotSpider
 from .releases_github_releases import next_link, same_host
 
-TAGS = ("text-to-video", "image-to-video")
+TAGS = tuple(boards("hf_models", fetched=True))  # pipeline tags: warehouse/seeds/source_boards.csv
 
 
 class HfModelsSpider(SnapshotSpider):
-    name = "openness_hf_models"
     source = "hf_models"
-    default_base_url = "https://huggingface.co"
     # a documented JSON API for programmatic clients (Hub API terms and rate limits apply, honoured by
     # the shared backoff); robots.txt addresses page crawlers
     custom_settings = {"ROBOTSTXT_OBEY": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}

@@ -1,6 +1,6 @@
 """Hugging Face Hub trending models: one request to <base>/api/trending?type=model (the list the Hub
 shows as "trending", about ten models with their recent downloads and likes). The base URL is the
-registry's (pipelines/sources.py, https://huggingface.co); VIDEORACE_HF_TRENDING_URL replaces it.
+registry row's (warehouse/seeds/sources.csv); VIDEORACE_HF_TRENDING_URL replaces it.
 An optional HF_TOKEN is sent only to the base URL's host, as the hf_models spider does.
 """
 
@@ -12,9 +12,7 @@ from .base import SnapshotSpider
 
 
 class HfTrendingSpider(SnapshotSpider):
-    name = "openness_hf_trending"
     source = "hf_trending"
-    default_base_url = "https://huggingface.co"  # = SOURCES["hf_trending"].live_url (tested)
     # a JSON API for programmatic clients (Hub API terms and rate limits apply, honoured by the
     # shared backoff); robots.txt addresses page crawlers
     custom_settings = {"ROBOTSTXT_OBEY": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}

@@ -14,9 +14,7 @@ from .base import SnapshotSpider
 
 
 class OpenrouterRankingsSpider(SnapshotSpider):
-    name = "openness_openrouter_rankings"
     source = "openrouter_rankings"
-    default_base_url = "https://raw.githubusercontent.com/sui414/openrouter-pricing-data/main"
 
     def __init__(self, day: str | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)

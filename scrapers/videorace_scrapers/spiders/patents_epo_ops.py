@@ -29,9 +29,7 @@ SKIPPED = "patents skipped: EPO_OPS_KEY/EPO_OPS_SECRET not set"
 
 
 class EpoOpsSpider(SnapshotSpider):
-    name = "patents_epo_ops"
     source = "epo_ops"
-    default_base_url = "https://ops.epo.org"
 
     def __init__(self, first_year: str = "2019", last_year: str | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from urllib.parse import quote
 
+from ..registry import get_source
 from .base import SnapshotSpider
 
 # Chinese and U.S. text-to-video endpoints on fal (one schema for both sides of the race)
@@ -22,19 +23,17 @@ ENDPOINTS = (
     "fal-ai/minimax/hailuo-02/standard/text-to-video",
     "fal-ai/bytedance/seedance/v1/pro/text-to-video",
 )
-PAGE_URL = "https://fal.ai/pricing"
 
 
 class FalPricingSpider(SnapshotSpider):
-    name = "pricing_fal_pricing"
     source = "fal_pricing"
-    default_base_url = "https://api.fal.ai"
 
     def __init__(self, endpoints: str | None = None, page_url: str | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.endpoints = [e.strip() for e in endpoints.split(",")] if endpoints else list(ENDPOINTS)
         stand_in = self.base_url != self.default_base_url
-        self.page_url = page_url or (f"{self.base_url}/pricing" if stand_in else PAGE_URL)
+        # the public pricing page is the registry row's alt_url (another host than the API's)
+        self.page_url = page_url or (f"{self.base_url}/pricing" if stand_in else get_source(self.source).alt_url)
 
     async def start(self):
         # The key is read here from the environment on purpose (as patents_epo_ops does): the spider

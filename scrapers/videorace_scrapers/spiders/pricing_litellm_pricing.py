@@ -9,10 +9,7 @@ from .base import SnapshotSpider
 
 
 class LitellmPricingSpider(SnapshotSpider):
-    name = "pricing_litellm_pricing"
     source = "litellm_pricing"
-    # the same URL as pipelines/sources.py (a test keeps the two equal)
-    default_base_url = "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"
 
     async def start(self):
         yield self.request(self.base_url, label="model_prices_and_context_window")

@@ -1,6 +1,6 @@
 """Runway API reference (credits per second per model), the raw markdown of the runwayml/skills
 repository's rw-api-reference skill. `-a path=...` moves the file if the repository is reorganised;
-VIDEORACE_RUNWAY_PRICING_URL replaces the base (default raw.githubusercontent.com/runwayml/skills/main).
+VIDEORACE_RUNWAY_PRICING_URL replaces the base (default: the registry row, warehouse/seeds/sources.csv).
 """
 
 from __future__ import annotations
@@ -11,9 +11,7 @@ REFERENCE_PATH = "skills/rw-api-reference/SKILL.md"
 
 
 class RunwayPricingSpider(SnapshotSpider):
-    name = "pricing_runway_pricing"
     source = "runway_pricing"
-    default_base_url = "https://raw.githubusercontent.com/runwayml/skills/main"
 
     def __init__(self, path: str = REFERENCE_PATH, *args, **kwargs):
         super().__init__(*args, **kwargs)

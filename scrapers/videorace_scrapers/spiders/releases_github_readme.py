@@ -7,24 +7,14 @@ replaces the base.
 
 from __future__ import annotations
 
+from ..registry import repos
 from .base import SnapshotSpider
 
-REPOS = (
-    "Wan-Video/Wan2.1",
-    "Wan-Video/Wan2.2",
-    "Tencent-Hunyuan/HunyuanVideo",
-    "Tencent-Hunyuan/HunyuanVideo-1.5",
-    "THUDM/CogVideo",  # now under zai-org; GitHub redirects the old name
-    "Lightricks/LTX-Video",
-    "genmoai/mochi",
-    "stepfun-ai/Step-Video-T2V",
-)
+REPOS = tuple(repos("github_readme"))  # warehouse/seeds/source_repos.csv
 
 
 class GithubReadmeSpider(SnapshotSpider):
-    name = "releases_github_readme"
     source = "github_readme"
-    default_base_url = "https://raw.githubusercontent.com"
 
     def __init__(self, repos: str | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -21,9 +21,10 @@ import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from ..items import FailureItem
+from ..registry import repos
 from .base import SnapshotSpider
-from .releases_github_readme import REPOS
 
+REPOS = tuple(repos("github_releases"))  # warehouse/seeds/source_repos.csv
 _LINK = re.compile(r'<([^>]+)>\s*;\s*rel="?([^",;]+)"?')
 
 
@@ -49,9 +50,7 @@ def header_text(response, name: str) -> str | None:
 
 
 class GithubReleasesSpider(SnapshotSpider):
-    name = "releases_github_releases"
     source = "github_releases"
-    default_base_url = "https://api.github.com"
     # api.github.com is an API host governed by GitHub's API terms and rate limits, which this spider
     # honours; its robots.txt is written for page crawlers.
     custom_settings = {"ROBOTSTXT_OBEY": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}

@@ -8,9 +8,7 @@ from .base import SnapshotSpider
 
 
 class OpenrouterSpider(SnapshotSpider):
-    name = "releases_openrouter"
     source = "openrouter"
-    default_base_url = "https://openrouter.ai"
     # a documented JSON API for programmatic clients (its terms govern); robots.txt addresses page
     # crawlers, and one request a week is far below any limit
     custom_settings = {"ROBOTSTXT_OBEY": False}

@@ -4,41 +4,17 @@ base with VIDEORACE_STOCK_CSV_URL (paths below are appended to it)."""
 
 from __future__ import annotations
 
+from ..registry import tickers
 from .base import SnapshotSpider
 
-_FINANCEALERTS = "Stell0/financealerts2/HEAD/data"
-_BULL_BEAR = "laimanto/bull-bear-monitor/HEAD/data"
-
-_ALM = "alm0421/alm0421/HEAD/data/prices"
-_KLEVERA = "klevera-lgtm/stockjeokrib/HEAD/data/prices"
-
-# (label = ticker, <owner>/<repo>/<ref>/<path>): one ticker may come from several repositories, each
-# its own series (raw, adjusted or mixed; see warehouse/seeds/stock_csv_series.csv)
-FILES: list[tuple[str, str]] = [
-    *[
-        (t, f"{_FINANCEALERTS}/{t}.csv")
-        for t in ("U", "RBLX", "TTWO", "GOOGL", "APP", "ADBE", "BIDU", "KC", "PDD", "JD", "NTES", "EA")
-    ],
-    ("SPY", "DrRobAnthony/market-data/HEAD/data/SPY.csv"),
-    ("HSI", f"{_BULL_BEAR}/hsi.csv"),
-    ("0700.HK", f"{_BULL_BEAR}/hk0700.csv"),
-    ("9988.HK", f"{_BULL_BEAR}/hk9988.csv"),
-    ("1024.HK", "Koi-west/stock-predictor/HEAD/data/1024.HK.csv"),
-    *[
-        (t, f"{_ALM}/{t}.csv")
-        for t in ("ADBE", "APP", "BIDU", "EA", "GOOGL", "JD", "KC", "NTES", "PDD", "RBLX", "TTWO", "U")
-    ],
-    *[(t, f"{_KLEVERA}/{t}.csv") for t in ("ADBE", "APP", "GOOGL", "SPY", "U")],
-    *[(t, f"Stell0/financealerts/HEAD/data/{t}.csv") for t in ("META", "MSFT", "NVDA")],
-    ("0100.HK", "Koi-west/stock-predictor/HEAD/data/0100.HK.csv"),
-    ("2513.HK", "Koi-west/stock-predictor/HEAD/data/2513.HK.csv"),
-]
+# (label = ticker, <owner>/<repo>/<ref>/<path>) from warehouse/seeds/source_tickers.csv: one ticker may
+# come from several repositories, each its own series (raw, adjusted or mixed; see
+# warehouse/seeds/stock_csv_series.csv)
+FILES: list[tuple[str, str]] = tickers("stock_csv")
 
 
 class StockCsvSpider(SnapshotSpider):
-    name = "stocks_stock_csv"
     source = "stock_csv"
-    default_base_url = "https://raw.githubusercontent.com"
 
     def __init__(self, tickers: str = "", repositories: str = "", *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,27 +11,15 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from urllib.parse import quote
 
+from ..registry import listing_symbols, tickers
 from .base import SnapshotSpider
 
-# label (our ticker) -> Yahoo symbol
-SYMBOLS = {
-    "U": "U",
-    "RBLX": "RBLX",
-    "TTWO": "TTWO",
-    "APP": "APP",
-    "GOOGL": "GOOGL",
-    "SPY": "SPY",
-    "1024.HK": "1024.HK",
-    "0700.HK": "0700.HK",
-    "9988.HK": "9988.HK",
-    "HSI": "^HSI",
-}
+# label (our ticker, warehouse/seeds/source_tickers.csv) -> Yahoo symbol (listings.csv yahoo_symbol)
+SYMBOLS = {ticker: listing_symbols()[ticker] for ticker, _ in tickers("yahoo")}
 
 
 class YahooSpider(SnapshotSpider):
-    name = "stocks_yahoo"
     source = "yahoo"
-    default_base_url = "https://query1.finance.yahoo.com"
     custom_settings = {
         "USER_AGENT": (
             "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36"
