@@ -1,15 +1,17 @@
 """What `videorace status` and the refresh summary report: rows per table, newest date per table
-and per source, the last outcome of every source and whether it is stale for its cadence."""
+and per source, the last outcome of every source, the date its data runs to (data_through, from
+marts.source_data_through: its newest observation, not its load time) and whether it is stale: the
+last refresh failed, or its data is older than its cadence allows (CADENCE_MAX_AGE_DAYS)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import duckdb
 import polars as pl
 
 from .sources import CADENCE_MAX_AGE_DAYS, SOURCES
-from .warehouse import sql_text
+from .warehouse import sql_text, table_exists
 
 DATE_COLUMNS = (
     "snapshot_date",
@@ -22,6 +24,9 @@ DATE_COLUMNS = (
     "fetched_at",
     "refresh_date",
     "created_at",
+    "data_through",
+    "preferred_date",
+    "date_value",
 )
 
 
@@ -44,15 +49,48 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return pl.DataFrame(rows, schema={"table": pl.Utf8, "rows": pl.Int64, "newest": pl.Utf8, "date_column": pl.Utf8})
 
 
+def data_through(con: duckdb.DuckDBPyConnection) -> dict[str, date | None]:
+    """source -> the date its data runs to. The model's own SQL (warehouse/marts/source_data_through.sql)
+    is run over the raw tables, so a freshness check evaluated right after a load sees that load even
+    before the marts table is rebuilt; the built table is the fallback; empty before any load."""
+    try:
+        rows = con.execute(sql_text("marts/source_data_through.sql")).fetchall()
+        return {r[1]: r[2] for r in rows}  # family, source, data_through, ...
+    except duckdb.CatalogException:
+        if not table_exists(con, "marts", "source_data_through"):
+            return {}
+        return dict(con.execute("SELECT source, data_through FROM marts.source_data_through").fetchall())
+
+
+def data_age_days(through: date | None, now: datetime) -> int | None:
+    return None if through is None else (now.date() - through).days
+
+
 def source_status(con: duckdb.DuckDBPyConnection, now: datetime | None = None) -> pl.DataFrame:
+    """One row per source: last outcome, snapshots, data_through and data_age_days, stale. A source
+    whose data date is unknown (no rows), or known only to the year (annual patent statistics,
+    published years late by nature), is judged by its last good load instead."""
     now = now or datetime.now(UTC)
     frame = con.sql(sql_text("queries/source_status.sql")).pl()
-    stale = []
+    through = data_through(con)
+    dates, ages, stale = [], [], []
     for row in frame.iter_rows(named=True):
         source = SOURCES.get(row["source"])
-        if source is None or row["last_ok_at"] is None:
+        day = through.get(row["source"])
+        age = data_age_days(day, now)
+        dates.append(day)
+        ages.append(age)
+        if source is not None and source.family == "patents":
+            age = None
+        if source is None or (row["last_ok_at"] is None and age is None):
             stale.append(row["last_status"] == "failed")
             continue
-        age_days = (now - row["last_ok_at"]).total_seconds() / 86400
-        stale.append(row["last_status"] == "failed" or age_days > CADENCE_MAX_AGE_DAYS[source.cadence])
-    return frame.with_columns(pl.Series("stale", stale, dtype=pl.Boolean))
+        max_age = CADENCE_MAX_AGE_DAYS[source.cadence]
+        load_age = (now - row["last_ok_at"]).total_seconds() / 86400 if row["last_ok_at"] is not None else None
+        too_old = age > max_age if age is not None else load_age is not None and load_age > max_age
+        stale.append(row["last_status"] == "failed" or too_old)
+    return frame.with_columns(
+        pl.Series("data_through", dates, dtype=pl.Date),
+        pl.Series("data_age_days", ages, dtype=pl.Int64),
+        pl.Series("stale", stale, dtype=pl.Boolean),
+    )

@@ -3,7 +3,8 @@
 - value ranges (rules.RULES), WARN, on every table a rule names, once its asset exists (raw keeps
   the row; an impossible one is held back from the marts by quarantine.py);
 - schema drift, ERROR: each raw table that has warehouse/raw/<table>.sql against that DDL;
-- freshness, WARN: each source against its cadence (pipelines.sources.CADENCE_MAX_AGE_DAYS).
+- freshness, WARN: each source's data-through date against its cadence
+  (pipelines.sources.CADENCE_MAX_AGE_DAYS); the date is in the check's metadata.
 
 The checks attach only to assets other families define, so a rule for a table still being built
 waits in the list without breaking the code location.
@@ -16,6 +17,7 @@ from ...sources import SOURCES
 from .. import asset_keys
 from ..bundle import definitions
 from ..checks import Check
+from ..sql_assets import sql_model
 from .health import freshness, schema_drift
 from .rules import RULES, RangeRule, out_of_range
 
@@ -62,7 +64,8 @@ def freshness_check(source: str, asset: str) -> Check:
     return Check(
         asset,
         "fresh_for_cadence",
-        f"source {source!r} loaded successfully within its {SOURCES[source].cadence} cadence",
+        f"source {source!r}: its data (newest observation, marts.source_data_through) is within its "
+        f"{SOURCES[source].cadence} cadence and its last refresh did not fail",
         dg.AssetCheckSeverity.WARN,
         evaluate,
     )
@@ -81,4 +84,14 @@ def ops_checks(present: set[str]) -> list[Check]:
     return checks
 
 
-defs = definitions(*ops_checks(existing_assets()), name="ops")
+# each source's data-through date (its newest observation), read by status, the checks and the site
+DATA_THROUGH = sql_model(
+    "marts",
+    "source_data_through",
+    group="ops",
+    deps=sorted({source.raw_table for source in SOURCES.values()}),
+    keys=("source",),
+    date_column="data_through",
+)
+
+defs = definitions(*ops_checks(existing_assets()), *DATA_THROUGH, name="ops")

@@ -77,6 +77,37 @@ defs = definitions(
         date_column="first_date",
     ),
     *sql_model(
+        "marts",
+        "fct_model_version_dates",
+        group="releases",
+        deps=[
+            "fct_releases",
+            "fct_leaderboard_entries",
+            "fct_leaderboard_entries_aa",
+            "fct_leaderboard_entries_lmarena",
+            "fct_price_observations",
+            "stg_model_families",
+            "dim_labs",
+        ],
+        keys=("version_key", "source", "source_record", "date_kind", "date_text"),
+        date_column="date_floor",
+    ),
+    *sql_model(
+        "out",
+        "out_cadence_versions",
+        group="releases",
+        deps=["fct_model_version_dates"],
+        keys=("version_key",),
+        date_column="preferred_date",
+    ),
+    *sql_model(
+        "out",
+        "out_cadence_versions_quarterly",
+        group="releases",
+        deps=["out_cadence_versions", "source_data_through"],
+        keys=("release_quarter", "country_group"),
+    ),
+    *sql_model(
         "out", "out_cadence_timeline", group="releases", deps=["fct_releases"], keys=("source", "source_record_id")
     ),
 )
