@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from .changes import FEED_NAME, atom_feed, changes_section
+from .data_through import data_through_html
 from .fulldata import full_data_section
 from .methodology import methodology_sections
 from .names import Names
@@ -104,7 +105,8 @@ def _section_sources(module) -> tuple[str, ...]:
 
 
 def _stale_sources(con: duckdb.DuckDBPyConnection, module) -> list[str]:
-    """Sources of this section that failed or are past their cadence (a badge on each chart)."""
+    """Sources of this section that failed or whose data is older than their cadence allows (a
+    badge on each chart), each with the date its data runs to."""
     from pipelines.status import source_status
     from pipelines.warehouse import table_exists
 
@@ -112,7 +114,11 @@ def _stale_sources(con: duckdb.DuckDBPyConnection, module) -> list[str]:
     if not sources or not (table_exists(con, "raw", "source_runs") and table_exists(con, "raw", "snapshots")):
         return []
     status = source_status(con)
-    return sorted(status.filter(status["stale"] & status["source"].is_in(list(sources)))["source"].to_list())
+    stale = status.filter(status["stale"] & status["source"].is_in(list(sources)))
+    return sorted(
+        f"{r['source']} (data to {r['data_through']})" if r["data_through"] else r["source"]
+        for r in stale.iter_rows(named=True)
+    )
 
 
 def _newest_day(charts) -> str | None:
@@ -147,7 +153,8 @@ def build_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> dict:
         if skipped
         else ""
     )
-    dated = f"Data as of {as_of}." if as_of else "No dated data in this warehouse yet."
+    dated = "" if as_of else " No dated data in this warehouse yet."
+    through = data_through_html(con)
     overview = Section(
         "overview",
         "The race in numbers",
@@ -164,18 +171,17 @@ def build_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> dict:
         Page(
             "index.html",
             "The China vs U.S. AI video-generation race",
-            f"Real data only, every value traceable to its source. {dated}",
+            f"Real data only, every value traceable to its source.{dated}",
             [overview, questions, changes, full_section],
             "Overview",
         )
     ]
     for section in sections:
-        day = _newest_day(section.charts)
         pages.append(
             Page(
                 page_file(section),
                 section.heading,
-                (f"Data as of {day}. " if day else "") + "Real data only, each value linked to its source.",
+                "Real data only, each value linked to its source.",
                 [section],
                 _nav_label(section),
                 filters=any(c.max_gap_days is not None for c in section.charts),
@@ -191,7 +197,7 @@ def build_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> dict:
         )
     )
     nav = [(p.nav_label, p.file) for p in pages] + [("What changed", "index.html#changes"), ("Atom feed", FEED_NAME)]
-    html = {p.file: render_page(p, nav, names, as_of or "") for p in pages}
+    html = {p.file: render_page(p, nav, names, as_of or "", through) for p in pages}
     html[FEED_NAME] = atom_feed(change_rows, TITLE)
     tables = {h.csv_name: h.rows for h in headlines}
     if change_rows is not None:
