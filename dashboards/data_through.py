@@ -1,4 +1,4 @@
-"""The age of the numbers: the date each family's data runs to, read from marts.source_data_through
+"""The age of the numbers: the date each family's data runs to, read from marts.dim_source_data_through
 (each source's newest observation, not its load time), for the header of every page."""
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ def source_dates(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """family, source, data_through (text), precision: the sources that have dated rows."""
     from pipelines.warehouse import table_exists
 
-    if not table_exists(con, "marts", "source_data_through"):
+    if not table_exists(con, "marts", "dim_source_data_through"):
         return pl.DataFrame(
             schema={"family": pl.Utf8, "source": pl.Utf8, "data_through": pl.Utf8, "precision": pl.Utf8}
         )
     return con.sql("""SELECT family, source, CAST(data_through AS VARCHAR) AS data_through,
                              data_through_precision AS precision
-                      FROM marts.source_data_through WHERE data_through IS NOT NULL
+                      FROM marts.dim_source_data_through WHERE data_through IS NOT NULL
                       ORDER BY family, data_through DESC, source""").pl()
 
 

@@ -90,7 +90,7 @@ CADENCE = [
 AGE = [
     "Data-through: for each source, the date its data runs to -- its newest board day, series day or "
     "publication year, or the capture time of its newest snapshot for a page or catalogue read whole -- not "
-    "when it was loaded (marts.source_data_through). The header shows one date per family, with every "
+    "when it was loaded (marts.dim_source_data_through). The header shows one date per family, with every "
     "other source of the family beside it.",
     "Stale: a source whose data is older than its cadence allows (daily 2 days, weekly 9, monthly 35) or whose "
     "last refresh failed; `videorace status`, the Dagster freshness checks (data_through in the check's "

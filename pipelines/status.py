@@ -1,6 +1,6 @@
 """What `videorace status` and the refresh summary report: rows per table, newest date per table
 and per source, the last outcome of every source, the date its data runs to (data_through, from
-marts.source_data_through: its newest observation, not its load time) and whether it is stale: the
+marts.dim_source_data_through: its newest observation, not its load time) and whether it is stale: the
 last refresh failed, or its data is older than its cadence allows (CADENCE_MAX_AGE_DAYS)."""
 
 from __future__ import annotations
@@ -50,16 +50,16 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 
 def data_through(con: duckdb.DuckDBPyConnection) -> dict[str, date | None]:
-    """source -> the date its data runs to. The model's own SQL (warehouse/marts/source_data_through.sql)
+    """source -> the date its data runs to. The model's own SQL (warehouse/marts/dim_source_data_through.sql)
     is run over the raw tables, so a freshness check evaluated right after a load sees that load even
     before the marts table is rebuilt; the built table is the fallback; empty before any load."""
     try:
-        rows = con.execute(sql_text("marts/source_data_through.sql")).fetchall()
+        rows = con.execute(sql_text("marts/dim_source_data_through.sql")).fetchall()
         return {r[1]: r[2] for r in rows}  # family, source, data_through, ...
     except duckdb.CatalogException:
-        if not table_exists(con, "marts", "source_data_through"):
+        if not table_exists(con, "marts", "dim_source_data_through"):
             return {}
-        return dict(con.execute("SELECT source, data_through FROM marts.source_data_through").fetchall())
+        return dict(con.execute("SELECT source, data_through FROM marts.dim_source_data_through").fetchall())
 
 
 def data_age_days(through: date | None, now: datetime) -> int | None:

@@ -1,10 +1,10 @@
 -- out_cadence_versions_quarterly: distinct model versions per calendar quarter of their preferred
 -- date (out_cadence_versions) and country group (CN, US, other, unknown), with how many of them
 -- are dated only by a first sighting (an upper bound) or only to the month. is_partial_quarter: the
--- quarter ends after the newest data-through date of any source (marts.source_data_through), i.e.
+-- quarter ends after the newest data-through date of any source (marts.dim_source_data_through), i.e.
 -- the evidence does not yet cover the whole quarter, so its count is not comparable to a whole one.
 with data_through as (
-    select max(data_through) as newest_data_through from marts.source_data_through
+    select max(data_through) as newest_data_through from marts.dim_source_data_through
 )
 select
     v.preferred_quarter as release_quarter,

@@ -64,7 +64,7 @@ def freshness_check(source: str, asset: str) -> Check:
     return Check(
         asset,
         "fresh_for_cadence",
-        f"source {source!r}: its data (newest observation, marts.source_data_through) is within its "
+        f"source {source!r}: its data (newest observation, marts.dim_source_data_through) is within its "
         f"{SOURCES[source].cadence} cadence and its last refresh did not fail",
         dg.AssetCheckSeverity.WARN,
         evaluate,
@@ -87,7 +87,7 @@ def ops_checks(present: set[str]) -> list[Check]:
 # each source's data-through date (its newest observation), read by status, the checks and the site
 DATA_THROUGH = sql_model(
     "marts",
-    "source_data_through",
+    "dim_source_data_through",
     group="ops",
     deps=sorted({source.raw_table for source in SOURCES.values()}),
     keys=("source",),

@@ -44,7 +44,7 @@ def schema_drift(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
 
 def freshness(con: duckdb.DuckDBPyConnection, source: str, now: datetime | None = None) -> dict:
     """Whether a source's data is within its cadence: its data-through date (the newest observation,
-    marts.source_data_through) no older than CADENCE_MAX_AGE_DAYS, and its last refresh not failed
+    marts.dim_source_data_through) no older than CADENCE_MAX_AGE_DAYS, and its last refresh not failed
     (status.source_status's verdict). The data's date goes into the check's metadata."""
     now = now or datetime.now(UTC)
     max_age = CADENCE_MAX_AGE_DAYS[SOURCES[source].cadence]

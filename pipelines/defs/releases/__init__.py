@@ -104,7 +104,7 @@ defs = definitions(
         "out",
         "out_cadence_versions_quarterly",
         group="releases",
-        deps=["out_cadence_versions", "source_data_through"],
+        deps=["out_cadence_versions", "dim_source_data_through"],
         keys=("release_quarter", "country_group"),
     ),
     *sql_model(

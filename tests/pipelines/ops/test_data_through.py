@@ -12,7 +12,7 @@ from pipelines.cli import main
 def test_data_through_of_each_recorded_source(warehouse_con):
     rows = dict(
         warehouse_con.execute(
-            "SELECT source, data_through FROM marts.source_data_through WHERE data_through IS NOT NULL"
+            "SELECT source, data_through FROM marts.dim_source_data_through WHERE data_through IS NOT NULL"
         ).fetchall()
     )
     assert rows == {
@@ -32,7 +32,7 @@ def test_the_sql_registry_repeats_pipelines_sources(warehouse_con):
     from pipelines.sources import CADENCE_MAX_AGE_DAYS, SOURCES
 
     rows = warehouse_con.execute(
-        "SELECT source, family, cadence, max_age_days FROM marts.source_data_through"
+        "SELECT source, family, cadence, max_age_days FROM marts.dim_source_data_through"
     ).fetchall()
     assert sorted(rows) == sorted(
         (name, s.family, s.cadence, CADENCE_MAX_AGE_DAYS[s.cadence]) for name, s in SOURCES.items()

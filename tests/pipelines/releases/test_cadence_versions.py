@@ -31,7 +31,12 @@ def test_kling_2_6_has_dates_from_four_sources_and_prefers_aa_day_over_curated_m
     dates = warehouse_con.execute("""SELECT DISTINCT source, date_kind, date_text FROM marts.fct_model_version_dates
                                      WHERE version_key = 'family:Kling 2.6' AND date_kind <> 'first_seen'
                                      ORDER BY date_text, source""").fetchall()
-    assert dates == [("curated", "ga", "2025-12"), ("aa_arena", "released", "2025-12-03")]
+    # AA lists the December and the January (2026-01-13) Kling 2.6 variants
+    assert dates == [
+        ("curated", "ga", "2025-12"),
+        ("aa_arena", "released", "2025-12-03"),
+        ("aa_arena", "released", "2026-01-13"),
+    ]
     sources = warehouse_con.execute(
         "SELECT sources_listed FROM out.out_cadence_versions WHERE version_key = 'family:Kling 2.6'"
     ).fetchall()
@@ -69,7 +74,7 @@ def test_an_unmatched_name_is_its_own_version_not_a_guessed_family(warehouse_con
         ("family:Pika 2.2", "aa_arena,arena,lmarena_dataset"),
         ("pika:1-0", "curated"),
         ("pika:1-5", "aa_arena,curated"),
-        ("pika:2-0", "aa_arena,curated"),
+        ("pika:2-0", "aa_arena"),  # the curated Pika 2.0 row has no date
         ("pika:2-5", "aa_arena"),
     ]
 

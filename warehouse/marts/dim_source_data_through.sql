@@ -1,4 +1,4 @@
--- source_data_through: for every registered source, the date its data runs to -- its newest
+-- dim_source_data_through: for every registered source, the date its data runs to -- its newest
 -- observation, not when it was loaded: the newest board day (arena, aa_arena, lmarena_dataset),
 -- series day (fred, ecb, yahoo, stock_csv, openrouter_rankings), publication year (patents), or,
 -- for a catalogue or page observed as a whole (pricing pages, LiteLLM, Hugging Face, OpenRouter's
