@@ -93,7 +93,7 @@ AGE = [
     "when it was loaded (marts.dim_source_data_through). The header shows one date per family, with every "
     "other source of the family beside it.",
     "Stale: a source whose data is older than its cadence allows (daily 2 days, weekly 9, monthly 35) or whose "
-    "last refresh failed; `videorace status`, the Dagster freshness checks (data_through in the check's "
+    "last refresh failed; the status command, the Dagster freshness checks (data_through in the check's "
     "metadata) and a badge on every chart fed by it say so. Annual patent statistics are judged by their load.",
     "Export as_of: each table's own newest date over all of its date columns.",
     "Months-behind gap (out.out_quality_days_behind): per board and day, how many days earlier the other "
