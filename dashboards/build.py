@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from .changes import FEED_NAME, atom_feed, changes_section
+from .data_through import data_through_html
 from .fulldata import full_data_section
 from .methodology import methodology_sections
 from .names import Names
@@ -75,7 +76,8 @@ def build_sections(con: duckdb.DuckDBPyConnection) -> tuple[list[Section], list[
             continue
         section = module.build(con)
         fed_by = _section_sources(module, registry)
-        stale = sorted(stale_now & set(fed_by))  # a badge on each chart of a stale source's section
+        # a badge on each chart of a stale source's section, naming the date its data runs to
+        stale = sorted(label for source, label in stale_now.items() if source in fed_by)
         for chart in section.charts:
             chart.stale_sources = sorted(set(chart.stale_sources) | set(stale))
         _source_terms(section, fed_by, url_sources, registry)
@@ -131,7 +133,8 @@ def build_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> dict:
         if skipped
         else ""
     )
-    dated = f"Data as of {as_of}." if as_of else "No dated data in this warehouse yet."
+    dated = "" if as_of else " No dated data in this warehouse yet."
+    through = data_through_html(con)
     overview = Section(
         "overview",
         "The race in numbers",
@@ -148,18 +151,17 @@ def build_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> dict:
         Page(
             "index.html",
             "The China vs U.S. AI video-generation race",
-            f"Real data only, every value traceable to its source. {dated}",
+            f"Real data only, every value traceable to its source.{dated}",
             [overview, questions, changes, full_section],
             "Overview",
         )
     ]
     for section in sections:
-        day = _newest_day(section.charts)
         pages.append(
             Page(
                 page_file(section),
                 section.heading,
-                (f"Data as of {day}. " if day else "") + "Real data only, each value linked to its source.",
+                "Real data only, each value linked to its source.",
                 [section],
                 _nav_label(section),
                 filters=any(c.max_gap_days is not None for c in section.charts),
@@ -175,7 +177,7 @@ def build_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> dict:
         )
     )
     nav = [(p.nav_label, p.file) for p in pages] + [("What changed", "index.html#changes"), ("Atom feed", FEED_NAME)]
-    html = {p.file: render_page(p, nav, names, as_of or "") for p in pages}
+    html = {p.file: render_page(p, nav, names, as_of or "", through) for p in pages}
     html[FEED_NAME] = atom_feed(change_rows, TITLE)
     tables = {h.csv_name: h.rows for h in headlines}
     if change_rows is not None:

@@ -123,12 +123,12 @@ def data_table(frame: pl.DataFrame, caption: str, names: Names | None, table_id:
     )
 
 
+STALE_TITLE = "the data of this source is older than its refresh cadence allows, or its last refresh failed"
+
+
 def chart_html(chart: Chart, page: str, names: Names | None, source_terms: list[str], as_of_site: str) -> str:
     slug = esc(chart.slug)
-    stale = "".join(
-        f'<span class="badge" title="source is past its refresh cadence">stale: {esc(s)}</span>'
-        for s in chart.stale_sources
-    )
+    stale = "".join(f'<span class="badge" title="{STALE_TITLE}">stale: {esc(s)}</span>' for s in chart.stale_sources)
     timeseries = (
         f' data-timeseries="1" data-max-gap-days="{chart.max_gap_days:g}"' if chart.max_gap_days is not None else ""
     )

@@ -189,41 +189,5 @@ def price_ratio(con: duckdb.DuckDBPyConnection, anchors: set[str]) -> list[ov.He
     ]
 
 
-def releases_last_quarter(con: duckdb.DuckDBPyConnection, anchors: set[str]) -> list[ov.Headline]:
-    """Releases counted by the cadence mart (preferred, dated to the day or month) in the last full
-    calendar quarter before the newest arena snapshot (the site's as-of)."""
-    relation = "marts.fct_releases"
-    if not (
-        ov.has_columns(con, relation, "model", "release_quarter", "counts_in_cadence", "country_code", "source_url")
-        and ov.has_columns(con, "marts.fct_leaderboard_entries", "snapshot_date")
-    ):
-        return []
-    rows = con.sql(f"""WITH bounds AS (
-                           SELECT date_trunc('quarter', max(snapshot_date)) - INTERVAL 3 MONTH AS q_start
-                           FROM marts.fct_leaderboard_entries)
-                       SELECT r.* FROM {relation} AS r, bounds
-                       WHERE r.counts_in_cadence
-                         AND r.release_quarter = strftime(bounds.q_start, '%Y') || '-Q' || quarter(bounds.q_start)
-                       ORDER BY r.release_date_text, r.model""").pl()
-    if rows.is_empty():
-        return []
-    quarter = rows["release_quarter"][0]
-    cn = rows.filter(rows["country_code"] == "CN").height
-    us = rows.filter(rows["country_code"] == "US").height
-    return [
-        ov.Headline(
-            key="releases-last-quarter",
-            label=f"Releases in {quarter}",
-            value=f"China {cn} · U.S. {us}",
-            detail=f"Release events (announce, preview, GA, API, open weights) counted by the cadence mart in "
-            f"{quarter}; "
-            f"{rows.height} in all.",
-            rows=rows,
-            as_of=quarter,
-            country="CN" if cn > us else "US",
-            links=ov.link_to(anchors, ("cadence section", "cadence")),
-        )
-    ]
-
-
-ALL = [price_ratio, releases_last_quarter, open_weights_on_arena, patents_wipo, unity_genie, claims_ledger]
+# the releases card is headlines_race.cadence_versions: every dated model version, not curated events only
+ALL = [price_ratio, open_weights_on_arena, patents_wipo, unity_genie, claims_ledger]

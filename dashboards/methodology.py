@@ -70,6 +70,39 @@ CAVEATS = [
 ]
 
 
+CADENCE = [
+    "Evidence: every dated sign that a model version exists, one row each in marts.fct_model_version_dates: "
+    "curated release rows (announce, preview, GA, API, open weights) and cited candidates, Artificial "
+    "Analysis' own release_date, the first day a model appears on an arena.ai board, in the official lmarena "
+    "dataset, on an AA board and in the LiteLLM catalogue, and the git tags and first commits of open-weight "
+    "repos. A 'planned' date is not evidence.",
+    "Model version: a source's name is matched to a model family (warehouse/seeds/model_families.csv, the "
+    "same patterns the marts use) only when the family's lab is the source's lab and the first version "
+    "number agrees (Pika 1.5 is not the Pika 2.2 family); an unmatched name stays its own version (the same "
+    "name from two sources is one version, nothing is guessed).",
+    "Preferred date, in order: the earliest stated release date (curated, cited candidate, AA release_date; a "
+    "month-only date compared by its last day, so a day in that month refines it); else the earliest git tag, "
+    "first commit or first sighting; a first sighting is an upper bound, shown 'by <date>'. A version seen "
+    "only from the first day a source was recorded has no preferred date (released on or before that day).",
+    "Releases per quarter count distinct model versions by the quarter of their preferred date and the HQ "
+    "country of their lab. A quarter that ends after the newest data-through date of any source is partial "
+    "(is_partial_quarter in the CSV), drawn faded and hatched, and never compared as a whole one.",
+]
+AGE = [
+    "Data-through: for each source, the date its data runs to -- its newest board day, series day or "
+    "publication year, or the capture time of its newest snapshot for a page or catalogue read whole -- not "
+    "when it was loaded (marts.dim_source_data_through). The header shows one date per family, with every "
+    "other source of the family beside it.",
+    "Stale: a source whose data is older than its cadence allows (daily 2 days, weekly 9, monthly 35) or whose "
+    "last refresh failed; the status command, the Dagster freshness checks (data_through in the check's "
+    "metadata) and a badge on every chart fed by it say so. Annual patent statistics are judged by their load.",
+    "Export as_of: each table's own newest date over all of its date columns.",
+    "Months-behind gap (out.out_quality_days_behind): per board and day, how many days earlier the other "
+    "country's best model first had a CI lower bound at or above this country's best score; with weekly "
+    "sampling the gap is a range, and a level first reached on the board's first recorded day is a lower bound.",
+]
+
+
 def _list(items: list[str]) -> str:
     return "<ul>\n" + "".join(f"<li>{esc(i)}</li>\n" for i in items) + "</ul>\n"
 
@@ -129,6 +162,8 @@ def methodology_sections(con: duckdb.DuckDBPyConnection) -> list[Section]:
         ),
         Section("country", "Country policy", html_blocks=[_list(COUNTRY), _labs_table(con)]),
         Section("price", "Price per second", html_blocks=[_list(PRICE)]),
+        Section("cadence-method", "Cadence: model versions and their dates", html_blocks=[_list(CADENCE)]),
+        Section("data-age", "The age of every number", html_blocks=[_list(AGE)]),
         Section("event-study", "Event study (market reactions)", html_blocks=[_list(EVENT_STUDY)]),
         Section("claims", "Claims ledger", html_blocks=[_list(CLAIMS)]),
         Section("changes", "Change feed and exports", html_blocks=[_list(CHANGES)]),

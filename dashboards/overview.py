@@ -9,7 +9,7 @@ from collections.abc import Callable
 import duckdb
 import polars as pl
 
-from . import headlines_more
+from . import headlines_more, headlines_race
 from .chart import esc, safe_href
 from .chart_html import source_label
 from .headline import Headline, has_columns, link_to
@@ -59,7 +59,12 @@ def arena_leaders(con: duckdb.DuckDBPyConnection, anchors: set[str]) -> list[Hea
     return out
 
 
-HEADLINES: list[Callable[[duckdb.DuckDBPyConnection, set[str]], list[Headline]]] = [arena_leaders, *headlines_more.ALL]
+HEADLINES: list[Callable[[duckdb.DuckDBPyConnection, set[str]], list[Headline]]] = [
+    arena_leaders,
+    headlines_race.days_behind,
+    headlines_race.cadence_versions,
+    *headlines_more.ALL,
+]
 
 
 def build_headlines(con: duckdb.DuckDBPyConnection, anchors: set[str], names: Names | None = None) -> list[Headline]:

@@ -84,7 +84,10 @@ def _filters_html(charts: list[Chart]) -> str:
     )
 
 
-def render_page(page: Page, nav: list[tuple[str, str]], names: Names | None = None, as_of: str = "") -> str:
+def render_page(
+    page: Page, nav: list[tuple[str, str]], names: Names | None = None, as_of: str = "", data_through: str = ""
+) -> str:
+    """data_through: the header's line of per-family data-through dates (data_through.data_through_html)."""
     charts = [c for s in page.sections for c in s.charts]
     body = []
     if page.filters:
@@ -129,7 +132,7 @@ def render_page(page: Page, nav: list[tuple[str, str]], names: Names | None = No
         '<link rel="alternate" type="application/atom+xml" href="changes.atom" title="What changed">\n'
         f'</head>\n<body>\n<a class="skip" href="#main">Skip to the content</a>\n'
         f'<header><p class="brand"><a href="index.html">videorace · the China vs U.S. AI video race</a></p>'
-        f'<h1>{esc(page.title)}</h1><p class="sub">{esc(page.subtitle)}</p></header>\n'
+        f'<h1>{esc(page.title)}</h1><p class="sub">{esc(page.subtitle)}</p>{data_through}</header>\n'
         f'<nav aria-label="Pages"><ul>{nav_html}</ul></nav>\n'
         f'<main id="main">\n{noscript}{"".join(body)}</main>\n<footer>{FOOTER}</footer>\n{scripts}'
         "</body>\n</html>\n"

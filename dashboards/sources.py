@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
+import polars as pl
 
 STATUS_SQL = Path(__file__).resolve().parents[1] / "warehouse" / "queries" / "source_status.sql"
 
@@ -45,18 +46,30 @@ def source_registry(con: duckdb.DuckDBPyConnection) -> dict[str, SourceRow]:
     return {r[0]: SourceRow(*r) for r in rows}
 
 
-def stale_sources(con: duckdb.DuckDBPyConnection, now: datetime | None = None) -> set[str]:
-    """Sources whose last refresh failed or whose last good load is past their cadence."""
+def stale_sources(con: duckdb.DuckDBPyConnection, now: datetime | None = None) -> dict[str, str]:
+    """source -> its badge label ("arena (data to 2026-10-10)") for each source whose last refresh
+    failed or whose data is older than its cadence allows (warehouse/queries/source_status.sql)."""
     needed = (("raw", "source_runs"), ("raw", "snapshots"), ("marts", "dim_sources"))
     if not all(_exists(con, schema, table) for schema, table in needed):
-        return set()
-    cadences = con.sql("SELECT source, max_age_days FROM marts.dim_sources").to_arrow_table()
+        return {}
+    cadences = con.sql("SELECT source, family, max_age_days FROM marts.dim_sources").to_arrow_table()
+    through_sql = (
+        "SELECT source, data_through FROM marts.dim_source_data_through"
+        if _exists(con, "marts", "dim_source_data_through")
+        else "SELECT NULL::VARCHAR AS source, NULL::DATE AS data_through WHERE false"
+    )
+    through = con.sql(through_sql).to_arrow_table()
     con.register("source_cadences", cadences)
+    con.register("source_data_through", through)
     try:
-        rows = con.sql(STATUS_SQL.read_text(encoding="utf-8"), params={"now": now or datetime.now(UTC)}).fetchall()
+        rows = con.sql(STATUS_SQL.read_text(encoding="utf-8"), params={"now": now or datetime.now(UTC)}).pl()
     finally:
         con.unregister("source_cadences")
-    return {r[0] for r in rows if r[-1]}
+        con.unregister("source_data_through")
+    return {
+        r["source"]: f"{r['source']} (data to {r['data_through']})" if r["data_through"] else r["source"]
+        for r in rows.filter(pl.col("stale")).iter_rows(named=True)
+    }
 
 
 def board_order(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:

@@ -41,7 +41,6 @@ def _table(rows: list[tuple], header: tuple[str, ...]) -> str:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from .config import load_settings
-    from .sources import SOURCES
     from .status import source_status, table_counts
     from .warehouse import WarehouseUnavailable, open_for_reading
 
@@ -55,11 +54,9 @@ def cmd_status(args: argparse.Namespace) -> int:
         sources = source_status(con)
     finally:
         con.close()
-    newest_in = {row["table"]: row["newest"] for row in tables.iter_rows(named=True)}
     rows = []
     for row in sources.iter_rows(named=True):
-        source = SOURCES.get(row["source"])
-        newest_data = newest_in.get(f"raw.{source.raw_table}") if source else None
+        through = row["data_through"]
         rows.append(
             (
                 row["source"],
@@ -68,15 +65,17 @@ def cmd_status(args: argparse.Namespace) -> int:
                 f"{row['last_run_at']:%Y-%m-%d %H:%M}" if row["last_run_at"] else "-",
                 row["snapshots"] or 0,
                 f"{row['newest_snapshot_at']:%Y-%m-%d}" if row["newest_snapshot_at"] else "-",
-                (newest_data or "-")[:10],
+                through.isoformat() if through else "-",
                 (row["message"] or "").removeprefix(f"{row['source']}: ")[:110],
             )
         )
-    print("Sources: last refresh outcome (STALE = failed, or older than its cadence)\n")
+    print(
+        "Sources: last refresh outcome and the date the data runs to (STALE = failed, or data older than its cadence)\n"
+    )
     print(
         _table(
             rows,
-            ("source", "status", "stale", "last run (UTC)", "snapshots", "newest snapshot", "newest data", "message"),
+            ("source", "status", "stale", "last run (UTC)", "snapshots", "newest snapshot", "data through", "message"),
         )
     )
     table_rows = [(r["table"], r["rows"], r["newest"] or "") for r in tables.iter_rows(named=True)]

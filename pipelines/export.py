@@ -2,10 +2,12 @@
 (DIR/<schema>.<table>.<format>), through DuckDB COPY, with an `as_of` column. In CSV, text cells
 a spreadsheet would run as a formula are neutralised (`neutralised`); Parquet keeps them as written.
 
-`as_of` is the newest date in the table's own date column (snapshot_date, release_date, ...: the
-same columns `videorace status` reads); a table without one (e.g. dim_labs) gets the warehouse's
-data-as-of, the newest arena snapshot date in marts.fct_leaderboard_entries. The warehouse is
-opened read-only, so an export never changes it."""
+`as_of` is the table's own newest date: the latest value over all of its DATE/TIMESTAMP columns
+except the pipeline's bookkeeping times (refreshed_at, ...) and end dates that may lie ahead
+(valid_to, shutdown_date, quarter_end) -- the same lists the quarantine's date rules use -- so
+fct_stock_prices is as of its newest trade_date, not of an older arena snapshot. A table without
+one (e.g. dim_labs) gets the warehouse's data-as-of, the newest arena snapshot date in
+marts.fct_leaderboard_entries. The warehouse is opened read-only, so an export never changes it."""
 
 from __future__ import annotations
 
@@ -15,15 +17,19 @@ from pathlib import Path
 import duckdb
 
 from .config import load_settings
-from .status import DATE_COLUMNS
+from .defs.ops.quarantine import BOOKKEEPING_COLUMNS, FORWARD_COLUMNS
 from .warehouse import WarehouseUnavailable, open_for_reading, transaction
 
 SCHEMAS = ("marts", "out")
 
 
-def _date_column(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> str | None:
+def _date_columns(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> list[str]:
     types = {r[0]: r[1] for r in con.execute(f'DESCRIBE "{schema}"."{table}"').fetchall()}
-    return next((c for c in DATE_COLUMNS if c in types and types[c].startswith(("DATE", "TIMESTAMP"))), None)
+    return [
+        c
+        for c, t in types.items()
+        if t.startswith(("DATE", "TIMESTAMP")) and c not in (*BOOKKEEPING_COLUMNS, *FORWARD_COLUMNS, "as_of")
+    ]
 
 
 def warehouse_as_of(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -36,9 +42,11 @@ def warehouse_as_of(con: duckdb.DuckDBPyConnection) -> str | None:
 
 
 def table_as_of(con: duckdb.DuckDBPyConnection, schema: str, table: str, fallback: str | None) -> str | None:
-    column = _date_column(con, schema, table)
-    if column:
-        value = con.execute(f'SELECT CAST(max("{column}") AS DATE) FROM "{schema}"."{table}"').fetchall()[0][0]
+    columns = _date_columns(con, schema, table)
+    if columns:
+        newest = ", ".join(f'CAST(max("{c}") AS DATE)' for c in columns)
+        # greatest() skips NULLs: a column that is empty in this table does not blank the others
+        value = con.execute(f'SELECT greatest({newest}) FROM "{schema}"."{table}"').fetchall()[0][0]
         if value is not None:
             return str(value)
     return fallback

@@ -85,6 +85,7 @@ def test_cadence_section_titles_state_the_finding(warehouse_con):
 
     titles = {c.slug: c.title for c in q3_cadence.build(warehouse_con).charts}
     assert titles["cadence-per-quarter"] == (
-        "Chinese labs out-shipped U.S. labs in 2025: 16 vs 12 release events (all types, per quarter below)"
+        "Chinese labs shipped more model versions than U.S. labs in 2025: 28 vs 18 distinct model versions "
+        "(2026-Q4 is partial and drawn faded)"
     )
     assert "median 117 days between versions in China vs 186 in the U.S." in titles["cadence-version-gaps"]

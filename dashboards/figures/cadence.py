@@ -114,37 +114,50 @@ def timeline_chart(rows: pl.DataFrame) -> Chart:
     )
 
 
-def quarterly_chart(rows: pl.DataFrame) -> Chart:
-    per = rows.group_by("release_quarter", "country_group").agg(pl.col("releases").sum()).sort("release_quarter")
-    quarters = sorted(per["release_quarter"].unique().to_list())
+def quarterly_chart(rows: pl.DataFrame, sources: list[str]) -> Chart:
+    """Distinct model versions per quarter of their preferred date (out_cadence_versions_quarterly).
+    The quarter still open (is_partial_quarter) is drawn faded and hatched and named so in the title."""
+    quarters = sorted(rows["release_quarter"].unique().to_list())
+    partial = set(rows.filter(pl.col("is_partial_quarter"))["release_quarter"].to_list())
+    labels = [f"{q} (partial)" if q in partial else q for q in quarters]
     fig = go.Figure()
     for group in GROUPS:
-        part = dict(per.filter(pl.col("country_group") == group).select("release_quarter", "releases").iter_rows())
+        part = dict(
+            rows.filter(pl.col("country_group") == group).select("release_quarter", "model_versions").iter_rows()
+        )
         if not part:
             continue
         fig.add_trace(
             go.Bar(
-                x=quarters,
+                x=labels,
                 y=[part.get(q, 0) for q in quarters],
                 name=COUNTRY_LABELS[group],
-                marker_color=COUNTRY_COLORS[group],
+                marker={
+                    "color": COUNTRY_COLORS[group],
+                    "opacity": [0.45 if q in partial else 1.0 for q in quarters],
+                    "pattern": {"shape": ["/" if q in partial else "" for q in quarters]},
+                },
                 meta={"group": group},
+                hovertemplate="%{x}: %{y} model versions<extra></extra>",
             )
         )
-    _layout(fig, "release events").update_layout(barmode="group")
-    latest_year = int(max(quarters)[:4])
-    year = latest_year - 1 if any(q.startswith(str(latest_year - 1)) for q in quarters) else latest_year
-    in_year = per.filter(pl.col("release_quarter").str.starts_with(str(year)))
-    totals = {g: int(in_year.filter(pl.col("country_group") == g)["releases"].sum()) for g in GROUPS}
+    _layout(fig, "model versions").update_layout(barmode="group")
+    whole = [q for q in quarters if q not in partial]
+    latest_year = int(max(whole)[:4]) if whole else int(max(quarters)[:4])
+    year = latest_year - 1 if any(q.startswith(str(latest_year - 1)) for q in whole) else latest_year
+    in_year = rows.filter(pl.col("release_quarter").str.starts_with(str(year)) & ~pl.col("is_partial_quarter"))
+    totals = {g: int(in_year.filter(pl.col("country_group") == g)["model_versions"].sum()) for g in GROUPS}
     cn, us = totals["CN"], totals["US"]
     who = (
-        "Chinese labs out-shipped U.S. labs"
+        "Chinese labs shipped more model versions than U.S. labs"
         if cn > us
-        else "U.S. labs out-shipped Chinese labs"
+        else "U.S. labs shipped more model versions than Chinese labs"
         if us > cn
-        else "Chinese and U.S. labs shipped equally"
+        else "Chinese and U.S. labs shipped as many model versions"
     )
-    title = f"{who} in {year}: {cn} vs {us} release events (all types, per quarter below)"
+    title = f"{who} in {year}: {cn} vs {us} distinct model versions"
+    if partial:
+        title += f" ({', '.join(sorted(partial))} is partial and drawn faded)"
     return Chart(
         slug="cadence-per-quarter",
         title=title,
@@ -152,17 +165,20 @@ def quarterly_chart(rows: pl.DataFrame) -> Chart:
         data=rows.select(
             "release_quarter",
             "country_group",
-            "release_type",
-            "releases",
-            "month_precision_releases",
-            "releases_listed",
-            "source_urls",
+            "model_versions",
+            "first_seen_only_versions",
+            "month_precision_versions",
+            "is_partial_quarter",
+            "newest_data_through",
+            "versions_listed",
         ),
-        sources=_sources(rows, "source_urls"),
-        as_of=max(quarters),
+        sources=sources,
+        as_of=str(rows["newest_data_through"].max()),
         terms=("release-event",),
-        note="Counts one preferred row per release (lab, model version and type); month-only dates fall "
-        "in their quarter; undated releases are left out.",
+        note="Each model version counts once, in the quarter of its preferred date (a stated release date, "
+        "else the earliest repository date or first sighting, which is an upper bound: 'by <date>'). "
+        "A quarter that ends after the newest data-through date is partial. Every date of every version: "
+        "out.out_cadence_versions (full data).",
     )
 
 
@@ -237,9 +253,11 @@ def cadence_charts(con: duckdb.DuckDBPyConnection) -> list[Chart]:
     timeline = con.sql("SELECT * FROM out.out_cadence_timeline").pl()
     if not timeline.is_empty():
         charts.append(timeline_chart(timeline))
-    quarterly = con.sql("SELECT * FROM out.out_cadence_quarterly ORDER BY release_quarter").pl()
+    quarterly = con.sql("SELECT * FROM out.out_cadence_versions_quarterly ORDER BY release_quarter").pl()
     if not quarterly.is_empty():
-        charts.append(quarterly_chart(quarterly))
+        urls = con.sql("""SELECT DISTINCT preferred_source_url FROM out.out_cadence_versions
+                          WHERE preferred_source_url IS NOT NULL ORDER BY 1""").fetchall()
+        charts.append(quarterly_chart(quarterly, [u for (u,) in urls]))
     gaps = con.sql("SELECT * FROM out.out_cadence_version_gaps ORDER BY lab_id, first_date").pl()
     if not gaps.filter(pl.col("days_since_previous").is_not_null()).is_empty():
         charts.append(gaps_chart(gaps, Names(con)))

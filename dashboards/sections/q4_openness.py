@@ -8,7 +8,7 @@ from ..site import Section
 
 ORDER = 40
 OUT_TABLES = ("out_open_share_yearly", "out_open_arena_top10", "out_open_downloads_by_country")
-SOURCES = ("hf_models",)
+SOURCES = ("hf_models", "hf_trending", "openrouter_rankings")
 NO_HF = (
     "Open-model downloads by country: no Hugging Face snapshot loaded yet (live only). A live refresh "
     "fetches the Hub's most downloaded text-to-video and image-to-video models; this build has none, so no "

@@ -7,6 +7,7 @@ from ..site import Section
 
 ORDER = 60
 OUT_TABLES = ("out_event_study", "out_event_study_daily", "out_market_moves_reported_vs_computed")
+SOURCES = ("stock_csv", "yahoo")
 
 
 def build(con) -> Section:

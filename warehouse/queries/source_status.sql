@@ -1,9 +1,10 @@
 -- Per source: the latest refresh outcome, when its newest snapshot was first seen, how many
--- snapshots it has, its mode, and whether it is stale: its last refresh failed, or its last good
--- load is older than its cadence allows at $now. Curated seed files appear as sources named
--- curated_<file> (stale only when they failed to load).
--- The caller provides source_cadences(source, max_age_days): the pipeline from the registry, the
--- site from marts.dim_sources (the same rows, warehouse/seeds/sources.csv + cadences.csv).
+-- snapshots it has, its mode, the date its data runs to, and whether it is stale at $now. Curated
+-- seed files appear as sources named curated_<file> (stale only when they failed to load).
+-- The caller provides source_cadences(source, family, max_age_days) and
+-- source_data_through(source, data_through): the pipeline from the registry and the SQL of
+-- marts.dim_source_data_through run over the raw tables; the site from marts.dim_sources and
+-- marts.dim_source_data_through (the same rows).
 with latest_run as (
     select source, status, message, run_started_at, mode
     from raw.source_runs
@@ -36,10 +37,21 @@ status as (
 )
 select
     status.*,
+    d.data_through,
+    date_diff('day', d.data_through, cast($now::timestamptz as date)) as data_age_days,
+    -- stale: the last refresh failed, or the data is older than the cadence allows; where the data's
+    -- date is unknown, or only a year (annual patent statistics are published years late by
+    -- nature), the last good load is judged instead
     coalesce(status.last_status = 'failed', false)
     or coalesce(
-        epoch($now::timestamptz) - epoch(status.last_ok_at) > c.max_age_days * 86400, false
+        case
+            when d.data_through is not null and c.family <> 'patents'
+                then date_diff('day', d.data_through, cast($now::timestamptz as date)) > c.max_age_days
+            else epoch($now::timestamptz) - epoch(status.last_ok_at) > c.max_age_days * 86400
+        end,
+        false
     ) as stale
 from status
 left join source_cadences as c using (source)
+left join source_data_through as d using (source)
 order by source

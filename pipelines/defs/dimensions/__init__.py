@@ -20,6 +20,8 @@ defs = definitions(
     # the source registry (warehouse/seeds/sources.csv and its lists) as the site reads it
     *sql_model("marts", "dim_sources", keys=("source",)),
     *sql_model("marts", "dim_boards", keys=("board",)),
+    # each source's data-through date (its newest observation), read by status, the checks and the site
+    *sql_model("marts", "dim_source_data_through", keys=("source",), date_column="data_through"),
     *sql_model(
         "marts",
         "dim_models",

@@ -3,7 +3,8 @@
 - value ranges (rules.RULES), WARN, on every table a rule names, once its asset exists (raw keeps
   the row; an impossible one is held back from the marts by quarantine.py);
 - schema drift, ERROR: each raw table that has warehouse/raw/<table>.sql against that DDL;
-- freshness, WARN: each source against its cadence (pipelines.sources.CADENCE_MAX_AGE_DAYS).
+- freshness, WARN: each source's data-through date against its cadence
+  (pipelines.sources.CADENCE_MAX_AGE_DAYS); the date is in the check's metadata.
 
 The checks attach only to assets the other families define (`build_defs(other)`), so a rule for a
 table still being built waits in the list without breaking the code location.
@@ -56,7 +57,8 @@ def freshness_check(source: str, asset: str) -> Check:
     return Check(
         asset,
         "fresh_for_cadence",
-        f"source {source!r} loaded successfully within its {SOURCES[source].cadence} cadence",
+        f"source {source!r}: its data (newest observation, marts.dim_source_data_through) is within its "
+        f"{SOURCES[source].cadence} cadence and its last refresh did not fail",
         dg.AssetCheckSeverity.WARN,
         evaluate,
     )

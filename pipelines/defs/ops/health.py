@@ -53,24 +53,31 @@ def schema_drift(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
 
 
 def freshness(con: duckdb.DuckDBPyConnection, source: str, now: datetime | None = None) -> dict:
-    """Whether a source's last good load is within its cadence (status.source_status's verdict)."""
+    """Whether a source's data is within its cadence: its data-through date (the newest observation,
+    marts.dim_source_data_through) no older than CADENCE_MAX_AGE_DAYS, and its last refresh not failed
+    (status.source_status's verdict). The data's date goes into the check's metadata."""
     now = now or datetime.now(UTC)
     max_age = CADENCE_MAX_AGE_DAYS[SOURCES[source].cadence]
     frame = source_status(con, now).filter(source=source) if table_exists(con, "raw", "source_runs") else None
     if frame is None or frame.is_empty():
         return {"fresh": False, "reason": f"{source} has never been loaded", "max_age_days": max_age}
     row = frame.row(0, named=True)
-    age = None if row["last_ok_at"] is None else round((now - row["last_ok_at"]).total_seconds() / 86400, 2)
+    load_age = None if row["last_ok_at"] is None else round((now - row["last_ok_at"]).total_seconds() / 86400, 2)
+    through, age = row["data_through"], row["data_age_days"]
     if row["last_status"] == "failed":
         reason = f"{source}: the last refresh failed ({row['message']})"
-    elif age is None:
+    elif through is not None:
+        reason = f"{source}: data through {through}, {age} days before {now:%Y-%m-%d} (cadence allows {max_age})"
+    elif load_age is None:
         reason = f"{source} has never loaded successfully"
     else:
-        reason = f"{source}: last good load {age} days ago (cadence allows {max_age})"
+        reason = f"{source}: no dated rows; last good load {load_age} days ago (cadence allows {max_age})"
     return {
         "fresh": not row["stale"],
         "reason": reason,
+        "data_through": None if through is None else through.isoformat(),
+        "data_age_days": age,
         "max_age_days": max_age,
-        "age_days": age,
+        "load_age_days": load_age,
         "last_status": row["last_status"],
     }

@@ -26,7 +26,7 @@ import duckdb
 EARLIEST = "DATE '2015-01-01'"  # before any video-generation model, arena or price list
 NOT_AFTER_TOMORROW = "current_date + 1"  # a day ahead for time zones
 FORWARD_YEARS = 5  # end dates (valid_to, shutdown_date) may be announced ahead, not by decades
-FORWARD_COLUMNS = ("valid_to", "shutdown_date")
+FORWARD_COLUMNS = ("valid_to", "shutdown_date", "quarter_end")  # quarter_end: the current quarter ends ahead
 # written by the pipeline itself (now()), not by a source
 BOOKKEEPING_COLUMNS = ("computed_at", "first_seen_at", "refreshed_at", "previous_refreshed_at", "loaded_at")
 NAME_CAP_CHARS = 300  # the longest real model/lab/board name in the sources is under 60 characters

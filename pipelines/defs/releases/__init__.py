@@ -57,5 +57,13 @@ defs = definitions(
         keys=("lab_id", "model_key"),
         date_column="first_date",
     ),
+    *sql_model(
+        "marts",
+        "fct_model_version_dates",
+        keys=("version_key", "source", "source_record", "date_kind", "date_text"),
+        date_column="date_floor",
+    ),
+    *sql_model("out", "out_cadence_versions", keys=("version_key",), date_column="preferred_date"),
+    *sql_model("out", "out_cadence_versions_quarterly", keys=("release_quarter", "country_group")),
     *sql_model("out", "out_cadence_timeline", keys=("source", "source_record_id")),
 )
