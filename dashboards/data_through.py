@@ -7,6 +7,7 @@ import duckdb
 import polars as pl
 
 from .chart import esc
+from .sources import table_exists
 
 FAMILY_LABELS = {
     "leaderboards": "Arena boards",
@@ -21,8 +22,6 @@ FAMILY_LABELS = {
 
 def source_dates(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """family, source, data_through (text), precision: the sources that have dated rows."""
-    from pipelines.warehouse import table_exists
-
     if not table_exists(con, "marts", "dim_source_data_through"):
         return pl.DataFrame(
             schema={"family": pl.Utf8, "source": pl.Utf8, "data_through": pl.Utf8, "precision": pl.Utf8}

@@ -9,9 +9,9 @@ import polars as pl
 
 from . import headline as ov
 from .names import Names
+from .sources import board_order
 
 COUNTRY_WORD = {"CN": "Chinese", "US": "U.S."}
-BOARD_ORDER = ("text-to-video", "image-to-video", "video-edit")
 
 
 def cadence_versions(con: duckdb.DuckDBPyConnection, anchors: set[str]) -> list[ov.Headline]:
@@ -76,9 +76,8 @@ def days_behind(con: duckdb.DuckDBPyConnection, anchors: set[str]) -> list[ov.He
                          ORDER BY board, country_code""").pl()
     names = Names(con)
     out = []
-    boards = sorted(
-        latest["board"].unique().to_list(), key=lambda b: (BOARD_ORDER.index(b) if b in BOARD_ORDER else 99, b)
-    )
+    order = board_order(con)  # marts.dim_boards, from warehouse/seeds/source_boards.csv
+    boards = sorted(latest["board"].unique().to_list(), key=lambda b: (order.index(b) if b in order else 99, b))
     for board in boards:
         rows = latest.filter(pl.col("board") == board)
         behind = rows.filter(pl.col("reached") & (pl.col("days_behind") > 0)).sort("days_behind", descending=True)

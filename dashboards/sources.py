@@ -26,7 +26,7 @@ class SourceRow:
     access: str
 
 
-def _exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+def table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
     return bool(
         con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
@@ -37,7 +37,7 @@ def _exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
 
 def source_registry(con: duckdb.DuckDBPyConnection) -> dict[str, SourceRow]:
     """source -> its registry row, in the registry's order; empty when the curated family was not built."""
-    if not _exists(con, "marts", "dim_sources"):
+    if not table_exists(con, "marts", "dim_sources"):
         return {}
     rows = con.execute(
         """SELECT source, family, title, live_url, terms, cadence, access
@@ -50,12 +50,12 @@ def stale_sources(con: duckdb.DuckDBPyConnection, now: datetime | None = None) -
     """source -> its badge label ("arena (data to 2026-10-10)") for each source whose last refresh
     failed or whose data is older than its cadence allows (warehouse/queries/source_status.sql)."""
     needed = (("raw", "source_runs"), ("raw", "snapshots"), ("marts", "dim_sources"))
-    if not all(_exists(con, schema, table) for schema, table in needed):
+    if not all(table_exists(con, schema, table) for schema, table in needed):
         return {}
     cadences = con.sql("SELECT source, family, max_age_days FROM marts.dim_sources").to_arrow_table()
     through_sql = (
         "SELECT source, data_through FROM marts.dim_source_data_through"
-        if _exists(con, "marts", "dim_source_data_through")
+        if table_exists(con, "marts", "dim_source_data_through")
         else "SELECT NULL::VARCHAR AS source, NULL::DATE AS data_through WHERE false"
     )
     through = con.sql(through_sql).to_arrow_table()
@@ -75,6 +75,6 @@ def stale_sources(con: duckdb.DuckDBPyConnection, now: datetime | None = None) -
 def board_order(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
     """The boards in display order (marts.dim_boards, from warehouse/seeds/source_boards.csv); empty
     when the curated family was not built (the board charts are then left out)."""
-    if not _exists(con, "marts", "dim_boards"):
+    if not table_exists(con, "marts", "dim_boards"):
         return ()
     return tuple(r[0] for r in con.execute("SELECT board FROM marts.dim_boards ORDER BY board_order, board").fetchall())

@@ -4,13 +4,18 @@ here, and every table the dashboards package names must appear somewhere
 (tests/pipelines/test_asset_graph.py holds both to it)."""
 
 SITE_SECTIONS: dict[str, tuple[str, ...]] = {
-    "overview": (  # headline numbers and the page list
+    "overview": (  # headline numbers, the page list and every page's data-through header
+        "marts.dim_boards",
+        "marts.dim_source_data_through",
+        "marts.dim_sources",
         "marts.fct_leaderboard_entries",
         "marts.fct_patent_counts",
         "marts.fct_releases",
         "marts.fct_claim_verdicts",
         "out.out_event_study",
         "out.out_price_country_summary",
+        "out.out_cadence_versions_quarterly",
+        "out.out_quality_days_behind",
     ),
     "names": ("marts.dim_labs", "marts.dim_listings", "marts.dim_models", "out.out_event_study"),
     "methodology": ("marts.dim_labs", "marts.fct_changes"),
@@ -22,7 +27,14 @@ SITE_SECTIONS: dict[str, tuple[str, ...]] = {
         "marts.fct_leaderboard_entries",
     ),
     "q2_price": ("out.out_price_per_second", "out.out_price_country_summary"),
-    "q3_cadence": ("out.out_cadence_timeline", "out.out_cadence_quarterly", "out.out_cadence_version_gaps"),
+    "q3_cadence": (
+        "out.out_cadence_timeline",
+        "out.out_cadence_quarterly",
+        "out.out_cadence_version_gaps",
+        "out.out_cadence_versions",
+        "out.out_cadence_versions_quarterly",
+        "marts.fct_model_version_dates",
+    ),
     "q4_openness": ("out.out_open_share_yearly", "out.out_open_arena_top10", "out.out_open_downloads_by_country"),
     "q5_patents": ("out.out_patent_counts",),
     "q6_markets": ("out.out_event_study", "out.out_event_study_daily", "out.out_market_moves_reported_vs_computed"),

@@ -78,12 +78,17 @@ def test_every_source_has_a_raw_ddl_and_every_raw_ddl_a_source():
 
 
 def test_every_source_is_read_by_a_staging_model():
-    staging = sorted((WAREHOUSE / "stg").glob("*.sql"))
+    # most sources are still tidied and resolved in one int_ model (the stg_<source>__<entity> split
+    # is the open part of issue 8.3), so a source's first reader may be stg_ or int_
+    staging = sorted((WAREHOUSE / "stg").glob("*.sql")) + sorted((WAREHOUSE / "int").glob("*.sql"))
     unread = {s.name for s in SOURCES.values() if not any(_reads(f, s.raw_table) for f in staging)}
     assert unread == NO_STAGING_YET
-    # and only staging reads a source's raw table, apart from the marts still waiting for theirs
+    # and only staging reads a source's raw table, apart from the marts still waiting for theirs and
+    # the data-through dimension (a fact about each raw table itself)
     for layer in ("marts", "out"):
         for sql_file in sorted((WAREHOUSE / layer).glob("*.sql")):
+            if sql_file.stem == "dim_source_data_through":
+                continue
             readers = {s.name for s in SOURCES.values() if _reads(sql_file, s.raw_table)}
             assert readers <= NO_STAGING_YET | {"arena"}, (sql_file.name, readers)  # arena: agreement table
 
