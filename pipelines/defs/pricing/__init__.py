@@ -102,4 +102,29 @@ defs = definitions(
     *sql_model(
         "out", "out_price_country_summary", group="pricing", deps=["out_price_per_second"], keys=("comparison",)
     ),
+    # the price-quality frontier by country: arena scores against prices through model families
+    *sql_model(
+        "out",
+        "out_price_quality_points",
+        group="pricing",
+        deps=["fct_leaderboard_entries", "dim_models", "fct_price_observations"],
+        keys=("board", "price_spec", "pairing", "snapshot_date", "model"),
+        date_column="snapshot_date",
+    ),
+    *sql_model(
+        "out",
+        "out_price_quality_levels",
+        group="pricing",
+        deps=["out_price_quality_points"],
+        keys=("board", "price_spec", "pairing", "price_level_usd_per_s"),
+        date_column="snapshot_date",
+    ),
+    *sql_model(
+        "out",
+        "out_price_quality_frontier_moves",
+        group="pricing",
+        deps=["out_price_quality_points"],
+        keys=("board", "price_spec", "country_code"),
+        date_column="last_day",
+    ),
 )
