@@ -45,7 +45,7 @@ def _links(cell: str | None) -> str:
 def claims_table_html(rows: pl.DataFrame) -> str:
     """Every text in the table is curated or computed from scraped data: all of it is escaped."""
     head = (
-        "<tr><th>claim</th><th>verdict</th><th>value computed from the warehouse</th><th>why</th>"
+        "<tr><th>claim</th><th>verdict</th><th>data through</th><th>value computed from the warehouse</th><th>why</th>"
         "<th>evidence: warehouse rows and their sources</th><th>evidence: curated links</th></tr>\n"
     )
     body = []
@@ -60,6 +60,7 @@ def claims_table_html(rows: pl.DataFrame) -> str:
             f'{esc(r["claim_text"])}<br><span class="meta">article: {esc(r["value_in_article"])}</span></td>'
             f'<td data-label="verdict" style="color:{VERDICT_COLORS.get(r["verdict"], "#333")}">'
             f"<b>{esc(r['verdict'])}</b>{changed}</td>"
+            f'<td data-label="data through">{esc(r.get("data_through") or "unknown")}</td>'
             f'<td data-label="value">{esc(r["value"] or "—")}</td><td data-label="why">{esc(r["reason"])}</td>'
             f'<td data-label="warehouse evidence">{esc(r["warehouse_evidence"] or "—")}<br>'
             f"{_links(r['warehouse_source_urls'])}</td>"
@@ -115,6 +116,7 @@ def verdict_chart(rows: pl.DataFrame, data_as_of: str | None) -> Chart:
             "claim_id",
             "refresh_date",
             "verdict",
+            *(["data_through"] if "data_through" in rows.columns else []),
             "value",
             "reason",
             "warehouse_evidence",
@@ -126,6 +128,7 @@ def verdict_chart(rows: pl.DataFrame, data_as_of: str | None) -> Chart:
         ),
         sources=sorted(urls),
         as_of=data_as_of or str(day),
-        note=f"Verdicts recomputed on {day} from the warehouse as it stood then.",
+        note=f"Verdicts recomputed on {day} from the warehouse as it stood then; each claim's evidence runs to "
+        "its own data-through date (in the ledger and the CSV), the newest date of the rows its rule read.",
         terms=("verdict",),
     )

@@ -2,7 +2,8 @@
 -- arena.ai board and day, best Kling model vs best Runway model and vs best Sora model, with the
 -- arena's CI: a clear win needs Kling's lower bound above the rival's upper bound. Overall
 -- preference stands in for motion realism (no motion sub-scores in the warehouse). Supported if
--- clear wins are at least half of all comparisons, partly if some, refuted if none.
+-- clear wins are at least half of all comparisons, partly if some, refuted if none. Every board-day
+-- from 2026-03-19 to the newest (2026-10-10 on the bundled data) counts; data_through is the newest.
 -- requires: marts.fct_leaderboard_entries(board, snapshot_date, model, lab_id, score, score_ci_lower, score_ci_upper, source_url)
 with best as (
     select board, snapshot_date,
@@ -48,5 +49,6 @@ select
     end as reason,
     'marts.fct_leaderboard_entries: best Kling vs best Runway and best Sora entry per board and snapshot_date' as evidence,
     (select string_agg(distinct source_url, ' ; ' order by source_url) from duels
-     where snapshot_date in (select max(snapshot_date) from duels) or snapshot_date in (select min(snapshot_date) from duels)) as evidence_urls
+     where snapshot_date in (select max(snapshot_date) from duels) or snapshot_date in (select min(snapshot_date) from duels)) as evidence_urls,
+    (select max(snapshot_date) from duels) as data_through
 from per_rival

@@ -48,7 +48,7 @@ grid as (
 ),
 matched as (
     select g.board, g.snapshot_date, g.price_spec, g.pairing, g.model,
-           min(o.price_usd_per_s) as price_usd_per_s,
+           round(min(o.price_usd_per_s), 6) as price_usd_per_s,
            arg_min(o.observation_id, o.price_usd_per_s) as observation_id,
            count(o.observation_id) as offers_at_spec
     from grid as g

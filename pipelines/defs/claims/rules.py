@@ -1,6 +1,8 @@
 """The claims ledger: each claim in claims.csv is a rule, warehouse/claims/<claim_id>.sql, a SELECT
 over the marts returning one row (value, verdict, reason, evidence, evidence_urls). A rule names
-the tables and columns it reads on ``-- requires: schema.table(col, ...)`` lines; a rule whose
+the tables and columns it reads on ``-- requires: schema.table(col, ...)`` lines, and returns
+``data_through``: the newest date of the evidence it used (the data's date, not the refresh's); a
+rule whose
 tables are absent (a family not built yet), that fails, or that returns something unexpected gives
 'insufficient data' with the reason, never a crash. Verdicts are stored per refresh day in
 marts.fct_claim_verdicts: a rerun on the same day replaces that day's rows, other days stay.
@@ -18,6 +20,8 @@ from ...warehouse import ensure_table, missing_requirements, sql_text, transacti
 
 VERDICTS = ("supported", "partly", "refuted", "insufficient data")
 RULE_COLUMNS = ("value", "verdict", "reason", "evidence", "evidence_urls")
+# the newest date of the evidence a rule used; NULL when the rule read no dated row
+DATA_THROUGH = "data_through"
 INSUFFICIENT = "insufficient data"
 
 
@@ -26,7 +30,14 @@ def rule_path(claim_id: str) -> str:
 
 
 def _insufficient(reason: str) -> dict:
-    return {"value": None, "verdict": INSUFFICIENT, "reason": reason, "evidence": None, "evidence_urls": None}
+    return {
+        "value": None,
+        "verdict": INSUFFICIENT,
+        "reason": reason,
+        "evidence": None,
+        "evidence_urls": None,
+        DATA_THROUGH: None,
+    }
 
 
 def run_rule(con: duckdb.DuckDBPyConnection, claim_id: str) -> dict:
@@ -57,8 +68,12 @@ def run_rule(con: duckdb.DuckDBPyConnection, claim_id: str) -> dict:
             ),
             **meta,
         }
-    result = dict(zip(columns, rows[0], strict=True))
-    result = {k: (None if result[k] is None else str(result[k])) for k in RULE_COLUMNS}
+    raw = dict(zip(columns, rows[0], strict=True))
+    result: dict[str, str | date | None] = {k: (None if raw[k] is None else str(raw[k])) for k in RULE_COLUMNS}
+    through = raw.get(DATA_THROUGH)
+    if through is not None and not isinstance(through, date):
+        return {**_insufficient(f"the rule returned data_through {through!r}, expected a DATE"), **meta}
+    result[DATA_THROUGH] = through
     if result["verdict"] not in VERDICTS:
         return {**_insufficient(f"the rule returned an unknown verdict {result['verdict']!r}"), **meta}
     result["reason"] = result["reason"] or "(the rule gave no reason)"
@@ -95,6 +110,7 @@ def evaluate_claims(
                 "reason": result["reason"],
                 "warehouse_evidence": result["evidence"],
                 "warehouse_source_urls": result["evidence_urls"],
+                "data_through": result[DATA_THROUGH],
                 "curated_evidence_urls": claim["evidence_source_url"],
                 "rule_file": result["rule_file"],
                 "rule_sha256": result["rule_sha256"],
