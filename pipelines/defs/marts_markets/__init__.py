@@ -10,7 +10,7 @@ defs = definitions(
         "stg",
         "stg_market_events",
         group="markets",
-        deps=["raw_curated__events", "raw_curated__releases", "dim_listings"],
+        deps=["raw_curated__events", "raw_curated__releases", "raw_curated__release_candidates", "dim_listings"],
     ),
     range_check(
         "stg_market_events",
