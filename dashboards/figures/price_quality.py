@@ -124,7 +124,8 @@ def _trace(fig: go.Figure, part: pl.DataFrame, group: str, names: Names, frontie
                 "width": 3,
             },
             text=labels if frontier else None,
-            textposition="top center",
+            # alternate sides so neighbouring labels do not overlap on a narrow screen
+            textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(part.height)],
             textfont={"size": 11, "color": COUNTRY_COLORS[group]},
             customdata=[plot_text(f"{lbl} · {p}") for lbl, p in zip(labels, part["provider"].to_list(), strict=True)],
             hovertemplate="%{customdata}<br>$%{x:.3f}/s · score %{y}<extra></extra>",
