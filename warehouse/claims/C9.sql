@@ -3,7 +3,8 @@
 -- extension, audio, multi-shot) that no source in the warehouse provides, and the arena boards do
 -- not split by control. The rule says so rather than guess: always 'insufficient data', listing
 -- the arena boards held as the only category ranks available.
--- data_through: the newest arena.ai day held (the only category ranks there are).
+-- data_through: the newest arena.ai day held (the only category ranks there are). On the bundled
+-- data: insufficient data, through 2026-10-10.
 -- requires: marts.fct_leaderboard_entries(board, snapshot_date)
 select
     'arena boards held: ' || string_agg(distinct board, ', ' order by board) || '; no feature-availability data' as value,
