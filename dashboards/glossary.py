@@ -37,6 +37,19 @@ GLOSSARY: dict[str, tuple[str, str]] = {
         "The clip we price so that offers compare: text-to-video, 5 seconds, at 720p without audio "
         "or at 1080p with audio. Prices at other specs are shown in their own charts.",
     ),
+    "price-quality-frontier": (
+        "Price-quality frontier",
+        "Per arena board and day, each model's arena score against the cheapest USD per second of its "
+        "model family (any provider or tier, text-to-video, at 720p or 1080p, audio with, without or not "
+        "stated; an offer of a named variant such as lite, fast or pro prices only a model of that variant). "
+        "A model is joined to prices through its model family only; a model with no family is listed as "
+        "unmatched, never guessed. A model is on its country's frontier when no model of the same country "
+        "is both cheaper-or-equal and better-or-equal, one of them strictly: the frontier is the best "
+        "quality each country sells at each price. At each frontier price we compare the best score each "
+        "country reaches at or below it (a lead counts as clear when the CIs do not overlap). Two pairings: "
+        "today's scores against each offer's newest price, and, to see the frontier move, each day's "
+        "scores against the prices in force that day.",
+    ),
     "price-per-second": (
         "Price per second",
         "USD for one second of generated video: per-clip prices divided by seconds, credits "

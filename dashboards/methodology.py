@@ -28,6 +28,14 @@ PRICE = [
     "latest earlier rate on holidays). The native price, currency, FX rate and its date stay beside the USD "
     "figure.",
     "Observations are bitemporal: valid_from/valid_to say when a price applied, observed_at when it was seen.",
+    "Price-quality frontier: each arena model is joined to prices through its model family only "
+    "(warehouse/seeds/model_families.csv); an offer of a named variant (lite, fast, pro, ...) prices only an "
+    "arena model of that variant; a model without a family is listed as unmatched. The cheapest offer of the "
+    "family at 720p (or 1080p), text-to-video, audio with, without or not stated, is its price. A model is "
+    "on its country's frontier when no model of the same country is cheaper-or-equal and better-or-equal. "
+    "Today's frontier pairs the newest scores with each offer's newest price; its movement pairs each day's "
+    "scores with the prices in force that day, from the first to the last day on which both countries have "
+    "one (out_price_quality_frontier_moves).",
 ]
 EVENT_STUDY = [
     "Daily returns from adjusted closes. Abnormal return (AR) two ways: market-adjusted (stock return minus "
@@ -39,11 +47,16 @@ EVENT_STUDY = [
     "the next trading session in the listing's time zone.",
     "Confounders: an earnings release or another dated company event inside a window is flagged beside the "
     "result; such a result is not read as the launch's effect alone.",
+    "A launch enters only with a cited day (a first-seen date is an upper bound and a month is not a day: "
+    "such launches are named, not computed). A window that runs past the listing's newest bar is marked "
+    "incomplete and gets no CAR; it is never computed on the sessions that happen to exist.",
 ]
 CLAIMS = [
     "Each press claim is a metric with a test. The verdict (supported / partly / refuted / insufficient "
     "data) is recomputed from the warehouse on every refresh and kept with its date, so the ledger has a "
     "history.",
+    "Each verdict names its data-through date: the newest date of the rows its rule read (an arena board "
+    "day, a price's valid_from, a token day), not the refresh day; the rules read the newest evidence held.",
 ]
 CHANGES = [
     "Each refresh records what changed in marts.fct_changes and the Atom feed changes.atom: a new #1 on an "

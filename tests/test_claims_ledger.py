@@ -1,4 +1,4 @@
-"""Q7 claims ledger: C1 computed from the arena data (partly: leadership changed in early 2026),
+"""Q7 claims ledger: C1 computed from the newest arena data (partly: no country leads every board),
 verdicts kept per refresh day (two days -> two rows per claim; a same-day rerun replaces), and a
 rule whose tables are missing reports 'insufficient data' instead of crashing."""
 
@@ -33,18 +33,17 @@ def verdicts(con, day: str) -> dict[str, str]:
     )
 
 
-def test_c1_is_partly_from_the_arena_dates(warehouse_con):
+def test_c1_is_partly_on_the_newest_boards(warehouse_con):
     row = warehouse_con.execute("""SELECT verdict, value, reason, warehouse_evidence, warehouse_source_urls,
                                           curated_evidence_urls, curated_row
                                    FROM marts.fct_claim_verdicts WHERE claim_id = 'C1'""").fetchall()
     verdict, value, reason, evidence, urls, curated, curated_row = row[0]
     assert verdict == "partly"
-    assert "2026-03-19 to 2026-04-19 (64 board-days" in value
-    assert "China #1 on 24, U.S. #1 on 40" in value
-    assert "China first #1: image-to-video 2026-04-08, text-to-video 2026-04-08" in value
-    assert "larger top-10 share on 0 board-days" in value
-    assert "leadership changed" in reason and evidence.startswith("out.out_leaderboard_country_daily")
-    assert "data/2026-04-08/text-to-video.json" in urls
+    assert "arena.ai text-to-video 2026-10-10: #1 gemini-omni-1.1-flash (US)" in value
+    assert "Early 2026 (arena.ai, 2026-03-19..04-30): China #1 on 24 of 64 board-days." in value
+    assert "clear leads US on arena text-to-video" in reason
+    assert evidence.startswith("out.out_quality_leader_daily")
+    assert "data/2026-10-10/text-to-video.json" in urls
     assert curated.startswith("https://raw.githubusercontent.com/oolong-tea-2026/") and curated_row == 1
 
 
@@ -53,7 +52,7 @@ def test_every_claim_has_an_honest_verdict(warehouse_con):
     assert len(got) == 9
     assert got["C6"] == "partly"  # patents CN > US on WIPO and Stanford; publications/STEM not held
     assert got["C7"] == "partly"  # Kling clearly beats Runway on some board-days, never Sora
-    assert got["C9"] == "insufficient data" and got["C5"] == "insufficient data"
+    assert got["C9"] == "insufficient data" and got["C5"] == "partly" and got["C4"] == "refuted"
     c6 = warehouse_con.execute("SELECT value FROM marts.fct_claim_verdicts WHERE claim_id = 'C6'").fetchall()[0][0]
     assert "2014-2023: CN 38210 vs US 6276 (6.1x)" in c6 and "CN >44000 vs US >15000" in c6
 
@@ -67,14 +66,14 @@ def test_history_one_row_per_claim_and_refresh_day(scratch_con):
     assert per_claim == [(f"C{i}", 2, 2) for i in range(1, 10)]
     assert verdicts(scratch_con, "2026-09-01")["C1"] == verdicts(scratch_con, "2026-09-02")["C1"] == "partly"
     # Rerun the same day after the arena table disappeared: that day's rows are replaced, the other day stays.
-    scratch_con.execute("DROP TABLE out.out_leaderboard_country_daily")
+    scratch_con.execute("DROP TABLE out.out_quality_leader_daily")
     evaluate_claims(scratch_con, refresh_date=date(2026, 9, 2))
     assert scratch_con.execute("SELECT count(*) FROM marts.fct_claim_verdicts").fetchall() == [(18,)]
     assert verdicts(scratch_con, "2026-09-01")["C1"] == "partly"
     assert verdicts(scratch_con, "2026-09-02")["C1"] == "insufficient data"
     reason = scratch_con.execute("""SELECT reason FROM marts.fct_claim_verdicts
                                     WHERE claim_id = 'C1' AND refresh_date = DATE '2026-09-02'""").fetchall()[0][0]
-    assert reason == "the tables this rule reads are not built yet: missing out.out_leaderboard_country_daily"
+    assert reason == "the tables this rule reads are not built yet: missing out.out_quality_leader_daily"
 
 
 def test_missing_or_broken_tables_never_crash(scratch_con):

@@ -214,6 +214,7 @@ def test_markets_section_renders_its_charts(warehouse_con, replay_warehouse):
         "q6-genie-abnormal-returns",
         "q6-genie-prices",
         "q6-launch-abnormal-returns",
+        "q6-launches-2026-09-10",
         "q6-reported-vs-computed",
     ]
     genie = section.charts[0]
@@ -223,7 +224,7 @@ def test_markets_section_renders_its_charts(warehouse_con, replay_warehouse):
     assert "4 of 4 game and ad-tech stocks" in genie.title
     assert [t.type for t in genie.figure.data] == ["bar", "bar", "scatter"]
     assert genie.as_of == "2026-02-12" and any("gmteight.com" in s for s in genie.sources)
-    assert "within 0.87 pp" in section.charts[3].title
+    assert "within 0.87 pp" in section.charts[4].title
     html = (replay_warehouse / "site" / "markets.html").read_text(encoding="utf-8")
     assert "Q6 · Markets" in html and "plot-q6-genie-prices" in html
     assert (replay_warehouse / "site" / "data" / "q6-reported-vs-computed.csv").exists()

@@ -95,6 +95,8 @@ COMPUTED_LINES = {
         "5 exposed listings",
         "pairs have no market model (too few estimation days since the price files start on 2025-01-02): "
         "wan_2_1 9988.HK (23 days)",
+        "1 pairs are incomplete, not computed: kling_4_0 1024.HK: incomplete: no 1024.HK session on or after the "
+        "event date (its data ends 2026-03-26)",
     ],
 }
 

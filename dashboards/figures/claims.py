@@ -44,9 +44,13 @@ def _links(cell: str | None) -> str:
 
 def claims_table_html(rows: pl.DataFrame) -> str:
     """Every text in the table is curated or computed from scraped data: all of it is escaped."""
+    # min-widths keep the short columns readable beside long computed values (table-layout: auto
+    # with overflow-wrap: anywhere would otherwise squeeze them to a few letters); phones hide thead
+    widths = (("claim", 9), ("verdict (data through)", 7), ("value computed from the warehouse", 15), ("why", 11))
     head = (
-        "<tr><th>claim</th><th>verdict</th><th>value computed from the warehouse</th><th>why</th>"
-        "<th>evidence: warehouse rows and their sources</th><th>evidence: curated links</th></tr>\n"
+        "<tr>"
+        + "".join(f'<th style="min-width:{w}em">{esc(name)}</th>' for name, w in widths)
+        + "<th>evidence: warehouse rows and their sources</th><th>evidence: curated links</th></tr>\n"
     )
     body = []
     for r in rows.iter_rows(named=True):
@@ -59,7 +63,8 @@ def claims_table_html(rows: pl.DataFrame) -> str:
             f'<tr id="claim-{esc(r["claim_id"])}"><td data-label="claim"><b>{esc(r["claim_id"])}</b> '
             f'{esc(r["claim_text"])}<br><span class="meta">article: {esc(r["value_in_article"])}</span></td>'
             f'<td data-label="verdict" style="color:{VERDICT_COLORS.get(r["verdict"], "#333")}">'
-            f"<b>{esc(r['verdict'])}</b>{changed}</td>"
+            f"<b>{esc(r['verdict'])}</b>{changed}"
+            f'<br><span class="meta">data through {esc(r.get("data_through") or "unknown")}</span></td>'
             f'<td data-label="value">{esc(r["value"] or "—")}</td><td data-label="why">{esc(r["reason"])}</td>'
             f'<td data-label="warehouse evidence">{esc(r["warehouse_evidence"] or "—")}<br>'
             f"{_links(r['warehouse_source_urls'])}</td>"
@@ -115,6 +120,7 @@ def verdict_chart(rows: pl.DataFrame, data_as_of: str | None) -> Chart:
             "claim_id",
             "refresh_date",
             "verdict",
+            *(["data_through"] if "data_through" in rows.columns else []),
             "value",
             "reason",
             "warehouse_evidence",
@@ -126,6 +132,7 @@ def verdict_chart(rows: pl.DataFrame, data_as_of: str | None) -> Chart:
         ),
         sources=sorted(urls),
         as_of=data_as_of or str(day),
-        note=f"Verdicts recomputed on {day} from the warehouse as it stood then.",
+        note=f"Verdicts recomputed on {day} from the warehouse as it stood then; each claim's evidence runs to "
+        "its own data-through date (in the ledger and the CSV), the newest date of the rows its rule read.",
         terms=("verdict",),
     )

@@ -6,8 +6,6 @@ the move stands out from the listing's normal day-to-day noise (|t| >= 2 under t
 
 from __future__ import annotations
 
-import re
-
 import duckdb
 import plotly.graph_objects as go
 import polars as pl
@@ -16,8 +14,9 @@ from ..chart import Chart, plot_text
 from ..chart_html import source_label
 from ..names import Names, plural
 from ..theme import COUNTRY_COLORS, COUNTRY_LABELS
-from .markets_common import GENIE, _layout, _pct, _urls
+from .markets_common import GENIE, _launch_name, _layout, _pct, _urls
 from .markets_genie import genie_chart, genie_price_chart
+from .markets_recent import recent_launches_chart
 
 
 def launches_chart(study: pl.DataFrame, as_of: str | None, names: Names) -> Chart | None:
@@ -125,15 +124,6 @@ def launches_chart(study: pl.DataFrame, as_of: str | None, names: Names) -> Char
     )
 
 
-def _launch_name(event_id: str, event_name: str | None) -> str:
-    """A launch's short name for an axis label: 'Wan 2.1 open weights released' -> 'Wan 2.1'."""
-    name = event_name or event_id
-    short = re.split(
-        r" (?:open weights|released|announced|generally|unveiled|launch|goes|available|preview)\b", name, maxsplit=1
-    )[0]
-    return short.removeprefix("Google ").strip() or name
-
-
 def reported_chart(reported: pl.DataFrame, as_of: str | None, names: Names) -> Chart | None:
     data = reported.filter(pl.col("computed_comparable_pct").is_not_null()).sort("event_date", "ticker", "curated_row")
     if data.is_empty():
@@ -216,6 +206,7 @@ def market_charts(con: duckdb.DuckDBPyConnection) -> list[Chart]:
         genie_chart(study, reported, genie_as_of, names),
         genie_price_chart(daily, genie_as_of, names),
         launches_chart(study, all_as_of, names),
+        recent_launches_chart(con, names),
         reported_chart(reported, reported_as_of, names),
     ]
     return [c for c in charts if c is not None]

@@ -3,6 +3,8 @@ percent formatting)."""
 
 from __future__ import annotations
 
+import re
+
 import plotly.graph_objects as go
 
 from ..theme import COUNTRY_COLORS, base_layout
@@ -26,3 +28,12 @@ def _urls(*cells) -> list[str]:
 
 def _pct(value: float | None) -> str:
     return "unknown" if value is None else f"{value:+.1f}%"
+
+
+def _launch_name(event_id: str, event_name: str | None) -> str:
+    """A launch's short name for an axis label: 'Wan 2.1 open weights released' -> 'Wan 2.1'."""
+    name = event_name or event_id
+    short = re.split(
+        r" (?:open weights|released|announced|generally|unveiled|launch|goes|available|preview)\b", name, maxsplit=1
+    )[0]
+    return short.removeprefix("Google ").strip() or name

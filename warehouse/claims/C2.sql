@@ -2,6 +2,9 @@
 -- preference (arena.ai), not motion or physics sub-scores, so the rule reads Kling's standing on
 -- the newest day of each arena.ai board as a proxy: supported if a Kling model is #1 or its CI
 -- overlaps the #1's on some board, partly if one is in that board's top 10, refuted otherwise.
+-- On the bundled data (newest boards 2026-10-10): partly. Kling O3 Pro is #8 on video-edit; on
+-- image-to-video (Kling 3.0 Pro #19) and text-to-video (Kling 2.5 Turbo #28) it is outside the
+-- top 10. data_through: the newest board day read.
 with newest_day as (
     select * from marts.fct_leaderboard_entries
     qualify snapshot_date = max(snapshot_date) over (partition by board)
@@ -41,5 +44,6 @@ select
                      else 'Kling is outside the top 10 on every board' end
     end as reason,
     'marts.fct_leaderboard_entries: newest snapshot_date per board, lab_id = kuaishou vs position 1' as evidence,
-    string_agg(distinct source_url, ' ; ' order by source_url) as evidence_urls
+    string_agg(distinct source_url, ' ; ' order by source_url) as evidence_urls,
+    max(snapshot_date) as data_through
 from kling

@@ -2,6 +2,8 @@
 -- table (every dated source kept); "viral" (social and press volume) is not measured anywhere in
 -- the warehouse. Partly if a dated Seedance 2.0 release falls in February 2026 (date confirmed,
 -- virality unmeasured); refuted if every dated release of it falls outside February 2026.
+-- data_through: the newest release date in the release table (its evidence runs to then; newer
+-- releases cannot move a February 2026 date). On the bundled data: partly, 2026-02-12.
 with seedance as (
     select model, version, cast(release_date as varchar) as release_date, source_url
     from marts.fct_releases
@@ -24,5 +26,6 @@ select
         else 'no source dates the Seedance 2.0 release in February 2026'
     end as reason,
     'marts.fct_releases: rows whose model/version read Seedance 2.0' as evidence,
-    string_agg(distinct source_url, ' ; ' order by source_url) as evidence_urls
+    string_agg(distinct source_url, ' ; ' order by source_url) as evidence_urls,
+    (select max(release_date) from marts.fct_releases) as data_through
 from seedance

@@ -4,6 +4,9 @@
 -- with): supported if U fell 30% or more there, partly if it fell sharply (15% or more) but short
 -- of ~35%, refuted otherwise. The worst session and the wider [0,+5] window are reported beside it
 -- (a wider window also holds other news; the 2026-02-11 earnings drop is outside both).
+-- Newer stock data (to 2026-10-06) cannot change a January 2026 window; data_through is the last
+-- session the rule read (rel_day +5). On the bundled data: partly (-29.5% over [-1,+1],
+-- compounded; -24.2% on 2026-01-30 alone).
 with u as (
     select * from out.out_event_study_daily
     where event_id = 'project_genie' and ticker = 'U' and rel_day between -1 and 5 and stock_return is not null
@@ -37,5 +40,6 @@ select
         else 'no sharp drop in the launch window'
     end as reason,
     'out.out_event_study_daily: event_id project_genie, ticker U, rel_day -1..5 (daily close-to-close returns)' as evidence,
-    (select string_agg(distinct source_url, ' ; ' order by source_url) from u) as evidence_urls
+    (select string_agg(distinct source_url, ' ; ' order by source_url) from u) as evidence_urls,
+    (select max(trade_date) from u) as data_through
 from summary as s

@@ -1,6 +1,8 @@
 -- int_market_events: dated launches paired with an exposed listing (events.csv, project-authored,
 -- one cited row per pair: the launching lab's parent, or a competitor the press named). Each event
--- points at its release row in releases.csv; release_date_matches says the two dates agree.
+-- points at its release row: releases.csv (releases_row) or, for launches from September 2026 on,
+-- releases_2026-09_to_12_candidates.csv (release_candidates_row); release_date_matches says the
+-- two dates agree (a candidate's date counts only when it is a day, not an upper bound).
 select
     e.event_id,
     cast(e.event_date as date) as event_date,
@@ -10,15 +12,19 @@ select
     l.benchmark_ticker,
     l.exchange_timezone,
     l.company_country_code,
-    r.lab as release_lab,
-    r.model as release_model,
+    coalesce(r.lab, c.lab) as release_lab,
+    coalesce(r.model, c.model) as release_model,
     r.version as release_version,
-    r.release_type,
-    r.release_date = e.event_date as release_date_matches,
-    r.source_url as release_source_url,
+    coalesce(r.release_type, c.date_kind) as release_type,
+    coalesce(
+        r.release_date = e.event_date,
+        c.date = e.event_date and c.date_precision = 'day' and c.date_kind not like 'first%'
+    ) as release_date_matches,
+    coalesce(r.source_url, c.url) as release_source_url,
     e.source_url as exposure_source_url,
     e.curated_file,
     e.curated_row
 from raw.raw_curated__events as e
-left join raw.raw_curated__releases as r on r.curated_row = cast(e.releases_row as integer)
+left join raw.raw_curated__releases as r on r.curated_row = try_cast(e.releases_row as integer)
+left join raw.raw_curated__release_candidates as c on c.curated_row = try_cast(e.release_candidates_row as integer)
 left join int.int_listings as l on l.ticker = e.ticker

@@ -7,6 +7,11 @@
 -- the announcement day's session for results before the open, the next session for results after
 -- the close, both when the time of day is unknown) or another seeded event of the same ticker
 -- inside the window.
+-- Every seeded event x listing has a row, computed or not: window_status is 'complete', or
+-- 'incomplete: ...' when the listing has no session on or after the event date or its [0,+5]
+-- window runs past the listing's newest bar (the stock data ends first). An incomplete window's
+-- CAR is NULL, never computed on the sessions that happen to exist; the [-1,+1] window keeps its
+-- CAR when its three sessions exist.
 with daily as (
     select * from out.out_event_study_daily
 ),
@@ -33,6 +38,7 @@ windows as (
         min(trade_date) filter (where rel_day = -1) as m1_p1_start,
         max(trade_date) filter (where rel_day = 1) as m1_p1_end,
         max(trade_date) filter (where rel_day = 5) as p0_p5_end,
+        max(rel_day) as last_rel_day,
         count(ar_market_adjusted) filter (where rel_day between -1 and 1) as m1_p1_days,
         count(ar_market_adjusted) filter (where rel_day between 0 and 5) as p0_p5_days,
         sum(ar_market_adjusted) filter (where rel_day between -1 and 1) as car_ma_m1_p1,
@@ -70,6 +76,9 @@ confounders as (
     left join earnings_sessions as es on es.ticker = w.ticker
     group by w.event_id, w.ticker
 ),
+data_ends as (
+    select ticker, max(trade_date) as last_session from marts.fct_stock_sessions group by ticker
+),
 overlapping_events as (
     select w.event_id, w.ticker,
            string_agg(distinct o.event_id, '; ' order by o.event_id) as other_events_in_window
@@ -82,13 +91,21 @@ overlapping_events as (
 select
     e.event_id,
     e.event_name,
-    w.event_date,
-    w.ticker,
+    e.event_date,
+    e.ticker,
     e.exposure,
     e.company_country_code,
-    w.benchmark_ticker,
+    e.benchmark_ticker,
     w.event_session_date,
     w.event_session_date <> w.event_date as moved_to_next_session,
+    case
+        when w.event_id is null then 'incomplete: no ' || e.ticker || ' session on or after the event date (its data ends '
+            || coalesce(strftime(d.last_session, '%Y-%m-%d'), 'never') || ')'
+        when w.p0_p5_days < 6 and coalesce(w.last_rel_day, -1) < 5 then 'incomplete: the [0,+5] window runs past the '
+            || e.ticker || ' data (it ends ' || strftime(d.last_session, '%Y-%m-%d') || ')'
+        else 'complete'
+    end as window_status,
+    d.last_session as stock_data_ends,
     round(100 * w.day0_return, 4) as day0_return_pct,
     round(100 * w.day1_return, 4) as day1_return_pct,
     round(100 * w.ar_day0_market_adjusted, 4) as ar_day0_market_adjusted_pct,
@@ -115,9 +132,10 @@ select
     w.price_source_urls,
     e.curated_file,
     e.curated_row
-from windows as w
-join marts.fct_market_events as e using (event_id, ticker)
+from marts.fct_market_events as e
+left join windows as w using (event_id, ticker)
+left join data_ends as d on d.ticker = e.ticker
 left join residuals as r using (event_id, ticker)
 left join confounders as c using (event_id, ticker)
 left join overlapping_events as o using (event_id, ticker)
-order by w.event_date, e.event_id, w.ticker
+order by e.event_date, e.event_id, e.ticker

@@ -1,8 +1,9 @@
 """The claims ledger: each claim in claims.csv is a rule, warehouse/claims/<claim_id>.sql, a SELECT
-over the marts returning one row (value, verdict, reason, evidence, evidence_urls). The tables a
-rule reads are parsed from its SQL (`warehouse.tables_read`); a rule whose tables are absent (a
-family not built yet), that fails, or that returns something unexpected gives 'insufficient data'
-with the reason, never a crash. Verdicts are stored per refresh day in
+over the marts returning one row (value, verdict, reason, evidence, evidence_urls, data_through).
+The tables a rule reads are parsed from its SQL (`warehouse.tables_read`); ``data_through`` is the
+newest date of the evidence it used (the data's date, not the refresh's). A rule whose tables are
+absent (a family not built yet), that fails, or that returns something unexpected gives
+'insufficient data' with the reason, never a crash. Verdicts are stored per refresh day in
 marts.fct_claim_verdicts: a rerun on the same day replaces that day's rows, other days stay.
 """
 
@@ -18,6 +19,8 @@ from ...warehouse import ensure_table, missing_tables, sql_text, transaction
 
 VERDICTS = ("supported", "partly", "refuted", "insufficient data")
 RULE_COLUMNS = ("value", "verdict", "reason", "evidence", "evidence_urls")
+# the newest date of the evidence a rule used; NULL when the rule read no dated row
+DATA_THROUGH = "data_through"
 INSUFFICIENT = "insufficient data"
 
 
@@ -35,7 +38,14 @@ def rule_texts() -> dict[str, str]:
 
 
 def _insufficient(reason: str) -> dict:
-    return {"value": None, "verdict": INSUFFICIENT, "reason": reason, "evidence": None, "evidence_urls": None}
+    return {
+        "value": None,
+        "verdict": INSUFFICIENT,
+        "reason": reason,
+        "evidence": None,
+        "evidence_urls": None,
+        DATA_THROUGH: None,
+    }
 
 
 def run_rule(con: duckdb.DuckDBPyConnection, claim_id: str) -> dict:
@@ -66,8 +76,12 @@ def run_rule(con: duckdb.DuckDBPyConnection, claim_id: str) -> dict:
             ),
             **meta,
         }
-    result = dict(zip(columns, rows[0], strict=True))
-    result = {k: (None if result[k] is None else str(result[k])) for k in RULE_COLUMNS}
+    raw = dict(zip(columns, rows[0], strict=True))
+    result: dict[str, str | date | None] = {k: (None if raw[k] is None else str(raw[k])) for k in RULE_COLUMNS}
+    through = raw.get(DATA_THROUGH)
+    if through is not None and not isinstance(through, date):
+        return {**_insufficient(f"the rule returned data_through {through!r}, expected a DATE"), **meta}
+    result[DATA_THROUGH] = through
     if result["verdict"] not in VERDICTS:
         return {**_insufficient(f"the rule returned an unknown verdict {result['verdict']!r}"), **meta}
     result["reason"] = result["reason"] or "(the rule gave no reason)"
@@ -102,6 +116,7 @@ def evaluate_claims(
                 "reason": result["reason"],
                 "warehouse_evidence": result["evidence"],
                 "warehouse_source_urls": result["evidence_urls"],
+                "data_through": result[DATA_THROUGH],
                 "curated_evidence_urls": claim["evidence_source_url"],
                 "rule_file": result["rule_file"],
                 "rule_sha256": result["rule_sha256"],

@@ -83,4 +83,23 @@ defs = definitions(
         date_column="valid_from",
     ),
     *sql_model("out", "out_price_country_summary", keys=("comparison",)),
+    # the price-quality frontier by country: arena scores against prices through model families
+    *sql_model(
+        "out",
+        "out_price_quality_points",
+        keys=("board", "price_spec", "pairing", "snapshot_date", "model"),
+        date_column="snapshot_date",
+    ),
+    *sql_model(
+        "out",
+        "out_price_quality_levels",
+        keys=("board", "price_spec", "pairing", "price_level_usd_per_s"),
+        date_column="snapshot_date",
+    ),
+    *sql_model(
+        "out",
+        "out_price_quality_frontier_moves",
+        keys=("board", "price_spec", "country_code"),
+        date_column="last_day",
+    ),
 )
