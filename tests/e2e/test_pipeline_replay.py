@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import duckdb
 
-from .conftest import run_pipeline
+from tests.support import run_pipeline
 
 
 def test_text_to_video_2026_04_19_number_one(warehouse_con):
