@@ -4,6 +4,8 @@ there, never from a conftest."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,8 +15,26 @@ from .support import run_pipeline, step_failures
 
 @pytest.fixture(scope="session")
 def replay_warehouse(tmp_path_factory) -> Path:
-    """One full replay refresh shared by the read-only tests (one per xdist worker); returns its folder."""
-    tmp = tmp_path_factory.mktemp("replay")
+    """One full replay refresh shared by the read-only tests; returns its folder. Under pytest-xdist
+    the first worker to need it builds it under a file lock in the run's shared temporary folder and
+    the others wait and read the same folder (tests only read it, or copy it first), so a run pays
+    for one refresh, not one per worker."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):  # not distributed (-n 0 or -p no:xdist)
+        return _build_replay(tmp_path_factory.mktemp("replay"))
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent  # pytest-N/, the parent of every worker's popen-gwK/
+    with FileLock(str(shared / "replay.lock")):
+        tmp = shared / "replay"
+        if not (tmp / ".built").exists():
+            shutil.rmtree(tmp, ignore_errors=True)  # a build that failed on another worker
+            _build_replay(tmp)
+            (tmp / ".built").touch()
+    return tmp
+
+
+def _build_replay(tmp: Path) -> Path:
+    tmp.mkdir(parents=True, exist_ok=True)
     result = run_pipeline(tmp)
     assert result.success, step_failures(result)
     return tmp
