@@ -20,8 +20,11 @@ help:  ## list the targets
 run: install  ## install everything, then a full offline (replay) refresh through Dagster
 	$(BIN)/videorace refresh
 
-test: install lint  ## every test, offline (notebooks and the browser test included)
-	$(BIN)/pytest
+# pytest-xdist: one worker per core (the replay warehouse is still built once per run); the 15
+# slowest tests are printed so the budget in CONTRIBUTING.md (5 minutes) stays visible.
+TEST_WORKERS ?= auto
+test: install lint  ## every test, offline (notebooks and the browser test included), on every core
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
 
 # `ruff format --check` is part of `make lint`: the tree was formatted once, in its own commit.
 FORMAT_CHECK ?= 1

@@ -109,3 +109,63 @@ def table_counts(
         return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for (t,) in tables if t not in skip}
     finally:
         con.close()
+
+
+def tiny_recordings(tmp: Path, keep: dict[str, tuple[str, ...]]) -> Path:
+    """A copy of the committed recordings in which each source named in `keep` lists only the
+    manifest rows whose file starts with one of its prefixes (real bytes, fewer of them)."""
+    import csv
+
+    root = tmp / "recordings"
+    shutil.copytree(RECORDINGS, root)
+    for source, prefixes in keep.items():
+        manifest = root / source / "manifest.csv"
+        with manifest.open(newline="", encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            header, rows = reader.fieldnames, [r for r in reader if r["file"].startswith(prefixes)]
+        assert rows, f"{source}: no recording starts with {prefixes}"
+        with manifest.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=header or [])
+            writer.writeheader()
+            writer.writerows(rows)
+    return root
+
+
+def materialize_family(tmp: Path, group: str, recordings: Path | None = None):
+    """Materialise one family (a Dagster asset group) and only what it reads, in-process, into an
+    empty warehouse under `tmp`: a break in that family fails its own test before the full replay's."""
+    import dagster as dg
+
+    from pipelines.config import load_settings
+    from pipelines.definitions import build_definitions
+    from pipelines.resources import build_resources
+
+    extra = {"VIDEORACE_RECORDINGS_DIR": str(recordings)} if recordings else {}
+    env = pipeline_env(tmp, "replay", **extra)
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        defs = build_definitions(build_resources(load_settings()))
+        selection = dg.AssetSelection.groups(group).upstream().resolve(defs.resolve_asset_graph())
+        result = defs.resolve_job_def("refresh_all").execute_in_process(
+            instance=dg.DagsterInstance.ephemeral(), raise_on_error=False, asset_selection=sorted(selection)
+        )
+    finally:
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    assert result.success, step_failures(result)
+    return result
+
+
+def query(path: Path, sql: str, params=()) -> list[tuple]:
+    """Rows of one read-only query against the warehouse file at `path`."""
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, list(params)).fetchall()
+    finally:
+        con.close()
