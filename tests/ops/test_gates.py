@@ -22,9 +22,6 @@ from pipelines.warehouse import build_model
 from tests.support import PROJECT_ROOT, RECORDINGS, pipeline_env, run_pipeline, table_counts
 from videorace_scrapers.snapshots import SnapshotStore
 
-# one xdist worker runs this module, so the module-scoped poisoned refresh is paid for once
-pytestmark = pytest.mark.xdist_group("ops_gates")
-
 FRED_FILE = "FRED_DEXCHUS_2025-01-01_to_2026-09-18.csv"
 
 
