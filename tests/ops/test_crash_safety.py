@@ -15,8 +15,8 @@ import time
 
 import duckdb
 
-from ..conftest import PROJECT_ROOT, run_pipeline
-from .conftest import T2V, table_counts
+from tests.ops.support import T2V
+from tests.support import PROJECT_ROOT, run_pipeline, table_counts
 
 CHILD = textwrap.dedent("""
     import json, sys, time

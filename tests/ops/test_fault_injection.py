@@ -11,10 +11,11 @@ from pipelines.fetch import FetchError, fetch_live
 from pipelines.loading import load_source, register_snapshots
 from pipelines.sources import get_source
 from pipelines.warehouse import ensure_base_tables
+from tests.ops.support import FAST_SCRAPY, I2V, T2V
+from tests.support import table_counts
 from videorace_scrapers.parsers import ParseError
 from videorace_scrapers.snapshots import sha256_hex
 
-from .conftest import FAST_SCRAPY, I2V, T2V, table_counts
 from .faultserver import CHALLENGE_PAGE, FaultServer, Reply, ok_json, too_many
 
 ARENA = get_source("arena")

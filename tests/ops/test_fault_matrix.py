@@ -12,10 +12,10 @@ from pipelines.fetch import FetchError, fetch_live
 from pipelines.loading import load_source
 from pipelines.sources import SOURCES
 from pipelines.warehouse import ensure_base_tables
+from tests.ops.support import FAST_SCRAPY
+from tests.support import RECORDINGS
 from videorace_scrapers.parsers import ParseError
 
-from ..conftest import RECORDINGS
-from .conftest import FAST_SCRAPY
 from .faultserver import CHALLENGE_PAGE, FaultServer, Reply, too_many
 
 # one source per family, with spider arguments that keep each crawl to a request or two

@@ -21,14 +21,14 @@ from scrapy.utils.test import get_crawler
 
 from pipelines.fetch import FetchError, fetch_live
 from pipelines.sources import get_source
+from tests.ops.support import FAST_SCRAPY, T2V
+from tests.support import PROJECT_ROOT, run_pipeline
 from videorace_scrapers.items import FailureItem, SnapshotItem
 from videorace_scrapers.middlewares import SafeRedirectMiddleware
 from videorace_scrapers.pipelines import SnapshotPipeline
 from videorace_scrapers.redact import redact
 from videorace_scrapers.snapshots import SnapshotStore, SnapshotWriteError, sha256_hex
 
-from ..conftest import PROJECT_ROOT, run_pipeline
-from .conftest import FAST_SCRAPY, T2V
 from .faultserver import FaultServer, Reply, ok_json
 
 KEY = "sk-synthetic-" + "7f3a9c" * 4  # not a real key; assembled so the key scanner sees no literal

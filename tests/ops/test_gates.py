@@ -19,10 +19,8 @@ import pytest
 from pipelines.defs.ops.quarantine import quarantine
 from pipelines.loading import load_source, register_snapshots
 from pipelines.warehouse import build_model
+from tests.support import PROJECT_ROOT, RECORDINGS, pipeline_env, run_pipeline, table_counts
 from videorace_scrapers.snapshots import SnapshotStore
-
-from ..conftest import PROJECT_ROOT, RECORDINGS, pipeline_env, run_pipeline
-from .conftest import table_counts
 
 FRED_FILE = "FRED_DEXCHUS_2025-01-01_to_2026-09-18.csv"
 

@@ -10,9 +10,9 @@ import sys
 import duckdb
 
 from pipelines.status import source_status
+from tests.ops.support import I2V, T2V
+from tests.support import PROJECT_ROOT, RECORDINGS, pipeline_env, run_pipeline, table_counts
 
-from ..conftest import PROJECT_ROOT, RECORDINGS, pipeline_env, run_pipeline
-from .conftest import I2V, T2V, table_counts
 from .faultserver import CHALLENGE_PAGE, FaultServer, Reply, ok_json
 
 LATEST = (RECORDINGS / "arena" / "latest.json").read_bytes()

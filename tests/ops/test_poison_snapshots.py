@@ -17,11 +17,11 @@ import pytest
 
 from pipelines.loading import load_source, register_snapshots
 from pipelines.warehouse import ensure_base_tables
+from tests.ops.support import I2V, T2V
+from tests.support import PROJECT_ROOT, RECORDINGS, pipeline_env, run_pipeline, table_counts
 from videorace_scrapers.parsers import ParseError
 from videorace_scrapers.snapshots import SnapshotStore
 
-from ..conftest import PROJECT_ROOT, RECORDINGS, pipeline_env, run_pipeline
-from .conftest import I2V, T2V, table_counts
 from .faultserver import FaultServer, Reply, ok_json
 
 RAW = "raw_leaderboards__arena"

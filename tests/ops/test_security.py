@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from pipelines import config
+from tests.support import PROJECT_ROOT
 from videorace_scrapers.snapshots import (
     SnapshotStore,
     extension_for,
@@ -17,8 +18,6 @@ from videorace_scrapers.snapshots import (
     safe_source_name,
     sha256_hex,
 )
-
-from ..conftest import PROJECT_ROOT
 
 KEY_PATTERNS = {
     "AWS access key id": re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),

@@ -19,9 +19,8 @@ from pipelines.config import load_settings
 from pipelines.loading import register_snapshots
 from pipelines.record import MANIFEST_FIELDS
 from pipelines.warehouse import ensure_base_tables
+from tests.support import PROJECT_ROOT, RECORDINGS, pipeline_env
 from videorace_scrapers.snapshots import SnapshotStore, sha256_hex
-
-from ..conftest import PROJECT_ROOT, RECORDINGS, pipeline_env
 
 HOLD = (
     "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=sys.argv[3] == 'ro'); "

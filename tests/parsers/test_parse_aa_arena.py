@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, RECORDINGS
+from tests.support import PROJECT_ROOT, RECORDINGS
 from videorace_scrapers.parsers import ParseError, get_parser
 from videorace_scrapers.parsers.aa_arena import CLI_FIELDS, parse
 

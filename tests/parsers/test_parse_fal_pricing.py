@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import reference_path
+from tests.support import reference_path
 from videorace_scrapers.parsers import ParseError, fal_pricing, get_parser
 
 SYNTHETIC = Path(__file__).resolve().parents[1] / "fixtures" / "synthetic"

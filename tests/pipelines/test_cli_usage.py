@@ -15,8 +15,7 @@ import pytest
 
 from pipelines import cli, progress
 from pipelines.sources import SOURCES
-
-from ..conftest import PROJECT_ROOT, RECORDINGS
+from tests.support import PROJECT_ROOT, RECORDINGS
 
 CLI = [sys.executable, "-m", "pipelines.cli"]
 SOURCE_NAMES = ", ".join(sorted(SOURCES))

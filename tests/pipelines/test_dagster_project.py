@@ -9,7 +9,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from ..conftest import PROJECT_ROOT
+from tests.support import PROJECT_ROOT
 
 BIN = Path(sys.executable).parent
 

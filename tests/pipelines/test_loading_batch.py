@@ -11,9 +11,8 @@ import pytest
 
 from pipelines.loading import load_source, register_snapshots
 from pipelines.warehouse import ensure_base_tables
+from tests.support import RECORDINGS
 from videorace_scrapers.snapshots import SnapshotStore
-
-from ..conftest import RECORDINGS
 
 T2V = json.loads((RECORDINGS / "arena" / "2026-07-12" / "text-to-video.json").read_bytes())
 

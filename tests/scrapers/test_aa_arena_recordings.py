@@ -11,11 +11,10 @@ import pytest
 
 from pipelines.loading import load_source
 from pipelines.warehouse import ensure_base_tables
+from tests.support import RECORDINGS
 from videorace_scrapers.parsers import ParseError
 from videorace_scrapers.parsers.aa_arena import parse
 from videorace_scrapers.snapshots import Snapshot
-
-from ..conftest import RECORDINGS
 
 FOLDER = RECORDINGS / "aa_arena"
 

@@ -15,10 +15,9 @@ from pipelines.fetch import FetchError, fetch_live
 from pipelines.loading import load_source, register_snapshots
 from pipelines.resources import SourceFetcher
 from pipelines.sources import get_source
+from tests.loopback import LoopbackServer, QuietHandler
+from tests.support import RECORDINGS
 from videorace_scrapers.spiders.leaderboards_arena import catch_up_days
-
-from ..conftest import RECORDINGS
-from ..loopback import LoopbackServer, QuietHandler
 
 ARENA = RECORDINGS / "arena"
 SOURCE = get_source("arena")

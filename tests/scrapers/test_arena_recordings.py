@@ -12,9 +12,8 @@ from collections import Counter
 import pytest
 
 from pipelines.curated import CURATED_DIR
+from tests.support import RECORDINGS
 from videorace_scrapers.parsers.arena import parse
-
-from ..conftest import RECORDINGS
 
 ARENA = RECORDINGS / "arena"
 COLUMNS = [

@@ -12,14 +12,13 @@ import pytest
 
 from pipelines.loading import load_source
 from pipelines.warehouse import ensure_base_tables
+from tests.support import RECORDINGS
 from videorace_scrapers.snapshots import (
     SnapshotIntegrityError,
     SnapshotStore,
     read_snapshot_bytes,
     recorded_snapshots,
 )
-
-from ..conftest import RECORDINGS
 
 FILES = ("2026-10-10/text-to-video.json", "2026-10-10/video-edit.json", "2026-09-26/text-to-video.json")
 

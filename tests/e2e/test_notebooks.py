@@ -13,7 +13,7 @@ from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 
-from .conftest import PROJECT_ROOT
+from tests.support import PROJECT_ROOT
 
 NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
 
@@ -59,14 +59,19 @@ def test_notebook_runs_on_the_replay_warehouse(path, replay_warehouse, tmp_path,
     monkeypatch.setenv("VIDEORACE_WAREHOUSE", str(replay_warehouse / "videorace.duckdb"))
     monkeypatch.setenv("VIDEORACE_SITE_DIR", str(tmp_path / "site"))
     nb = nbformat.read(path, as_version=4)
+    km = _kernel_manager(tmp_path)
     client = NotebookClient(
         nb,
-        km=_kernel_manager(tmp_path),
+        km=km,
         timeout=240,
         allow_errors=False,
         resources={"metadata": {"path": str(path.parent)}},
     )
-    client.execute()  # raises CellExecutionError naming the cell on the first error
+    try:
+        client.execute()  # raises CellExecutionError naming the cell on the first error
+    finally:  # a kernel manager passed in is not the client's to stop: stop it here, or the kernel outlives the run
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert code and all(c.execution_count is not None for c in code)
     errors = [o for c in code for o in c.outputs if o.get("output_type") == "error"]

@@ -6,18 +6,17 @@ from __future__ import annotations
 import asyncio
 import csv
 import hashlib
-from pathlib import Path
 
 import pytest
 
 from pipelines.fetch import fetch_live
 from pipelines.sources import get_source
+from tests.loopback import LoopbackServer, QuietHandler
+from tests.support import PROJECT_ROOT
 from videorace_scrapers.parsers import fred
 from videorace_scrapers.snapshots import read_snapshot_bytes
 
-from .loopback import LoopbackServer, QuietHandler
-
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = PROJECT_ROOT
 FRED_FILE = ROOT / "scrapers" / "recordings" / "fred" / "FRED_DEXCHUS_2025-01-01_to_2026-09-18.csv"
 
 

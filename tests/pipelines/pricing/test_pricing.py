@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from pipelines.warehouse import build_model
-from tests.conftest import PROJECT_ROOT
+from tests.support import PROJECT_ROOT
 from videorace_scrapers.parsers import alibaba_pricing
 
 FCT = "marts.fct_price_observations"

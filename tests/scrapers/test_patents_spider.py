@@ -12,11 +12,10 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
+from tests.loopback import LoopbackServer
+from tests.support import PROJECT_ROOT
 from videorace_scrapers.parsers import epo_ops
 from videorace_scrapers.spiders.patents_epo_ops import COUNTRIES, CPC_SCOPES, SKIPPED
-
-from .conftest import PROJECT_ROOT
-from .loopback import LoopbackServer
 
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "ROBOTSTXT_OBEY=False"]
 

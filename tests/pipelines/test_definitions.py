@@ -9,8 +9,7 @@ import dagster as dg
 
 from pipelines.definitions import defs
 from pipelines.sources import SOURCES
-
-from .conftest import PROJECT_ROOT
+from tests.support import PROJECT_ROOT
 
 
 def test_definitions_load_with_schedules_per_cadence():

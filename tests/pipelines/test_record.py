@@ -7,9 +7,8 @@ import duckdb
 from pipelines.loading import register_snapshots
 from pipelines.record import promote
 from pipelines.warehouse import ensure_base_tables
+from tests.support import RECORDINGS
 from videorace_scrapers.snapshots import SnapshotStore, recorded_snapshots
-
-from .conftest import RECORDINGS
 
 
 def test_promote_copies_the_newest_live_snapshot_and_replays_it(tmp_path):

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support import RECORDINGS
 from videorace_scrapers.parsers import ParseError
 from videorace_scrapers.parsers.litellm_pricing import parse, usd_per_second_at
-
-from ..conftest import RECORDINGS
 
 FILE = RECORDINGS / "litellm_pricing" / "model_prices_and_context_window_backup.litellm-1.110.2.json"
 

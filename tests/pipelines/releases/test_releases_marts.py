@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 
-from .conftest import PROJECT_ROOT
+from tests.support import PROJECT_ROOT
 
 RELEASES_CSV = PROJECT_ROOT / "warehouse" / "seeds" / "curated" / "releases.csv"
 

@@ -123,7 +123,7 @@ def test_atom_escapes_scraped_text():
 def test_price_and_release_queries_on_synthetic_tables():
     """The pricing and releases kinds, on the synthetic rows of tests/fixtures/synthetic (the real
     tables come from other families; when they are absent the kinds are skipped)."""
-    from .conftest import PROJECT_ROOT
+    from tests.support import PROJECT_ROOT
 
     con = duckdb.connect()
     con.execute((PROJECT_ROOT / "tests" / "fixtures" / "synthetic" / "changes_tables_synthetic.sql").read_text())

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from benchmarks.site_bench import CHROMIUM, CHROMIUM_ARGS, serve, wait_drawn
+from tests.support import PROJECT_ROOT
 
-ARTIFACTS = Path(__file__).parent / "artifacts" / "site"
+ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts" / "site"
 PAGES = (
     "index.html",
     "quality.html",

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from .conftest import PROJECT_ROOT, RECORDINGS
+from tests.support import PROJECT_ROOT, RECORDINGS
 
 CLI = [sys.executable, "-m", "pipelines.cli"]
 

@@ -14,10 +14,9 @@ from pipelines.fetch import fetch_live
 from pipelines.loading import load_source
 from pipelines.sources import get_source
 from pipelines.warehouse import build_model, ensure_table
+from tests.loopback import LoopbackServer, QuietHandler
+from tests.support import PROJECT_ROOT, reference_path
 from videorace_scrapers.spiders.releases_github_releases import next_link
-
-from .conftest import PROJECT_ROOT, reference_path
-from .loopback import LoopbackServer, QuietHandler
 
 SYNTHETIC = PROJECT_ROOT / "tests" / "fixtures" / "synthetic"
 RAW_TABLES = {

@@ -15,10 +15,9 @@ from pipelines.fetch import SourceSkipped, fetch_live
 from pipelines.loading import load_source
 from pipelines.sources import get_source
 from pipelines.warehouse import build_model
+from tests.loopback import LoopbackServer, QuietHandler
+from tests.support import RECORDINGS
 from videorace_scrapers.parsers import ParseError
-
-from .conftest import RECORDINGS
-from .loopback import LoopbackServer, QuietHandler
 
 SOURCE = get_source("aa_arena")
 FAST = {

@@ -4,11 +4,12 @@ checked against values computed here by hand from the committed recordings."""
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import PROJECT_ROOT
+
+ROOT = PROJECT_ROOT
 STOCKS = ROOT / "scrapers" / "recordings" / "stock_csv"
 
 

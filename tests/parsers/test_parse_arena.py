@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support import RECORDINGS
 from videorace_scrapers.parsers import ParseError
 from videorace_scrapers.parsers.arena import parse
-
-from .conftest import RECORDINGS
 
 
 def test_2026_04_19_text_to_video_first_place_is_seedance():

@@ -8,10 +8,9 @@ import json
 
 import pytest
 
+from tests.support import RECORDINGS
 from videorace_scrapers.parsers import ParseError
 from videorace_scrapers.parsers.lmarena_dataset import parse
-
-from ..conftest import RECORDINGS
 
 FOLDER = RECORDINGS / "lmarena_dataset"
 
