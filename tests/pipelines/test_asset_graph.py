@@ -23,7 +23,7 @@ from pipelines.defs.outputs.site_inputs import SITE_SECTIONS, section_tables
 from pipelines.defs.sql_assets import WRITTEN_BY
 from pipelines.warehouse import tables_read
 
-from ..conftest import PROJECT_ROOT
+from ..support import PROJECT_ROOT
 
 SNAPSHOT = Path(__file__).with_name("asset_graph.json")
 GRAPH = defs.resolve_asset_graph()
