@@ -26,7 +26,13 @@ SITE_SECTIONS: dict[str, tuple[str, ...]] = {
         "out.out_quality_days_behind",
         "marts.fct_leaderboard_entries",
     ),
-    "q2_price": ("out.out_price_per_second", "out.out_price_country_summary"),
+    "q2_price": (
+        "out.out_price_per_second",
+        "out.out_price_country_summary",
+        "out.out_price_quality_points",
+        "out.out_price_quality_levels",
+        "out.out_price_quality_frontier_moves",
+    ),
     "q3_cadence": (
         "out.out_cadence_timeline",
         "out.out_cadence_quarterly",
