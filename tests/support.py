@@ -131,7 +131,7 @@ def tiny_recordings(tmp: Path, keep: dict[str, tuple[str, ...]]) -> Path:
     return root
 
 
-def materialize_family(tmp: Path, group: str, recordings: Path | None = None):
+def materialize_family(tmp: Path, group: str | tuple[str, ...], recordings: Path | None = None):
     """Materialise one family (a Dagster asset group) and only what it reads, in-process, into an
     empty warehouse under `tmp`: a break in that family fails its own test before the full replay's."""
     import dagster as dg
@@ -146,7 +146,8 @@ def materialize_family(tmp: Path, group: str, recordings: Path | None = None):
     os.environ.update(env)
     try:
         defs = build_definitions(build_resources(load_settings()))
-        selection = dg.AssetSelection.groups(group).upstream().resolve(defs.resolve_asset_graph())
+        groups = (group,) if isinstance(group, str) else group
+        selection = dg.AssetSelection.groups(*groups).upstream().resolve(defs.resolve_asset_graph())
         result = defs.resolve_job_def("refresh_all").execute_in_process(
             instance=dg.DagsterInstance.ephemeral(), raise_on_error=False, asset_selection=sorted(selection)
         )

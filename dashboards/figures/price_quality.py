@@ -13,9 +13,9 @@ import polars as pl
 
 from ..chart import Chart, plot_text
 from ..names import Names, plural
+from ..sources import board_order
 from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, base_layout
 
-BOARDS = ("text-to-video", "image-to-video")
 SPEC = "720p"  # the spec with the most Chinese and U.S. offers; 1080p rows are in the CSV
 ADJECTIVE = {"CN": "Chinese", "US": "U.S."}
 POINT_COLUMNS = (
@@ -228,5 +228,6 @@ def moves_sentence(con: duckdb.DuckDBPyConnection, board: str, names: Names) -> 
 
 def price_quality_charts(con: duckdb.DuckDBPyConnection) -> list[Chart]:
     names = Names(con)
-    charts = [frontier_chart(con, board, names) for board in BOARDS]
+    # every board in display order (marts.dim_boards); a board with no priced model has no chart
+    charts = [frontier_chart(con, board, names) for board in board_order(con)]
     return [c for c in charts if c is not None]

@@ -4,6 +4,7 @@ and a `<script>` in a scraped model name shows as text in a real browser (no dia
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -11,8 +12,9 @@ import pytest
 
 from dashboards.build import _section_sources, build_sections, build_site
 from dashboards.chart import esc
+from dashboards.chart_html import STALE_TITLE
 from dashboards.sections import q1_quality
-from dashboards.sources import source_registry
+from dashboards.sources import source_registry, stale_sources
 from pipelines.loading import load_source
 from pipelines.warehouse import build_model
 from videorace_scrapers.snapshots import SnapshotStore
@@ -32,25 +34,28 @@ def test_arena_charts_are_fed_by_the_arena_source(replay_warehouse):
 
 
 def test_stale_source_puts_a_badge_on_its_charts(good_warehouse):
+    """Stale = the last refresh failed, or the data is older than its cadence allows (its own
+    newest date, not its load time): on the day after arena's newest board (2026-10-10) arena is
+    fresh until a refresh fails; on the real run day every replayed board is months old."""
     con = duckdb.connect(str(good_warehouse / "videorace.duckdb"))
+    day_after = datetime(2026, 10, 11, 12, tzinfo=UTC)
     try:
-        build_site(con, good_warehouse / "fresh")
+        assert "arena" not in stale_sources(con, now=day_after)
         con.execute("""INSERT INTO raw.source_runs VALUES (now(), 'ops-test', 'arena', 'live', 'failed', NULL, NULL,
                        NULL, 1, 'arena: live fetch returned no usable response (synthetic test failure)')""")
+        assert stale_sources(con, now=day_after)["arena"] == "arena (data to 2026-10-10)"
         build_site(con, good_warehouse / "stale")
         sections, _ = build_sections(con)
     finally:
         con.close()
-    fresh = (good_warehouse / "fresh" / "quality.html").read_text(encoding="utf-8")
     stale = (good_warehouse / "stale" / "quality.html").read_text(encoding="utf-8")
-    badge = '<span class="badge" title="source is past its refresh cadence">stale: arena</span>'
-    assert badge not in fresh
+    badge = f'<span class="badge" title="{STALE_TITLE}">stale: arena (data to 2026-10-10)</span>'
     quality = next(s for s in sections if s.anchor == "quality")
-    assert len(quality.charts) >= 6 and all(c.stale_sources == ["arena"] for c in quality.charts)
-    others = [c for s in sections if s.anchor != "quality" for c in s.charts]
-    assert others and all(c.stale_sources == [] for c in others)
+    assert len(quality.charts) >= 6 and all("arena (data to 2026-10-10)" in c.stale_sources for c in quality.charts)
+    patents = next(s for s in sections if s.anchor == "patents")
+    assert all(not any(x.startswith("arena") for x in c.stale_sources) for c in patents.charts)
     assert stale.count(badge) == len(quality.charts)
-    assert f"{esc(quality.charts[0].title)}{badge}</h3>" in stale
+    assert f"{esc(quality.charts[0].title)}" in stale and badge in stale
 
 
 def _synthetic_board(tmp: Path) -> list:

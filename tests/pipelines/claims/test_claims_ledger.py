@@ -4,6 +4,7 @@ rule whose tables are missing reports 'insufficient data' instead of crashing.""
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 
@@ -86,7 +87,7 @@ def test_missing_or_broken_tables_never_crash(scratch_con):
     result = run_rule(scratch_con, "C4")
     assert result["verdict"] == "insufficient data"
     assert result["reason"].startswith("the rule could not run on the current warehouse: Binder Error")
-    assert "country_code" in result["reason"]
+    assert re.search(r'Referenced column "\w+" not found', result["reason"])  # the missing column, named
     assert run_rule(scratch_con, "C99")["reason"] == "no rule written yet (warehouse/claims/C99.sql)"
 
 

@@ -9,7 +9,7 @@ from tests.support import materialize_family, query, tiny_recordings
 
 def test_one_recorded_arena_day_builds_the_leaderboard_marts(tmp_path):
     recordings = tiny_recordings(tmp_path, {"arena": ("2026-04-19/",)})
-    materialize_family(tmp_path, "leaderboards", recordings)
+    materialize_family(tmp_path, ("leaderboards", "quality"), recordings)  # quality: the Q1 out tables
     warehouse = tmp_path / "videorace.duckdb"
     assert query(warehouse, "SELECT count(*) FROM raw.raw_leaderboards__arena") == [(83,)]
     assert query(

@@ -20,6 +20,7 @@ def test_the_markets_family_builds_fx_stocks_and_the_event_study(tmp_path):
     events = query(
         warehouse,
         """SELECT event_id, ticker, round(day0_return_pct, 4) FROM out.out_event_study
+           WHERE event_id IN ('genie_3', 'happyhorse_1_0', 'hunyuanvideo_1_5')
            ORDER BY event_id, ticker LIMIT 3""",
     )
     assert events == [
@@ -27,6 +28,8 @@ def test_the_markets_family_builds_fx_stocks_and_the_event_study(tmp_path):
         ("happyhorse_1_0", "9988.HK", 2.1156),
         ("hunyuanvideo_1_5", "0700.HK", -0.241),
     ]
-    assert query(warehouse, "SELECT count(*) FROM out.out_event_study") == [(20,)]
+    assert query(warehouse, "SELECT count(*) FROM out.out_event_study WHERE window_status = 'complete'") == [
+        (23,)
+    ]  # 20 pairs to 2026-03, plus Runway GWM Worlds 2 (2026-09-03) against U, RBLX and TTWO
     tables = {t for (t,) in query(warehouse, "SELECT table_name FROM information_schema.tables")}
     assert "out_event_study" in tables and "fct_price_observations" not in tables

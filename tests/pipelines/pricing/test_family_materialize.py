@@ -24,4 +24,5 @@ def test_the_pricing_family_builds_the_price_per_second_summary(tmp_path):
          "Grok Imagine via LiteLLM catalogue: xAI API (lab_platform)"),
     ]  # fmt: skip
     tables = {t for (t,) in query(warehouse, "SELECT table_name FROM information_schema.tables")}
-    assert "fct_price_observations" in tables and "fct_leaderboard_entries" not in tables
+    # the price-quality frontier reads arena scores, so the leaderboard facts come along; releases not
+    assert "fct_price_observations" in tables and "fct_leaderboard_entries" in tables and "fct_releases" not in tables
