@@ -32,6 +32,9 @@ def _sources(frame: pl.DataFrame, column: str = "source_urls") -> list[str]:
 def open_share_chart(rows: pl.DataFrame) -> Chart:
     data = rows.sort("release_year", "country_group")
     years = sorted(data["release_year"].unique().to_list())
+    # the year still open is labelled partial on the axis, faded, and never the title's year
+    partial = set(data.filter(pl.col("is_partial_year"))["release_year"].to_list())
+    labels = {y: f"{y} (partial)" if y in partial else str(y) for y in years}
     fig = go.Figure()
     for group in GROUPS:
         part = {r["release_year"]: r for r in data.filter(pl.col("country_group") == group).iter_rows(named=True)}
@@ -39,10 +42,10 @@ def open_share_chart(rows: pl.DataFrame) -> Chart:
             continue
         fig.add_trace(
             go.Bar(
-                x=[str(y) for y in years],
+                x=[labels[y] for y in years],
                 y=[part[y]["open_share_pct"] if y in part else None for y in years],
                 name=COUNTRY_LABELS[group],
-                marker_color=COUNTRY_COLORS[group],
+                marker={"color": COUNTRY_COLORS[group], "opacity": [0.45 if y in partial else 1.0 for y in years]},
                 meta={"group": group},
                 cliponaxis=False,
                 text=[
@@ -55,10 +58,11 @@ def open_share_chart(rows: pl.DataFrame) -> Chart:
                 hovertemplate="%{x}: %{y}% open (%{text} versions of known status)<extra></extra>",
             )
         )
-    _layout(fig, "open-weight share of model versions (%)").update_layout(barmode="group")
+    _layout(fig, "open-weight share (%)").update_layout(barmode="group")
     fig.update_yaxes(range=[0, 110])
     latest = max(years)
-    year = latest - 1 if latest - 1 in years else latest
+    whole = [y for y in years if y not in partial]
+    year = max(whole) if whole else latest
     row = {r["country_group"]: r for r in data.filter(pl.col("release_year") == year).iter_rows(named=True)}
     cn, us = row.get("CN"), row.get("US")
     if cn and us:
@@ -86,6 +90,7 @@ def open_share_chart(rows: pl.DataFrame) -> Chart:
             "closed_versions",
             "unknown_versions",
             "open_share_pct",
+            "is_partial_year",
             "versions_listed",
             "source_urls",
         ),
@@ -93,7 +98,12 @@ def open_share_chart(rows: pl.DataFrame) -> Chart:
         as_of=str(latest),
         terms=("open-weight", "release-event"),
         note="A model version counts once, in the year of its first dated release; versions whose "
-        "weights status no source states are listed as unknown and left out of the share.",
+        "weights status no source states are listed as unknown and left out of the share."
+        + (
+            f" {', '.join(str(y) for y in sorted(partial))} is partial: the data do not cover the whole year."
+            if partial
+            else ""
+        ),
     )
 
 

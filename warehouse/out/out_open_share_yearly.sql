@@ -3,7 +3,13 @@
 -- (fct_releases.counts_in_cadence); it is open if any of its release rows says open weights, closed
 -- if the rows say closed, unknown where no source says (NULL, never assumed closed).
 -- open_share_pct = open / (open + closed), versions of unknown status left out of the ratio.
-with versions as (
+-- is_partial_year: the year ends after the newest data-through date of any source
+-- (marts.dim_source_data_through), so its versions are not all in yet (as out_cadence_versions_quarterly
+-- marks its open quarter).
+with data_through as (
+    select max(data_through) as newest_data_through from marts.dim_source_data_through
+),
+versions as (
     select
         coalesce(lab_id, lower(lab_name)) as lab_key,
         model_key,
@@ -27,7 +33,9 @@ select
         as open_share_pct,
     string_agg(model_key || case when is_open_weights then ' (open)' when not is_open_weights then '' else ' (unknown)' end,
                '; ' order by model_key) as versions_listed,
-    string_agg(source_urls, ' ; ' order by model_key) as source_urls
+    string_agg(source_urls, ' ; ' order by model_key) as source_urls,
+    make_date(release_year, 12, 31) > d.newest_data_through as is_partial_year
 from versions
+cross join data_through as d
 group by all
 order by release_year, country_group

@@ -89,3 +89,15 @@ def test_cadence_section_titles_state_the_finding(warehouse_con):
         "(2026-Q4 is partial and drawn faded)"
     )
     assert "median 117 days between versions in China vs 186 in the U.S." in titles["cadence-version-gaps"]
+
+
+def test_the_open_year_is_marked_partial_and_never_headlined(warehouse_con):
+    """2026 ends after the newest data-through date (2026-11-20): flagged in the table and the CSV,
+    labelled '2026 (partial)' on the chart, and the title speaks of 2025, the last whole year."""
+    rows = warehouse_con.execute("""SELECT release_year, bool_and(is_partial_year) FROM out.out_open_share_yearly
+                                    WHERE release_year >= 2025 GROUP BY 1 ORDER BY 1""").fetchall()
+    assert rows == [(2025, False), (2026, True)]
+    chart = next(c for c in q4_openness.build(warehouse_con).charts if c.slug == "open-share-by-year")
+    assert "2026 (partial)" in chart.figure.data[0].x and "in 2025:" in chart.title
+    assert chart.data.filter(chart.data["release_year"] == 2026)["is_partial_year"].to_list() == [True, True, True]
+    assert "2026 is partial" in chart.note
