@@ -7,6 +7,7 @@ from contextlib import contextmanager
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from ..resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG
 from .checks import Check
 
 
@@ -29,6 +30,8 @@ def checks_definition(name: str, checks: list[Check]) -> dg.AssetChecksDefinitio
         name=name,
         specs=[dg.AssetCheckSpec(c.name, asset=c.asset, description=c.description, blocking=False) for c in checks],
         can_subset=True,
+        pool=WAREHOUSE_WRITER_POOL,
+        op_tags=WAREHOUSE_WRITER_TAG,
         description=f"{len(checks)} data-quality checks evaluated in one step",
     )
     def _run(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResource):

@@ -16,7 +16,7 @@ from videorace_scrapers.snapshots import Snapshot
 from ..catchup import catchup_args, newest_stored_day
 from ..fetch import SourceSkipped
 from ..loading import load_source, register_snapshots
-from ..resources import SourceFetcher
+from ..resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG, SourceFetcher
 from ..sources import get_source
 from ..warehouse import ensure_base_tables, transaction
 from .bundle import warehouse_connection
@@ -96,6 +96,8 @@ def source_assets(
     @dg.asset(
         name=fetch_key,
         group_name=source.family,
+        pool=WAREHOUSE_WRITER_POOL,
+        op_tags=WAREHOUSE_WRITER_TAG,
         kinds={"scrapy"},
         tags={**tags, "layer": "snapshot"},
         description=f"Snapshots of {source.title} ({source.data_format}); replayed from recordings "
@@ -157,6 +159,8 @@ def source_assets(
         name=raw_key,
         deps=[fetch_asset],
         group_name=source.family,
+        pool=WAREHOUSE_WRITER_POOL,
+        op_tags=WAREHOUSE_WRITER_TAG,
         kinds={"duckdb"},
         tags={**tags, "layer": "raw"},
         description=f"raw.{raw_key}: {source.title}, faithful to the source, one row per record per "

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from ..resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG
 from ..warehouse import build_model, sql_text
 from .bundle import warehouse_connection
 from .checks import key_checks
@@ -88,6 +89,8 @@ def sql_layer_assets(name: str, models: list[SqlModel]) -> dg.AssetsDefinition:
         name=name,
         specs=[m.spec() for m in ordered],
         can_subset=True,
+        pool=WAREHOUSE_WRITER_POOL,
+        op_tags=WAREHOUSE_WRITER_TAG,
         description=f"{len(ordered)} SQL models built in one step, in dependency order",
     )
     def _build(context: dg.AssetExecutionContext, duckdb: DuckDBResource):

@@ -5,6 +5,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from ...config import SQL_DIR
+from ...resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG
 from ...warehouse import REQUIRES
 from ..bundle import definitions
 from ..checks import key_checks, range_check
@@ -26,6 +27,8 @@ def tables_rules_read() -> list[str]:
 
 
 @dg.asset(
+    pool=WAREHOUSE_WRITER_POOL,
+    op_tags=WAREHOUSE_WRITER_TAG,
     group_name="claims",
     deps=["raw_curated__claims", *tables_rules_read()],
     kinds={"duckdb", "sql"},

@@ -5,6 +5,7 @@ import polars as pl
 from dagster_duckdb import DuckDBResource
 
 from ...curated import CURATED_FILES, CuratedSchemaError, load_curated
+from ...resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG
 from ..bundle import definitions
 from ..checks import key_checks
 from ..metadata import table_metadata
@@ -16,6 +17,8 @@ def _curated_asset(name: str):
     path = CURATED_FILES[name][0]
 
     @dg.asset(
+        pool=WAREHOUSE_WRITER_POOL,
+        op_tags=WAREHOUSE_WRITER_TAG,
         name=f"raw_curated__{name}",
         group_name="curated",
         kinds={"duckdb", "csv"},

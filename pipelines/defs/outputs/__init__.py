@@ -6,7 +6,7 @@ from dagster_duckdb import DuckDBResource
 
 from dashboards.build import build_site
 
-from ...resources import SitePaths
+from ...resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG, SitePaths
 from .. import asset_keys
 from ..bundle import definitions
 from ..checks import GateClosed, key_checks, require_open_gate
@@ -38,6 +38,8 @@ def _changes_preview(con) -> str:
 
 
 @dg.asset(
+    pool=WAREHOUSE_WRITER_POOL,
+    op_tags=WAREHOUSE_WRITER_TAG,
     group_name="outputs",
     deps=UPSTREAM,
     kinds={"duckdb", "sql"},
@@ -67,6 +69,8 @@ def fct_changes(duckdb: DuckDBResource) -> dg.MaterializeResult:
 
 
 @dg.asset(
+    pool=WAREHOUSE_WRITER_POOL,
+    op_tags=WAREHOUSE_WRITER_TAG,
     group_name="outputs",
     deps=[*UPSTREAM, fct_changes],
     kinds={"html", "plotly"},
