@@ -56,6 +56,12 @@ def build_definitions(resources: dict | None = None, settings: Settings | None =
 defs = build_definitions()
 
 
+def refresh_job() -> dg.JobDefinition:
+    """`refresh_all`, rebuilt by name in every step process of a cluster refresh (dg.reconstructable
+    needs a module-level function)."""
+    return defs.resolve_job_def("refresh_all")
+
+
 def refresh_job_with_progress() -> dg.JobDefinition:
     """`refresh_all` with the step-line logger, rebuilt by name in every step process of a cluster
     refresh (dg.reconstructable needs a module-level function)."""

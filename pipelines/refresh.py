@@ -118,7 +118,7 @@ def _execute(settings, select: list[str], quiet: bool) -> list:
     if settings.profile == "cluster":
         from . import definitions
 
-        job = dg.reconstructable(definitions.refresh_job_with_progress)
+        job = dg.reconstructable(definitions.refresh_job if quiet else definitions.refresh_job_with_progress)
         with dg.execute_job(
             job,
             instance=instance,
