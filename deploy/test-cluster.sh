@@ -5,7 +5,7 @@
 #   2. a default replay refresh (SQLite, one process) as the reference;
 #   3. the same refresh through the cluster profile: runs and events on Postgres, the multiprocess
 #      executor, snapshots in the bucket; its warehouse must have the same tables and row counts;
-#   4. a second (forced) cluster refresh while a notebook-style reader reads the published copy in a
+#   4. a second cluster refresh (one source and all downstream) while a notebook-style reader reads the published copy in a
 #      loop: both must succeed, and every state the reader saw must be the one before or the one after.
 # Everything it started is stopped on exit (trap), and the folder removed.
 set -euo pipefail
@@ -113,7 +113,9 @@ READ_DB="$WORK/cluster/videorace.read.duckdb"
   >"$WORK/reader.log" 2>&1 &
 READER=$!
 PIDS+=("$READER")
-run_refresh cluster cluster --force
+# one source and everything built from it (~20 steps, not ~130): enough to rewrite marts, outputs and
+# the site and to publish again, and it keeps make test-cluster within its few minutes
+run_refresh cluster cluster --select owid_patents
 sleep 1  # a few reads of the newly published state
 touch "$WORK/stop-reader"
 wait "$READER"

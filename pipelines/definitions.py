@@ -68,3 +68,9 @@ def refresh_job_with_progress() -> dg.JobDefinition:
     from .progress import progress_logger
 
     return defs.resolve_job_def("refresh_all").with_logger_defs({"progress": progress_logger})
+
+
+if load_settings().profile == "cluster":
+    # Resolved here, so the forkserver that preloads this module holds the resolved job and every
+    # step process forked from it starts without resolving ~130 assets again (about 1 s a step).
+    refresh_job()

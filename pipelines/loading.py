@@ -21,7 +21,7 @@ import duckdb
 import polars as pl
 
 from videorace_scrapers.parsers import ParseError, get_parser
-from videorace_scrapers.snapshots import Snapshot, read_snapshot_bytes
+from videorace_scrapers.snapshots import Snapshot, prefetch_objects, read_snapshot_bytes
 
 from .raw_types import check_columns, conform, misfits, parse_timestamp, table_schema
 from .warehouse import ensure_table, transaction
@@ -184,10 +184,15 @@ def _parser(name: str):
     return get_parser(name)  # the registry walks the parser package on every call
 
 
-def parse_snapshot(parser_name: str, snap: Snapshot, **options) -> pl.DataFrame:
+def parse_snapshot(
+    parser_name: str, snap: Snapshot, fetched: dict[str, bytes] | None = None, **options
+) -> pl.DataFrame:
+    """`fetched`: bytes already read from object storage (prefetch_objects), still checked here."""
     parser = _parser(parser_name)
     records = parser.parse(
-        read_snapshot_bytes(snap), where=f"snapshot {snap.path} (sha256 {snap.sha256[:12]})", **options
+        read_snapshot_bytes(snap, (fetched or {}).get(snap.path)),
+        where=f"snapshot {snap.path} (sha256 {snap.sha256[:12]})",
+        **options,
     )
     frame = pl.DataFrame(records, infer_schema_length=None)
     return frame.with_row_index("record_index").with_columns(
@@ -237,7 +242,7 @@ def load_source(
     report = LoadReport(source=parser_name, snapshots_seen=len(snapshots))
     done = loaded_hashes(con, table)
     rejected = rejected_hashes(con, parser_name)
-    frames, fresh, refused = [], [], []
+    frames, fresh, refused, todo = [], [], [], []
     for snap in snapshots:
         if snap.sha256 in done:
             continue
@@ -245,8 +250,11 @@ def load_source(
         if snap.sha256 in rejected:
             report.skipped.append(f"{snap.path}: refused before (raw.snapshot_rejects)")
             continue
+        todo.append(snap)
+    fetched = prefetch_objects(todo)  # snapshots in a bucket: read together, not one request at a time
+    for snap in todo:
         try:
-            frame = parse_snapshot(parser_name, snap, **options_for(snap))
+            frame = parse_snapshot(parser_name, snap, fetched, **options_for(snap))
             check_columns(frame, schema, not_null)
         except Exception as exc:  # noqa: BLE001 — any failure of one snapshot is that snapshot's failure
             refused.append((snap, as_parse_error(parser_name, snap, exc)))

@@ -155,12 +155,12 @@ class SnapshotStore:
                 ) from None
         return display_path(path)
 
-    def _put_object(self, source: str, digest: str, ext: str, body: bytes, known: set[str] | None = None) -> str:
+    def _put_object(self, source: str, digest: str, ext: str, body: bytes) -> str:
         """One PUT: an object store shows an object whole or not at all, so no .part is needed; an
         object already there has these bytes (its name is their hash) and is not sent again."""
         url = self.url_for(source, digest, ext)
         try:
-            if (url.split("://", 1)[1] not in known) if known is not None else not self.fs.exists(url):
+            if not self.fs.exists(url):
                 self.fs.pipe_file(url, body)
         except OSError as exc:
             raise SnapshotWriteError(f"{source}: cannot write snapshot {url}: {exc}") from None
@@ -168,8 +168,9 @@ class SnapshotStore:
 
     def stage(self, snapshots: list[Snapshot]) -> list[Snapshot]:
         """Recorded snapshots copied into this (object) store, checked against their recorded sha256
-        on the way; one listing per source, so a second replay sends nothing."""
-        staged = []
+        on the way: one listing per source, then the missing objects sent together (fsspec `pipe`),
+        so a second replay sends nothing."""
+        staged, missing = [], {}
         listed: dict[str, set[str]] = {}
         for snap in snapshots:
             if snap.source not in listed:
@@ -177,10 +178,17 @@ class SnapshotStore:
                     listed[snap.source] = set(self.fs.find(f"{self.url}/{safe_source_name(snap.source)}"))
                 except FileNotFoundError:
                     listed[snap.source] = set()
-            body = read_snapshot_bytes(snap)
-            ext = Path(snap.path).suffix.lstrip(".") or "bin"
-            where = self._put_object(snap.source, snap.sha256, ext, body, known=listed[snap.source])
-            staged.append(replace(snap, path=where))
+            url = self.url_for(snap.source, snap.sha256, Path(snap.path).suffix.lstrip(".") or "bin")
+            if url.split("://", 1)[1] not in listed[snap.source]:
+                missing[url] = read_snapshot_bytes(snap)
+            staged.append(replace(snap, path=url))
+        if missing:
+            try:
+                self.fs.pipe(missing)
+            except OSError as exc:
+                raise SnapshotWriteError(
+                    f"{snapshots[0].source}: cannot write snapshots to {self.url}: {exc}"
+                ) from None
         return staged
 
 
@@ -208,11 +216,25 @@ class SnapshotIntegrityError(ParseError):
         )
 
 
-def read_snapshot_bytes(snapshot: Snapshot) -> bytes:
-    """The bytes of a snapshot (a file, or an object in a bucket), hashed again on every read: a
-    mismatch with the recorded sha256 raises SnapshotIntegrityError naming the snapshot (the loader
-    then loads nothing from it)."""
-    if local_folder(snapshot.path) is None:
+def prefetch_objects(snapshots: list[Snapshot]) -> dict[str, bytes]:
+    """The bytes of the snapshots that are objects (s3://…), fetched concurrently by fsspec (one
+    `cat` of many paths); a missing object is left out, so its read names it. Files: nothing."""
+    remote = sorted({s.path for s in snapshots if local_folder(s.path) is None})
+    if not remote:
+        return {}
+    fs, _ = fsspec.core.url_to_fs(remote[0], **storage_options(remote[0]))
+    protocol = remote[0].split("://", 1)[0]
+    found = fs.cat(remote, on_error="omit")
+    return {(key if "://" in key else f"{protocol}://{key}"): body for key, body in found.items()}
+
+
+def read_snapshot_bytes(snapshot: Snapshot, fetched: bytes | None = None) -> bytes:
+    """The bytes of a snapshot (a file, or an object in a bucket; `fetched` when already read),
+    hashed again on every read: a mismatch with the recorded sha256 raises SnapshotIntegrityError
+    naming the snapshot (the loader then loads nothing from it)."""
+    if fetched is not None:
+        body = fetched
+    elif local_folder(snapshot.path) is None:
         with fsspec.open(snapshot.path, "rb", **storage_options(snapshot.path)) as handle:
             body = handle.read()
     else:
