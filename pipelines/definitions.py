@@ -22,7 +22,9 @@ def executor_for(settings: Settings) -> dg.ExecutorDefinition:
     return dg.multiprocess_executor.configured(
         {
             "max_concurrent": settings.workers,
-            "start_method": {"forkserver": {"preload_modules": ["pipelines.definitions"]}},
+            # dagster_postgres too: each step process builds the instance from Postgres, and
+            # importing the driver there cost about 5 s a step on this machine
+            "start_method": {"forkserver": {"preload_modules": ["pipelines.definitions", "dagster_postgres"]}},
             # the run's own queue for the one-writer rule: a blocked step waits in memory and starts
             # the moment the writer before it ends. The pool (instance-wide, on Postgres) still
             # keeps two runs apart; inside a run this limit means only one step ever asks for it.
