@@ -41,10 +41,10 @@ def cmd_status(args: argparse.Namespace) -> int:
     from .config import load_settings
     from .sources import SOURCES
     from .status import source_status, table_counts
-    from .warehouse import WarehouseUnavailable, open_for_reading
+    from .warehouse import WarehouseUnavailable, open_for_status
 
     try:
-        con = open_for_reading(load_settings())
+        con = open_for_status(load_settings())
     except WarehouseUnavailable as exc:
         print(f"videorace status: {exc}", file=sys.stderr)
         return 1

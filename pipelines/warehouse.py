@@ -85,6 +85,17 @@ def open_for_reading(settings) -> duckdb.DuckDBPyConnection:
     return open_warehouse(settings.reader_path, read_only=True, wait_s=settings.lock_wait_s)
 
 
+def open_for_status(settings) -> duckdb.DuckDBPyConnection:
+    """`videorace status` reports the latest outcome, a failed refresh's included: the writer's file
+    when no refresh holds it, else the published copy (which a failed refresh does not replace)."""
+    if settings.read_path is not None and settings.read_path.exists():
+        try:
+            return open_warehouse(settings.warehouse_path, read_only=True)
+        except WarehouseLocked:
+            pass
+    return open_for_reading(settings)
+
+
 def check_writable(settings) -> None:
     """Before a refresh starts: the warehouse opens for writing (bounded wait for a lock) and is not
     corrupt, so a refresh fails in one line at once instead of every step retrying."""

@@ -64,3 +64,17 @@ def test_a_failed_refresh_publishes_nothing(tmp_path, capsys):
     assert _publish(settings, 1) == 1
     assert _rows(read) == 3
     assert "keeps the last good state" in capsys.readouterr().err
+
+
+def test_status_reads_the_latest_outcome_when_no_refresh_holds_the_writer(tmp_path):
+    from pipelines.warehouse import open_for_reading, open_for_status
+
+    writer = tmp_path / "videorace.duckdb"
+    settings = load_settings({"VIDEORACE_WAREHOUSE": str(writer)})
+    _writer(writer, 3)
+    publish_read_copy(writer, tmp_path / "videorace.read.duckdb")
+    _writer(writer, 7)  # a refresh that failed: nothing published, but status must show what happened
+    for opener, rows in ((open_for_status, 7), (open_for_reading, 3)):
+        con = opener(settings)
+        assert con.execute("SELECT count(*) FROM marts.fct_demo").fetchall() == [(rows,)]
+        con.close()
