@@ -12,10 +12,10 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 export DAGSTER_DISABLE_TELEMETRY := 1
 
-.PHONY: run test lint format dev notebook bench status clean install help screenshots
+.PHONY: run test test-cluster lint format dev notebook bench status clean install help screenshots
 
 help:  ## list the targets
-	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 run: install  ## install everything, then a full offline (replay) refresh through Dagster
 	$(BIN)/videorace refresh
@@ -28,9 +28,15 @@ TEST_WORKERS ?= auto
 test: install lint  ## every test, offline (notebooks and the browser test included), on every core
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope --durations=15
 
+test-cluster: install  ## the cluster profile end to end: throwaway Postgres + moto S3, parallel refresh, a reader during a refresh (deploy/)
+	bash deploy/test-cluster.sh
+
 # `ruff format --check` is part of `make lint`: the tree was formatted once, in its own commit.
 FORMAT_CHECK ?= 1
 WAREHOUSE ?= $(or $(VIDEORACE_WAREHOUSE),$(CURDIR)/warehouse/videorace.duckdb)
+# notebooks open the copy each clean refresh publishes (pipelines/publish.py), so they never block a refresh
+WAREHOUSE_READ := $(basename $(WAREHOUSE)).read.duckdb
+NOTEBOOK_WAREHOUSE = $(if $(wildcard $(WAREHOUSE_READ)),$(WAREHOUSE_READ),$(WAREHOUSE))
 NOTEBOOK_PORT ?= 8888
 # Jupyter refuses to run as root unless told; containers and CI runners often are root.
 JUPYTER_AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -50,9 +56,9 @@ format: install  ## ruff format the tree and sort imports (what pre-commit does 
 dev: install  ## the Dagster UI on http://127.0.0.1:3000 with the same definitions (dg dev)
 	VIRTUAL_ENV=$(VENV) $(BIN)/dg dev --host 127.0.0.1 --port 3000
 
-notebook: install  ## JupyterLab on http://127.0.0.1:8888 over notebooks/, reading the warehouse of `make run`
+notebook: install  ## JupyterLab on http://127.0.0.1:8888 over notebooks/, reading the copy `make run` publishes
 	@test -f "$(WAREHOUSE)" || echo "note: no warehouse at $(WAREHOUSE) yet: run \`make run\` first"
-	VIDEORACE_WAREHOUSE="$(WAREHOUSE)" $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 \
+	VIDEORACE_WAREHOUSE="$(NOTEBOOK_WAREHOUSE)" $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 \
 		--ServerApp.port=$(NOTEBOOK_PORT) --ServerApp.root_dir="$(CURDIR)/notebooks" $(JUPYTER_AS_ROOT) $(NOTEBOOK_ARGS)
 
 bench: install  ## cold and unchanged refresh timings and peak memory -> benchmarks/RESULTS.md
@@ -79,4 +85,4 @@ $(DAGSTER_HOME)/dagster.yaml:
 	@printf 'telemetry:\n  enabled: false\n' > $@
 
 clean:  ## remove the warehouse, snapshots, site and Dagster home (keeps the venv)
-	rm -rf warehouse/videorace.duckdb warehouse/videorace.duckdb.wal var dashboards/site $(DAGSTER_HOME)
+	rm -rf warehouse/videorace.duckdb warehouse/videorace.duckdb.wal warehouse/videorace.read.duckdb var dashboards/site $(DAGSTER_HOME)

@@ -42,10 +42,10 @@ def _table(rows: list[tuple], header: tuple[str, ...]) -> str:
 def cmd_status(args: argparse.Namespace) -> int:
     from .config import load_settings
     from .status import source_status, table_counts
-    from .warehouse import WarehouseUnavailable, open_for_reading
+    from .warehouse import WarehouseUnavailable, open_for_status
 
     try:
-        con = open_for_reading(load_settings())
+        con = open_for_status(load_settings())
     except WarehouseUnavailable as exc:
         print(f"videorace status: {exc}", file=sys.stderr)
         return 1

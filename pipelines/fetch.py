@@ -103,7 +103,7 @@ def explain(reason: str, limit_bytes: int) -> str:
 
 def fetch_live(
     source: Source,
-    snapshot_dir: Path,
+    snapshot_dir: str | Path,
     base_url: str | None,
     timeout_s: int = 900,
     spider_args: dict[str, str] | None = None,

@@ -21,10 +21,13 @@ import duckdb
 import polars as pl
 
 from videorace_scrapers.parsers import ParseError, get_parser
-from videorace_scrapers.snapshots import Snapshot, read_snapshot_bytes
+from videorace_scrapers.snapshots import Snapshot, prefetch_objects, read_snapshot_bytes
 
 from .raw_types import check_columns, conform, misfits, parse_timestamp, table_schema
 from .warehouse import ensure_table, transaction
+
+# (snapshot, bytes already fetched or None) -> its bytes, hashed against the recorded sha256
+SnapshotReader = Callable[[Snapshot, bytes | None], bytes]
 
 
 @dataclass
@@ -185,11 +188,21 @@ def _parser(name: str):
 
 
 def parse_snapshot(
-    parser_name: str, snap: Snapshot, *, read: Callable[[Snapshot], bytes] = read_snapshot_bytes, **options
+    parser_name: str,
+    snap: Snapshot,
+    fetched: dict[str, bytes] | None = None,
+    *,
+    read: SnapshotReader = read_snapshot_bytes,
+    **options,
 ) -> pl.DataFrame:
-    """`read`: where the bytes come from (the snapshot resource's `read_snapshot` in the pipeline)."""
+    """`read`: where the bytes come from (the snapshot resource's `read_snapshot` in the pipeline);
+    `fetched`: bytes already read from object storage (prefetch_objects), still checked by `read`."""
     parser = _parser(parser_name)
-    records = parser.parse(read(snap), where=f"snapshot {snap.path} (sha256 {snap.sha256[:12]})", **options)
+    records = parser.parse(
+        read(snap, (fetched or {}).get(snap.path)),
+        where=f"snapshot {snap.path} (sha256 {snap.sha256[:12]})",
+        **options,
+    )
     frame = pl.DataFrame(records, infer_schema_length=None)
     return frame.with_row_index("record_index").with_columns(
         pl.col("record_index").cast(pl.Int32),
@@ -234,7 +247,7 @@ def load_source(
     table: str,
     snapshots: list[Snapshot],
     options_for=lambda snap: {},
-    read: Callable[[Snapshot], bytes] = read_snapshot_bytes,
+    read: SnapshotReader = read_snapshot_bytes,
 ) -> LoadReport:
     """Load every new snapshot that parses and fits; raise one ParseError naming every snapshot
     refused this time (after the good ones are committed and the refused ones recorded)."""
@@ -243,7 +256,7 @@ def load_source(
     report = LoadReport(source=parser_name, snapshots_seen=len(snapshots))
     done = loaded_hashes(con, table)
     rejected = rejected_hashes(con, parser_name)
-    frames, fresh, refused = [], [], []
+    frames, fresh, refused, todo = [], [], [], []
     for snap in snapshots:
         if snap.sha256 in done:
             continue
@@ -251,8 +264,11 @@ def load_source(
         if snap.sha256 in rejected:
             report.skipped.append(f"{snap.path}: refused before (raw.snapshot_rejects)")
             continue
+        todo.append(snap)
+    fetched = prefetch_objects(todo)  # snapshots in a bucket: read together, not one request at a time
+    for snap in todo:
         try:
-            frame = parse_snapshot(parser_name, snap, read=read, **options_for(snap))
+            frame = parse_snapshot(parser_name, snap, fetched, read=read, **options_for(snap))
             check_columns(frame, schema, not_null)
         except Exception as exc:  # noqa: BLE001 — any failure of one snapshot is that snapshot's failure
             refused.append((snap, as_parse_error(parser_name, snap, exc)))

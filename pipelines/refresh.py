@@ -109,7 +109,19 @@ def run_refresh(select: list[str], quiet: bool = False, force: bool = False) -> 
             "hash to the same fingerprint): nothing to fetch, parse or rebuild. Use --force to rebuild."
         )
         _remember(settings, fingerprint, note_unchanged=True)
-        return _report(settings, started, failed_steps=[])
+        return _publish(settings, _report(settings, started, failed_steps=[]))
+    result_events = _execute(settings, select, quiet)
+    failed_steps = [e.step_key for e in result_events if e.event_type_value == "STEP_FAILURE"]
+    code = _report(settings, started, failed_steps)
+    if code == 0 and fingerprint and not select:
+        _remember(settings, fingerprint, note_unchanged=False)
+    return _publish(settings, code)
+
+
+def _execute(settings, select: list[str], quiet: bool) -> list:
+    """The refresh job's events. Default profile: every step in this process. Cluster profile: the
+    multiprocess executor, so the job is reconstructed in each step's process and the run goes into
+    the instance DAGSTER_HOME names (runs and events on Postgres with deploy/dagster.yaml)."""
     import dagster as dg
 
     from . import definitions  # builds the code location's `defs` on first import, with these settings
@@ -118,9 +130,22 @@ def run_refresh(select: list[str], quiet: bool = False, force: bool = False) -> 
     defs = definitions.defs
     if dict(defs.resources or {}) != build_resources(settings):  # imported earlier under other settings
         defs = definitions.build_definitions()
-    job = defs.resolve_job_def("refresh_all")
+    loggers = {"progress": {}} if not quiet else {"console": {"config": {"log_level": "ERROR"}}}
+    if settings.profile == "cluster":
+        # every step opens the warehouse in its own process: no connection is held here (DuckDB
+        # lets one process at a time open the file), and the run is kept in the Postgres instance
+        job = dg.reconstructable(definitions.refresh_job if quiet else definitions.refresh_job_with_progress)
+        with dg.execute_job(
+            job,
+            instance=dg.DagsterInstance.get(),
+            asset_selection=_selection(defs, select),
+            raise_on_error=False,
+            run_config={"loggers": loggers},
+        ) as result:
+            return list(result.all_events)
     from .progress import progress_logger
 
+    job = defs.resolve_job_def("refresh_all")
     if not quiet:
         job = job.with_logger_defs({"progress": progress_logger})
     # in memory unless --record: Dagster's SQLite event log costs ~20 ms per event (an engine, a
@@ -131,13 +156,28 @@ def run_refresh(select: list[str], quiet: bool = False, force: bool = False) -> 
             instance=instance,
             asset_selection=_selection(defs, select),
             raise_on_error=False,
-            run_config={"loggers": {"progress": {}} if not quiet else {"console": {"config": {"log_level": "ERROR"}}}},
+            run_config={"loggers": loggers},
         )
-    failed_steps = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
-    code = _report(settings, started, failed_steps)
-    if code == 0 and fingerprint and not select:
-        _remember(settings, fingerprint, note_unchanged=False)
-    return code
+    return list(result.all_events)
+
+
+def _publish(settings, code: int) -> int:
+    """After a clean refresh only: the read-only copy readers open (pipelines/publish.py). A failed
+    refresh publishes nothing, so readers keep the last good state."""
+    if code != 0:
+        if settings.read_path is not None and settings.read_path.exists():
+            print(f"videorace: the read-only copy {settings.read_path} keeps the last good state", file=sys.stderr)
+        return code
+    from .publish import publish_after_refresh
+
+    try:
+        line = publish_after_refresh(settings)
+    except (OSError, duckdb.Error, WarehouseUnavailable) as exc:
+        print(f"videorace: refresh completed, but the read-only copy was not published: {exc}", file=sys.stderr)
+        return 1
+    if line:
+        print(line)
+    return 0
 
 
 def _report(settings, started: float, failed_steps: list[str]) -> int:

@@ -8,14 +8,22 @@ from pathlib import Path
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from videorace_scrapers.snapshots import SnapshotStore
+
 from .config import Settings, load_settings
+
+# DuckDB lets one process open the warehouse file for writing, and no other process open it at all
+# meanwhile. Every step that opens it takes this Dagster concurrency pool (limit 1 in
+# deploy/dagster.yaml, across runs) and carries this tag (limit 1 inside a run: definitions.py).
+WAREHOUSE_WRITER_POOL = "duckdb_writer"
+WAREHOUSE_WRITER_TAG = {"videorace/warehouse": "write"}
 
 
 class SourceFetcher(dg.ConfigurableResource):
     """Fetches one source: from its recordings (replay) or through its Scrapy spider (live)."""
 
     mode: str = "replay"
-    snapshot_dir: str
+    snapshot_dir: str  # a path, file://… or s3://bucket/prefix (videorace_scrapers.snapshots)
     recordings_dir: str
     url_overrides: dict[str, str] = {}
     scrapy_settings: dict[str, str] = {}
@@ -34,7 +42,7 @@ class SourceFetcher(dg.ConfigurableResource):
         if self.mode == "live":
             return fetch_live(
                 source,
-                Path(self.snapshot_dir),
+                self.snapshot_dir,
                 self.url_overrides.get(source.name),
                 timeout_s=self.crawl_timeout_s,
                 scrapy_settings=self.scrapy_settings or None,
@@ -44,15 +52,21 @@ class SourceFetcher(dg.ConfigurableResource):
                 }
                 or None,
             )
-        return fetch_replay(source, Path(self.recordings_dir))
+        result = fetch_replay(source, Path(self.recordings_dir))
+        store = SnapshotStore(self.snapshot_dir)
+        if store.is_remote:
+            # In object storage, a replay goes through the store as a live fetch does: every worker
+            # of every machine reads the same bytes from the bucket, checked against their sha256.
+            result.snapshots = store.stage(result.snapshots)
+        return result
 
-    def read_snapshot(self, snapshot) -> bytes:
+    def read_snapshot(self, snapshot, fetched: bytes | None = None) -> bytes:
         """The bytes of one stored snapshot (a live one in the snapshot store, a replayed one among the
-        recordings), hashed again against its recorded sha256. Every raw load reads through here, so
-        the store can become a bucket by changing this resource alone."""
+        recordings, an object in a bucket; `fetched` when a batched read already has them), hashed
+        again against its recorded sha256. Every raw load reads through here."""
         from videorace_scrapers.snapshots import read_snapshot_bytes
 
-        return read_snapshot_bytes(snapshot)
+        return read_snapshot_bytes(snapshot, fetched)
 
 
 class SitePaths(dg.ConfigurableResource):
@@ -66,7 +80,7 @@ def build_resources(settings: Settings | None = None) -> dict:
         "duckdb": DuckDBResource(database=str(settings.warehouse_path)),
         "fetcher": SourceFetcher(
             mode=settings.mode,
-            snapshot_dir=str(settings.snapshot_dir),
+            snapshot_dir=settings.snapshot_location,
             recordings_dir=str(settings.recordings_dir),
             url_overrides=settings.url_overrides,
             scrapy_settings=settings.scrapy_overrides,

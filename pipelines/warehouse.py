@@ -82,9 +82,20 @@ def open_warehouse(
 
 def open_for_reading(settings) -> duckdb.DuckDBPyConnection:
     """The one way `status`, `export` and `record` read the warehouse: read-only, waiting a bounded
-    time for a refresh's write lock. Point this at a published read-only copy when one exists, and
-    every reader follows."""
-    return open_warehouse(settings.warehouse_path, read_only=True, wait_s=settings.lock_wait_s)
+    time for a lock. They open the published read-only copy (pipelines/publish.py) once a refresh has
+    published one, so a running refresh never blocks them and they never see it half-done."""
+    return open_warehouse(settings.reader_path, read_only=True, wait_s=settings.lock_wait_s)
+
+
+def open_for_status(settings) -> duckdb.DuckDBPyConnection:
+    """`videorace status` reports the latest outcome, a failed refresh's included: the writer's file
+    when no refresh holds it, else the published copy (which a failed refresh does not replace)."""
+    if settings.read_path is not None and settings.read_path.exists():
+        try:
+            return open_warehouse(settings.warehouse_path, read_only=True)
+        except WarehouseLocked:
+            pass
+    return open_for_reading(settings)
 
 
 def check_writable(settings) -> None:

@@ -10,6 +10,7 @@ from typing import Protocol, runtime_checkable
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from ..resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG
 from .checks import Check
 
 
@@ -51,6 +52,8 @@ def checks_definition(name: str, checks: list[Check]) -> dg.AssetChecksDefinitio
         name=name,
         specs=[check_spec(c) for c in checks],
         can_subset=True,
+        pool=WAREHOUSE_WRITER_POOL,
+        op_tags=WAREHOUSE_WRITER_TAG,
         description=f"{len(checks)} data-quality checks evaluated in one step",
     )
     def _run(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResource):

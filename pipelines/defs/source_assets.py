@@ -17,7 +17,7 @@ from videorace_scrapers.snapshots import Snapshot
 from ..catchup import catchup_args, newest_stored_day
 from ..fetch import SourceSkipped
 from ..loading import load_source, register_snapshots
-from ..resources import SourceFetcher
+from ..resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG, SourceFetcher
 from ..sources import get_source
 from ..warehouse import ensure_base_tables, transaction
 from .bundle import check_results, check_spec, warehouse_connection
@@ -223,6 +223,8 @@ class SourceAssets:
             specs=[fetch_spec, raw_spec],
             check_specs=[check_spec(c) for c in checks],
             can_subset=True,
+            pool=WAREHOUSE_WRITER_POOL,
+            op_tags=WAREHOUSE_WRITER_TAG,
             description=f"{source.title}: fetch, then parse and load, in one step",
         )
         def _source(context: dg.AssetExecutionContext, duckdb: DuckDBResource, fetcher: SourceFetcher):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from ..resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG
 from ..warehouse import build_model, sql_text, tables_read
 from .bundle import check_results, check_spec, warehouse_connection
 from .checks import Check, key_checks
@@ -128,6 +129,8 @@ def sql_layer_assets(name: str, models: list[SqlModel], checks: list[Check]) -> 
         specs=[m.spec() for m in ordered],
         check_specs=[check_spec(c) for c in checks],
         can_subset=True,
+        pool=WAREHOUSE_WRITER_POOL,
+        op_tags=WAREHOUSE_WRITER_TAG,
         description=f"{len(ordered)} SQL models built in one step, in dependency order, each with its checks",
     )
     def _build(context: dg.AssetExecutionContext, duckdb: DuckDBResource):

@@ -15,7 +15,7 @@ from .snapshots import SnapshotStore, SnapshotWriteError
 
 class SnapshotPipeline:
     def __init__(self, snapshot_dir: str, manifest: str | None, failures: str | None) -> None:
-        self.store = SnapshotStore(Path(snapshot_dir))
+        self.store = SnapshotStore(snapshot_dir)  # a folder or s3://bucket/prefix
         self.manifest = Path(manifest) if manifest else None
         self.failures = Path(failures) if failures else None
 

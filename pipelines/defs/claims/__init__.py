@@ -4,6 +4,7 @@ per refresh day in marts.fct_claim_verdicts (rules in warehouse/claims/<claim_id
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from ...resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG
 from ..bundle import definitions
 from ..checks import key_checks, range_check
 from ..metadata import table_metadata
@@ -16,6 +17,8 @@ UPSTREAM = upstream_keys(CLAIMS_SQL, *rule_texts().values())
 
 @dg.asset(
     deps=UPSTREAM,
+    pool=WAREHOUSE_WRITER_POOL,
+    op_tags=WAREHOUSE_WRITER_TAG,
     kinds={"duckdb", "sql"},
     tags={"layer": "marts"},
     description="marts.fct_claim_verdicts: each press claim of claims.csv tested by its rule "

@@ -7,6 +7,7 @@ import polars as pl
 from dagster_duckdb import DuckDBResource
 
 from ...curated import CURATED_FILES, CuratedSchemaError, load_curated
+from ...resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG
 from ..bundle import check_results, check_spec, definitions, warehouse_connection
 from ..checks import Check, key_checks
 from ..metadata import table_metadata
@@ -53,6 +54,8 @@ class CuratedFiles:
             specs=specs,
             check_specs=[check_spec(c) for c in checks],
             can_subset=True,
+            pool=WAREHOUSE_WRITER_POOL,
+            op_tags=WAREHOUSE_WRITER_TAG,
             description=f"{len(specs)} curated seed files loaded in one step",
         )
         def _load(context: dg.AssetExecutionContext, duckdb: DuckDBResource):

@@ -6,7 +6,7 @@ from dagster_duckdb import DuckDBResource
 
 from dashboards.build import build_site
 
-from ...resources import SitePaths
+from ...resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG, SitePaths
 from ..bundle import definitions
 from ..checks import GateClosed, key_checks, require_open_gate
 from ..sql_assets import table_key, upstream_keys
@@ -43,6 +43,8 @@ def _changes_preview(con) -> str:
 
 @dg.asset(
     deps=CHANGES_UPSTREAM,
+    pool=WAREHOUSE_WRITER_POOL,
+    op_tags=WAREHOUSE_WRITER_TAG,
     kinds={"duckdb", "sql"},
     tags={"layer": "marts"},
     description="marts.fct_changes: every change found in the data (a new #1 on an arena board, a price "
@@ -74,6 +76,8 @@ def site_asset(other: dg.Definitions) -> dg.AssetsDefinition:
 
     @dg.asset(
         deps=[*site_upstream(other), fct_changes],
+        pool=WAREHOUSE_WRITER_POOL,
+        op_tags=WAREHOUSE_WRITER_TAG,
         kinds={"html", "plotly"},
         tags={"layer": "output"},
         description="dashboards/site/: index.html (overview, one section per question, what changed), "
