@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 
@@ -65,10 +66,8 @@ def run_pipeline(tmp: Path, select: list[str] | None = None, mode: str = "replay
     from pipelines.refresh import _selection
     from pipelines.resources import build_resources
 
-    env = pipeline_env(tmp, mode, **extra)
-    old = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
+    # the settings are read from the environment: set for this run, restored after
+    with patch.dict(os.environ, pipeline_env(tmp, mode, **extra)):
         defs = build_definitions(build_resources(load_settings()))
         job = defs.resolve_job_def("refresh_all")
         return job.execute_in_process(
@@ -76,12 +75,6 @@ def run_pipeline(tmp: Path, select: list[str] | None = None, mode: str = "replay
             raise_on_error=False,
             asset_selection=_selection(defs, select or []),
         )
-    finally:
-        for key, value in old.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def step_failures(result) -> list[str]:
@@ -141,22 +134,13 @@ def materialize_family(tmp: Path, group: str | tuple[str, ...], recordings: Path
     from pipelines.resources import build_resources
 
     extra = {"VIDEORACE_RECORDINGS_DIR": str(recordings)} if recordings else {}
-    env = pipeline_env(tmp, "replay", **extra)
-    old = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
+    with patch.dict(os.environ, pipeline_env(tmp, "replay", **extra)):
         defs = build_definitions(build_resources(load_settings()))
         groups = (group,) if isinstance(group, str) else group
         selection = dg.AssetSelection.groups(*groups).upstream().resolve(defs.resolve_asset_graph())
         result = defs.resolve_job_def("refresh_all").execute_in_process(
             instance=dg.DagsterInstance.ephemeral(), raise_on_error=False, asset_selection=sorted(selection)
         )
-    finally:
-        for key, value in old.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
     assert result.success, step_failures(result)
     return result
 
