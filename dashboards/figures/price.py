@@ -85,13 +85,17 @@ def _title(summary: dict, comparison: str) -> str:
 MAX_BARS = 40
 
 
-def _strip_figure(rows: pl.DataFrame, labels: list[str]) -> go.Figure:
-    fig = go.Figure()
+def _by_country(rows: pl.DataFrame, labels: list[str]):
+    """(group, its offers, their labels) for China then the U.S., skipping a country with none."""
     for group in ("CN", "US"):
         mask = [g == group for g in rows["country_group"].to_list()]
-        if not any(mask):
-            continue
-        part = rows.filter(pl.Series(mask))
+        if any(mask):
+            yield group, rows.filter(pl.Series(mask)), [lbl for lbl, keep in zip(labels, mask, strict=True) if keep]
+
+
+def _strip_figure(rows: pl.DataFrame, labels: list[str]) -> go.Figure:
+    fig = go.Figure()
+    for group, part, part_labels in _by_country(rows, labels):
         fig.add_trace(
             go.Scatter(
                 x=part["price_usd_per_s"].to_list(),
@@ -100,7 +104,7 @@ def _strip_figure(rows: pl.DataFrame, labels: list[str]) -> go.Figure:
                 name=COUNTRY_LABELS[group],
                 marker={"color": COUNTRY_COLORS[group], "size": 9, "opacity": 0.6},
                 meta={"group": group},
-                text=[plot_text(lbl) for lbl, keep in zip(labels, mask, strict=True) if keep],
+                text=[plot_text(lbl) for lbl in part_labels],
                 hovertemplate="%{text}: $%{x:.3f}/s<extra></extra>",
             )
         )
@@ -135,15 +139,11 @@ def offers_chart(con: duckdb.DuckDBPyConnection, summary: dict) -> Chart:
 
 def _bar_figure(rows: pl.DataFrame, labels: list[str]) -> go.Figure:
     fig = go.Figure()
-    for group in ("CN", "US"):
-        mask = [g == group for g in rows["country_group"].to_list()]
-        if not any(mask):
-            continue
-        part = rows.filter(pl.Series(mask))
+    for group, part, part_labels in _by_country(rows, labels):
         fig.add_trace(
             go.Bar(
                 x=part["price_usd_per_s"].to_list(),
-                y=[plot_text(lbl) for lbl, keep in zip(labels, mask, strict=True) if keep],
+                y=[plot_text(lbl) for lbl in part_labels],
                 orientation="h",
                 name=COUNTRY_LABELS[group],
                 marker={"color": COUNTRY_COLORS[group]},
