@@ -4,7 +4,8 @@
 -- 'planned' date is not evidence and is left out), Artificial Analysis' own release_date (kind
 -- 'released', with AA's creator and country), the first day a model appears on an arena.ai board
 -- (fct_leaderboard_entries), on the official lmarena dataset (fct_leaderboard_entries_lmarena), on
--- an AA board, and in the LiteLLM catalogue (fct_price_observations). date_kind: announced, preview,
+-- an AA board, and in the LiteLLM catalogue (fct_price_observations; one row per model, its task
+-- endpoints folded, source_record listing them). date_kind: announced, preview,
 -- ga, api, open_weights, release (curated, type not given), release_reported, released (AA), tag,
 -- first_commit, first_seen. A first_seen date is an upper bound (is_upper_bound): the model existed
 -- by then. is_left_censored: first seen on the very first day a source was recorded, so it says
@@ -93,16 +94,29 @@ lmarena_rows as (
     from marts.fct_leaderboard_entries_lmarena
     group by model
 ),
+litellm_endpoints as (
+    -- LiteLLM lists one entry per task endpoint of a model (wan2.7-t2v / -i2v / -r2v,
+    -- luma/agent/ray/v3.2/text-to-video / image-to-video / reframe): the task suffix is cut from the name
+    -- and the key, so one model with several endpoints is one version, not three
+    select
+        *,
+        regexp_replace(model, '(-(t2v|i2v|r2v|v2v)|/(text|image|video|reference)-to-video|/reframe)$', '')
+            as endpoint_model,
+        regexp_replace(model_key, '-(t2v|i2v|r2v|v2v|(text-|image-|video-|reference-)?to|reframe)$', '')
+            as endpoint_key
+    from marts.fct_price_observations
+    where record_source in ('litellm_pricing', 'litellm_price_history') and observed_at is not null
+),
 litellm_rows as (
-    select 'litellm' as source, model as source_record, model as source_model, [model, arg_min(model_key, observed_at)] as names,
+    select 'litellm' as source, string_agg(distinct model, ', ' order by model) as source_record,
+           endpoint_model as source_model, [endpoint_model, arg_min(endpoint_key, observed_at)] as names,
            arg_min(lab_id, observed_at) as lab_id, arg_min(country_code, observed_at) as country_code,
            'first_seen' as date_kind, min(observed_at)::date as date_value,
            cast(min(observed_at)::date as varchar) as date_text, 'day' as date_precision,
            arg_min(source_url, observed_at) as source_url, arg_min(snapshot_sha256, observed_at) as snapshot_sha256,
            arg_min(curated_row, observed_at) as curated_row
-    from marts.fct_price_observations
-    where record_source in ('litellm_pricing', 'litellm_price_history') and observed_at is not null
-    group by model
+    from litellm_endpoints
+    group by endpoint_model
 ),
 evidence as (
     select * from release_rows

@@ -95,9 +95,10 @@ def test_how_the_frontiers_moved(warehouse_con):
             date(2026, 10, 10),
             "kling-2.5-turbo-1080p",
             1221,
-            "dreamina-seedance-2.5-720p",
-            1474,
-            253,
+            # Seedance 2.0's own price rows (fal's seedance2, LiteLLM's doubao-seedance-2-0) match its family
+            "dreamina-seedance-2.0-720p",
+            1479,
+            258,
             0.05,
             0.05,
         ),

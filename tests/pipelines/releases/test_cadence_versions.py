@@ -79,6 +79,50 @@ def test_an_unmatched_name_is_its_own_version_not_a_guessed_family(warehouse_con
     ]
 
 
+def test_one_litellm_model_with_several_task_endpoints_is_one_version(warehouse_con):
+    # LiteLLM lists wan2.7-t2v, -i2v and -r2v (and Luma's text-to-video, image-to-video, video-to-video,
+    # reframe) as separate entries: they are one model, so one version with its endpoints in source_record
+    rows = warehouse_con.execute("""SELECT version_key, source_model, source_record, date_value
+                                    FROM marts.fct_model_version_dates
+                                    WHERE source = 'litellm' AND lab_id IN ('alibaba', 'luma')
+                                      AND source_record LIKE '%,%'
+                                    ORDER BY version_key""").fetchall()
+    assert rows == [
+        (
+            "alibaba:happyhorse-1-1",
+            "happyhorse-1.1",
+            "happyhorse-1.1-i2v, happyhorse-1.1-r2v, happyhorse-1.1-t2v",
+            date(2026, 11, 20),
+        ),
+        (
+            "family:HappyHorse 1.0",
+            "happyhorse-1.0",
+            "happyhorse-1.0-i2v, happyhorse-1.0-r2v, happyhorse-1.0-t2v",
+            date(2026, 11, 20),
+        ),
+        ("family:Wan 2.7", "wan2.7", "wan2.7-i2v, wan2.7-r2v, wan2.7-t2v", date(2026, 11, 20)),
+        (
+            "luma:agent-ray-v3-2",
+            "luma/agent/ray/v3.2",
+            "luma/agent/ray/v3.2/image-to-video, luma/agent/ray/v3.2/reframe, luma/agent/ray/v3.2/text-to-video, "
+            "luma/agent/ray/v3.2/video-to-video",
+            date(2026, 11, 20),
+        ),
+    ]
+
+
+def test_seedance_2_spelled_without_its_point_zero_is_the_2_0_family_not_2_5(warehouse_con):
+    rows = warehouse_con.execute("""SELECT source_record, version_key FROM marts.fct_model_version_dates
+                                    WHERE source = 'litellm' AND source_record LIKE 'seedance2%'
+                                    ORDER BY source_record""").fetchall()
+    assert rows == [
+        ("seedance2", "family:Seedance 2.0"),
+        ("seedance2_5", "family:Seedance 2.5"),
+        ("seedance2_fast", "family:Seedance 2.0"),
+        ("seedance2_mini", "family:Seedance 2.0"),
+    ]
+
+
 def test_the_quarter_after_the_newest_data_through_is_partial_everywhere(warehouse_con):
     flags = warehouse_con.execute("""SELECT release_quarter, bool_and(is_partial_quarter),
                                             any_value(newest_data_through)
@@ -92,7 +136,7 @@ def test_the_quarter_after_the_newest_data_through_is_partial_everywhere(warehou
     dated = warehouse_con.execute(
         "SELECT count(*) FROM out.out_cadence_versions WHERE preferred_quarter IS NOT NULL"
     ).fetchall()
-    assert total == [(132, 3)] and dated == [(132,)]
+    assert total == [(124, 3)] and dated == [(124,)]
 
 
 def test_site_marks_the_partial_quarter_in_chart_card_and_csv(replay_warehouse):
@@ -107,4 +151,4 @@ def test_site_marks_the_partial_quarter_in_chart_card_and_csv(replay_warehouse):
     assert "2026-Q4 (partial)" in cadence and "(2026-Q4 is partial and drawn faded)" in cadence
     index = (site / "index.html").read_text(encoding="utf-8")
     assert "Model versions released in 2026-Q3" in index and "China 4 · U.S. 2" in index
-    assert "2026-Q4 so far (partial, data through 2026-11-20): China 7 · U.S. 5." in index
+    assert "2026-Q4 so far (partial, data through 2026-11-20): China 2 · U.S. 2." in index
