@@ -18,7 +18,8 @@
 -- "Pika 2.2" family; a family named without a number, e.g. Grok Imagine, takes any). An unmatched
 -- name stays its own version, keyed by lab and the name without its lab prefix (lowercase, runs of
 -- other characters as '-'): the same name from two sources is one version, a different one is not
--- guessed. Country: the version's lab in dim_labs, else the country the source gives.
+-- guessed. Country: the version's lab in dim_labs, else the country the source gives. Ties on a
+-- day (boards, endpoints seen the same day) are broken by board or name, so a rebuild is identical.
 with release_rows as (
     select
         r.source,
@@ -53,15 +54,15 @@ with release_rows as (
 aa_models as (
     select
         slug,
-        arg_max(model, snapshot_date) as model,
-        arg_max(lab_id, snapshot_date) as lab_id,
-        arg_max(country_code, snapshot_date) as country_code,
-        arg_max(aa_release_date, snapshot_date) filter (where aa_release_date is not null) as aa_release_date,
-        arg_max(source_url, snapshot_date) filter (where aa_release_date is not null) as release_url,
-        arg_max(snapshot_sha256, snapshot_date) filter (where aa_release_date is not null) as release_sha,
+        arg_max(model, (snapshot_date, board)) as model,
+        arg_max(lab_id, (snapshot_date, board)) as lab_id,
+        arg_max(country_code, (snapshot_date, board)) as country_code,
+        arg_max(aa_release_date, (snapshot_date, board)) filter (where aa_release_date is not null) as aa_release_date,
+        arg_max(source_url, (snapshot_date, board)) filter (where aa_release_date is not null) as release_url,
+        arg_max(snapshot_sha256, (snapshot_date, board)) filter (where aa_release_date is not null) as release_sha,
         min(snapshot_date) as first_seen,
-        arg_min(source_url, snapshot_date) as first_url,
-        arg_min(snapshot_sha256, snapshot_date) as first_sha
+        arg_min(source_url, (snapshot_date, board)) as first_url,
+        arg_min(snapshot_sha256, (snapshot_date, board)) as first_sha
     from marts.fct_leaderboard_entries_aa
     group by slug
 ),
@@ -78,19 +79,19 @@ aa_rows as (
 ),
 arena_rows as (
     select 'arena' as source, model as source_record, model as source_model, [model] as names,
-           arg_min(lab_id, snapshot_date) as lab_id, arg_min(country_code, snapshot_date) as country_code,
+           arg_min(lab_id, (snapshot_date, board)) as lab_id, arg_min(country_code, (snapshot_date, board)) as country_code,
            'first_seen' as date_kind, min(snapshot_date) as date_value, cast(min(snapshot_date) as varchar) as date_text,
-           'day' as date_precision, arg_min(source_url, snapshot_date) as source_url,
-           arg_min(snapshot_sha256, snapshot_date) as snapshot_sha256, null::integer as curated_row
+           'day' as date_precision, arg_min(source_url, (snapshot_date, board)) as source_url,
+           arg_min(snapshot_sha256, (snapshot_date, board)) as snapshot_sha256, null::integer as curated_row
     from marts.fct_leaderboard_entries
     group by model
 ),
 lmarena_rows as (
     select 'lmarena_dataset' as source, model as source_record, model as source_model, [model] as names,
-           arg_min(lab_id, snapshot_date) as lab_id, arg_min(country_code, snapshot_date) as country_code,
+           arg_min(lab_id, (snapshot_date, board)) as lab_id, arg_min(country_code, (snapshot_date, board)) as country_code,
            'first_seen' as date_kind, min(snapshot_date) as date_value, cast(min(snapshot_date) as varchar) as date_text,
-           'day' as date_precision, arg_min(source_url, snapshot_date) as source_url,
-           arg_min(snapshot_sha256, snapshot_date) as snapshot_sha256, null::integer as curated_row
+           'day' as date_precision, arg_min(source_url, (snapshot_date, board)) as source_url,
+           arg_min(snapshot_sha256, (snapshot_date, board)) as snapshot_sha256, null::integer as curated_row
     from marts.fct_leaderboard_entries_lmarena
     group by model
 ),
@@ -103,18 +104,20 @@ litellm_endpoints as (
         regexp_replace(model, '(-(t2v|i2v|r2v|v2v)|/(text|image|video|reference)-to-video|/reframe)$', '')
             as endpoint_model,
         regexp_replace(model_key, '-(t2v|i2v|r2v|v2v|(text-|image-|video-|reference-)?to|reframe)$', '')
-            as endpoint_key
+            as endpoint_key,
+        -- "first" is the earliest observation, then the endpoint name: endpoints appear the same day
+        (observed_at, model, source_url, snapshot_sha256, curated_row) as first_pick
     from marts.fct_price_observations
     where record_source in ('litellm_pricing', 'litellm_price_history') and observed_at is not null
 ),
 litellm_rows as (
     select 'litellm' as source, string_agg(distinct model, ', ' order by model) as source_record,
-           endpoint_model as source_model, [endpoint_model, arg_min(endpoint_key, observed_at)] as names,
-           arg_min(lab_id, observed_at) as lab_id, arg_min(country_code, observed_at) as country_code,
+           endpoint_model as source_model, [endpoint_model, arg_min(endpoint_key, first_pick)] as names,
+           arg_min(lab_id, first_pick) as lab_id, arg_min(country_code, first_pick) as country_code,
            'first_seen' as date_kind, min(observed_at)::date as date_value,
            cast(min(observed_at)::date as varchar) as date_text, 'day' as date_precision,
-           arg_min(source_url, observed_at) as source_url, arg_min(snapshot_sha256, observed_at) as snapshot_sha256,
-           arg_min(curated_row, observed_at) as curated_row
+           arg_min(source_url, first_pick) as source_url, arg_min(snapshot_sha256, first_pick) as snapshot_sha256,
+           arg_min(curated_row, first_pick) as curated_row
     from litellm_endpoints
     group by endpoint_model
 ),

@@ -32,16 +32,18 @@ preferred as (
                                      when 'year' then date_floor + interval 1 year - interval 1 day
                                      else date_floor end,
                  case date_kind when 'tag' then 0 when 'first_commit' then 1 else 2 end,
-                 case source when 'curated' then 0 when 'curated_candidates' then 1 else 2 end, source, source_model
+                 case source when 'curated' then 0 when 'curated_candidates' then 1 else 2 end, source, source_model,
+                 source_record, date_kind, source_url
     ) = 1
 ),
 versions as (
     select
         version_key,
-        arg_min(version_name, date_floor) as version_name,
+        -- the earliest evidence names the version; its source and name break a tie on the same day
+        arg_min(version_name, (date_floor, source, source_model)) as version_name,
         bool_or(is_family_matched) as is_family_matched,
-        arg_min(lab_id, date_floor) filter (where lab_id is not null) as lab_id,
-        arg_min(country_code, date_floor) filter (where country_code is not null) as country_code,
+        arg_min(lab_id, (date_floor, source, source_model)) filter (where lab_id is not null) as lab_id,
+        arg_min(country_code, (date_floor, source, source_model)) filter (where country_code is not null) as country_code,
         count(*) as dated_evidence,
         count(distinct source) as sources,
         string_agg(distinct source, ', ' order by source) as sources_listed,

@@ -35,9 +35,11 @@ windowed as (
      and s.session_index - e.event_session_index between -120 and 10
 ),
 model as (
+    -- ordered by day: DuckDB's threads otherwise hand rows over in any order, and the float sums
+    -- differ in their last bits from one rebuild to the next
     select event_id, ticker,
-           regr_intercept(stock_return, benchmark_return) as alpha,
-           regr_slope(stock_return, benchmark_return) as beta,
+           regr_intercept(stock_return, benchmark_return order by rel_day) as alpha,
+           regr_slope(stock_return, benchmark_return order by rel_day) as beta,
            regr_count(stock_return, benchmark_return) as estimation_days
     from windowed
     where rel_day between -120 and -11

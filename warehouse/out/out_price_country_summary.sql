@@ -25,16 +25,16 @@ per_country as (
         count(*) as offers,
         median(price_usd_per_s) as median_usd_per_s,
         min(price_usd_per_s) as min_usd_per_s,
-        arg_min(model_display || ' via ' || provider, price_usd_per_s) as cheapest,
+        arg_min(model_display || ' via ' || provider, (price_usd_per_s, model_display, provider)) as cheapest,
         string_agg(model_display || ' — ' || provider || ' [' || concat_ws(', ', tier, resolution,
                    coalesce('as of ' || as_of_text, 'undated')) || '] $' || round(price_usd_per_s, 4), '; '
-                   order by price_usd_per_s, model_display) as models,
+                   order by price_usd_per_s, model_display, provider, tier, resolution, as_of_text) as models,
         string_agg(case when native_currency = 'CNY' then model_display || ': ' || round(price_native_per_s, 4)
                    || ' CNY/s at ' || fx_rate_cny_per_usd || ' CNY/USD (' || fx_source || ', ' || fx_date || ')' end,
-                   '; ') as cny_conversions,
+                   '; ' order by model_display, price_native_per_s, provider) as cny_conversions,
         max(coalesce(valid_from, cast(observed_at as date))) as latest_dated,
         count(*) filter (where valid_from is null) as undated_offers,
-        string_agg(distinct source_url, ' ; ') as source_urls
+        string_agg(distinct source_url, ' ; ' order by source_url) as source_urls
     from compared
     group by comparison, country_group
 ),

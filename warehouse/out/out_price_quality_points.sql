@@ -49,7 +49,7 @@ grid as (
 matched as (
     select g.board, g.snapshot_date, g.price_spec, g.pairing, g.model,
            round(min(o.price_usd_per_s), 6) as price_usd_per_s,
-           arg_min(o.observation_id, o.price_usd_per_s) as observation_id,
+           arg_min(o.observation_id, (o.price_usd_per_s, o.observation_id)) as observation_id,
            count(o.observation_id) as offers_at_spec
     from grid as g
     join offers as o
