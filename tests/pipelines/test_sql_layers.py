@@ -38,13 +38,10 @@ def test_each_layer_reads_only_the_layers_before_it(layer):
 # Facts and dimensions should read staging and intermediate models only. These still read a raw
 # table directly (each needs a stg_<source>__<entity> view first); the list may only shrink.
 MARTS_READING_RAW = {
-    "fct_agreement_leaderboards": {"raw.raw_curated__arena_history", "raw.raw_leaderboards__arena"},
     "fct_agreement_markets": {"raw.raw_curated__stock_csv_series"},
     # each source's newest observation is a fact about its raw table itself, so it reads every
     # source's raw table by design (and no other)
     "dim_source_data_through": {f"raw.{source.raw_table}" for source in SOURCES.values()},
-    "fct_patent_applications_per_million": {"raw.raw_patents__owid_patents"},
-    "fct_patent_counts": {"raw.raw_curated__patents_reported", "raw.raw_patents__epo_ops"},
     "fct_stock_prices": {"raw.raw_curated__stock_csv_series"},
 }
 

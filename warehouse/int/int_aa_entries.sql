@@ -1,67 +1,27 @@
 -- int_aa_entries: Artificial Analysis video-arena entries, one row per board, day and model slug,
 -- from the fetched snapshots (raw_leaderboards__aa_arena) and the curated aa_history.csv. A board-day
 -- covered by a fetched snapshot uses the newest snapshot of that day; curated rows fill the other
--- days (the rule int_leaderboard_entries uses for arena.ai). Fetched rows get AA's lower-case country
--- upper-cased and the parser's 'v2_api' spelled 'aa_v2_api', as in the curated file.
+-- days (the rule int_leaderboard_entries uses for arena.ai); both arrive tidied by their staging views.
 -- Creator -> lab through int_aa_creator_labs; our country is the lab's HQ country from dim_labs.
 -- AA's own creator_country is kept beside it as AA's claim (v2 API rows, e.g. 2026-08-01, carry
 -- none, so the same slug's latest earlier claim is used and its date named). Where dim_labs has no
 -- lab for the creator, AA's claim is used as the country, with that basis written down; a lab we
--- know with an unverified (NULL) country stays NULL. CI from "-6/+6" (or "-6/6") as minus/plus.
--- Video boards only: a fetched text-to-image board (the one real v2 sample) stays in raw.
+-- know with an unverified (NULL) country stays NULL.
 -- Elo scales differ by api_source (public_json vs aa_v2_api): compare within a day, never across.
 with fetched as (
     select
-        board,
-        snapshot_date,
-        rank,
-        model,
-        slug,
-        creator,
-        nullif(upper(trim(creator_country)), '') as aa_creator_country_given,
-        try_cast(release_date as date) as aa_release_date,
-        elo,
-        ci_minus,
-        ci_plus,
-        ci95,
-        appearances,
-        open_weights_url,
-        case api_source when 'v2_api' then 'aa_v2_api' else api_source end as api_source,
+        *,
         'aa_arena_snapshot' as record_source,
-        source_url,
-        snapshot_sha256,
         cast(null as varchar) as curated_file,
         cast(null as integer) as curated_row
-    from raw.raw_leaderboards__aa_arena
-    where board in ('text-to-video', 'image-to-video')
-    qualify dense_rank() over (partition by board, snapshot_date order by fetched_at desc, snapshot_sha256) = 1
+    from stg.stg_aa_arena__entries
 ),
 curated as (
-    select
-        board,
-        cast(snapshot_date as date) as snapshot_date,
-        try_cast(nullif(rank, '') as integer) as rank,
-        model,
-        slug,
-        creator,
-        nullif(trim(creator_country), '') as aa_creator_country_given,
-        try_cast(nullif(release_date, '') as date) as aa_release_date,
-        cast(elo as double) as elo,
-        try_cast(regexp_extract(ci95, '^-(\d+(?:\.\d+)?)/', 1) as double) as ci_minus,
-        try_cast(regexp_extract(ci95, '/\+?(\d+(?:\.\d+)?)$', 1) as double) as ci_plus,
-        ci95,
-        try_cast(nullif(appearances, '') as bigint) as appearances,
-        nullif(open_weights_url, '') as open_weights_url,
-        api_source,
-        'aa_history_csv' as record_source,
-        source_url,
-        snapshot_sha256,
-        curated_file,
-        cast(curated_row as integer) as curated_row
-    from raw.raw_curated__aa_history as c
+    select *, 'aa_history_csv' as record_source
+    from stg.stg_curated__aa_history as c
     where not exists (
         select 1 from fetched as f
-        where f.board = c.board and f.snapshot_date = cast(c.snapshot_date as date)
+        where f.board = c.board and f.snapshot_date = c.snapshot_date
     )
 ),
 renamed as (

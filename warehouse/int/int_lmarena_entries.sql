@@ -1,15 +1,12 @@
 -- int_lmarena_entries: arena.ai's official leaderboard dataset (video subsets), one row per board,
--- snapshot day and model, the newest snapshot of a day standing for it. Full-precision rating with
--- its lower and upper bound, variance and vote count as published; the dataset's publish date beside
+-- snapshot day and model (stg_lmarena_dataset__ratings: the newest snapshot of a day stands for it).
+-- Full-precision rating with its lower and upper bound, variance and vote count as published; the dataset's publish date beside
 -- the day it was read. Organization -> lab through the alias table (alias_lab_id); the fallback to
 -- the lab the same model name has on the mirror's boards (dim_models) and the country are joined in
 -- marts.fct_leaderboard_entries_lmarena. An empty organization stays NULL. Licence as written
 -- ("Proprietary", "Apache 2.0", a community licence name).
 with latest as (
-    select *
-    from raw.raw_leaderboards__lmarena_dataset
-    where category is null or category = 'overall'
-    qualify dense_rank() over (partition by board, snapshot_date order by fetched_at desc, snapshot_sha256) = 1
+    select * from stg.stg_lmarena_dataset__ratings
 )
 select
     e.board,

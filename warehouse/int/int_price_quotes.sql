@@ -77,7 +77,7 @@ runway as (
         cast(null as double) as source_usd_per_s, cast(null as varchar) as as_of_text, notes,
         source_url, snapshot_sha256, record_index, fetched_at,
         cast(null as varchar) as curated_file, cast(null as integer) as curated_row
-    from raw.raw_pricing__runway_pricing
+    from stg.stg_runway_pricing__prices
 ),
 gemini as (
     select
@@ -89,7 +89,7 @@ gemini as (
         case when unit = 'per second' then 'per_second' when unit = 'per video' then 'per_video' else 'other' end,
         unit, null, null, null, null, null, concat_ws(' | ', description, price_column),
         source_url, snapshot_sha256, record_index, fetched_at, null, null
-    from raw.raw_pricing__gemini_pricing
+    from stg.stg_gemini_pricing__prices
 ),
 fal as (
     select
@@ -100,7 +100,7 @@ fal as (
              when lower(unit) in ('video', 'videos') then 'per_video' else 'other' end,
         unit, null, null, null, null, null, shape,
         source_url, snapshot_sha256, record_index, fetched_at, null, null
-    from raw.raw_pricing__fal_pricing
+    from stg.stg_fal_pricing__prices
 ),
 alibaba as (
     select
@@ -110,7 +110,7 @@ alibaba as (
         price_text, price, null, null, upper(currency), 'per_second', unit,
         null, null, null, null, null, section,
         source_url, snapshot_sha256, record_index, fetched_at, null, null
-    from raw.raw_pricing__alibaba_pricing
+    from stg.stg_alibaba_pricing__prices
 ),
 litellm_vendors as (
     select
@@ -127,7 +127,7 @@ litellm_prices as (
         strftime(fetched_at at time zone 'UTC', '%Y-%m-%d') || ' (catalogue as read)' as as_of_text,
         source_url, snapshot_sha256, record_index, fetched_at,
         cast(null as varchar) as curated_file, cast(null as integer) as curated_row
-    from raw.raw_pricing__litellm_pricing
+    from stg.stg_litellm_pricing__prices
     union all
     select
         'litellm_price_history', key, litellm_provider,
@@ -146,7 +146,7 @@ litellm_prices as (
     ) as h
     where nullif(trim(price_text), '') is not null
       and not exists (
-          select 1 from raw.raw_pricing__litellm_pricing as f
+          select 1 from stg.stg_litellm_pricing__prices as f
           where cast(f.fetched_at at time zone 'UTC' as date) = cast(substr(h.wheel_upload_time_utc, 1, 10) as date)
       )
 ),

@@ -61,8 +61,7 @@ readme_lines as (
             when regexp_matches(lower(text), '\bannounced\b') then 'announce'
             else 'news'
         end as line_type
-    from raw.raw_releases__github_readme
-    qualify dense_rank() over (partition by lower(repo) order by fetched_at desc, snapshot_sha256 desc) = 1
+    from stg.stg_github_readme__lines
 ),
 readme as (
     select
@@ -96,8 +95,8 @@ github as (
         cast(null as varchar) as source_country_code,
         coalesce(p.model, g.repo) as model,
         p.version,
-        substr(coalesce(g.published_at, g.created_at), 1, 10) as release_date_text,
-        coalesce(g.published_at, g.created_at) as date_as_written,
+        substr(g.released_at, 1, 10) as release_date_text,
+        g.released_at as date_as_written,
         'repo_release' as release_type,
         cast(null as boolean) as is_open_weights,
         cast(null as varchar) as license,
@@ -107,19 +106,11 @@ github as (
         g.snapshot_sha256,
         cast(null as varchar) as curated_file,
         cast(null as integer) as curated_row
-    from raw.raw_releases__github_releases as g
+    from stg.stg_github_releases__releases as g
     left join repos as p on p.repo_key = lower(g.repo)
-    where not g.draft and coalesce(g.published_at, g.created_at) is not null
-    qualify row_number() over (partition by lower(g.repo), g.tag_name order by g.fetched_at desc) = 1
 ),
 openrouter_models as (
-    select o.*, split_part(o.model_id, '/', 1) as owner,
-           regexp_replace(split_part(o.model_id, '/', 2), ':.*$', '') as slug,
-           case when o.name like '%:%' then trim(split_part(o.name, ':', 1)) end as name_lab,
-           trim(regexp_replace(o.name, '^[^:]*:\s*', '')) as name_model
-    from raw.raw_releases__openrouter as o
-    where o.is_video_output
-    qualify row_number() over (partition by o.model_id order by o.fetched_at desc) = 1
+    select * from stg.stg_openrouter__video_models
 ),
 openrouter_family as (
     select o.*, f.family, f.lab_id as family_lab_id, f.is_open_weights as family_open_weights

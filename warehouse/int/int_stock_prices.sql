@@ -9,15 +9,14 @@
 -- snapshot (a bar that may have been taken during the session); fetched_day is the fetch date in
 -- the exchange's time zone.
 with csv_rows as (
-    select r.*, split_part(r.source_url, '/', 4) || '/' || split_part(r.source_url, '/', 5) as read_from
-    from raw.raw_stocks__stock_csv as r
+    select * from stg.stg_stock_csv__bars
 ),
 bars as (
-    select 'yahoo' as source, split_part(y.source_url, '/', 3) as read_from, 'raw' as adjustment,
-           coalesce(l.ticker, y.ticker) as ticker, y.date as trade_date,
+    select 'yahoo' as source, y.read_from, 'raw' as adjustment,
+           coalesce(l.ticker, y.yahoo_symbol) as ticker, y.trade_date,
            y.open, y.high, y.low, y.close, y.volume, y.source_url, y.snapshot_sha256, y.fetched_at
-    from raw.raw_stocks__yahoo as y
-    left join int.int_listings as l on l.yahoo_symbol = y.ticker
+    from stg.stg_yahoo__bars as y
+    left join int.int_listings as l on l.yahoo_symbol = y.yahoo_symbol
     union all
     select 'stock_csv', c.read_from, coalesce(s.adjustment, 'unknown'), c.ticker, c.date,
            c.open, c.high, c.low, c.close, c.volume, c.source_url, c.snapshot_sha256, c.fetched_at

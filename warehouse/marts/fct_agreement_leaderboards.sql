@@ -35,17 +35,15 @@ mirror_vs_dataset as (
         on l.board = p.board and l.snapshot_date = p.dataset_day and l.model = m.model
 ),
 raw_days as (
-    select board, snapshot_date, model, score
-    from raw.raw_leaderboards__arena
-    qualify dense_rank() over (partition by board, snapshot_date order by fetched_at desc, snapshot_sha256) = 1
+    select board, snapshot_date, model, score from stg.stg_arena__entries
 ),
 curated_vs_raw as (
     select
-        c.board, cast(c.snapshot_date as date) as compared_on,
-        abs(cast(c.score as double) - r.score) as abs_diff
-    from raw.raw_curated__arena_history as c
+        c.board, c.snapshot_date as compared_on,
+        abs(c.score - r.score) as abs_diff
+    from stg.stg_curated__arena_history as c
     join raw_days as r
-        on r.board = c.board and r.snapshot_date = cast(c.snapshot_date as date) and r.model = c.model
+        on r.board = c.board and r.snapshot_date = c.snapshot_date and r.model = c.model
 ),
 pairs as (
     select 'arena' as source_a, 'lmarena_dataset' as source_b, 0.5 as tolerance, 'lmarena_dataset' as preferred_source,

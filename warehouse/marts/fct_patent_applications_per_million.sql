@@ -6,10 +6,10 @@
 -- never guessed). Read from a repository copy (JunyiiBlvd/205_Final_Pro) of the OWID grapher file.
 select
     o.entity,
-    o.code as owid_code,
-    case o.code when 'CHN' then 'CN' when 'USA' then 'US' when 'KOR' then 'KR' when 'JPN' then 'JP'
-                when 'DEU' then 'DE' when 'GBR' then 'GB' when 'FRA' then 'FR' when 'IND' then 'IN'
-                when 'OWID_WRL' then 'ALL' end as country_code,
+    o.owid_code,
+    case o.owid_code when 'CHN' then 'CN' when 'USA' then 'US' when 'KOR' then 'KR' when 'JPN' then 'JP'
+                     when 'DEU' then 'DE' when 'GBR' then 'GB' when 'FRA' then 'FR' when 'IND' then 'IN'
+                     when 'OWID_WRL' then 'ALL' end as country_code,
     o.year,
     o.applications_per_million,
     'AI patent applications per 1 million people (field: ' || o.field || '; CSET via OWID)' as scope,
@@ -17,5 +17,4 @@ select
     o.source_url,
     o.snapshot_sha256,
     o.fetched_at
-from raw.raw_patents__owid_patents as o
-qualify row_number() over (partition by o.entity, o.year order by o.fetched_at desc, o.snapshot_sha256) = 1
+from stg.stg_owid_patents__applications_per_million as o

@@ -10,12 +10,12 @@
 with epo as (
     select
         'cpc ' || query_scope as scope,
-        publication_country as country_code,
-        cast(publication_year as varchar) as period,
-        publication_year as year,
-        total_result_count as count,
+        country_code,
+        cast(year as varchar) as period,
+        year,
+        count,
         'published patent documents (EPO OPS search hits)' as unit,
-        count_is_lower_bound as is_lower_bound,  -- OPS caps total-result-count at 10000
+        is_lower_bound,
         'EPO OPS' as source,
         'epo_ops' as record_source,
         cql_query,
@@ -25,20 +25,15 @@ with epo as (
         cast(null as varchar) as curated_file,
         cast(null as integer) as curated_row,
         cast(null as varchar) as notes
-    from raw.raw_patents__epo_ops
-    where query_scope is not null  -- recorded client examples (ti=battery, pa=Siemens) are not counts of ours
-    qualify row_number() over (partition by query_scope, publication_country, publication_year
-                               order by fetched_at desc, snapshot_sha256) = 1
+    from stg.stg_epo_ops__publication_counts
 ),
 curated as (
     select
-        scope,
-        upper(trim(country_code)) as country_code,
-        trim(period) as period,
+        * exclude (count, unit, is_lower_bound, source, source_url, snapshot_sha256, curated_file, curated_row, notes),
         cast(null as integer) as year,
-        cast(count as bigint) as count,
+        count,
         unit,
-        coalesce(lower(unit) like '%lower bound%' or lower(notes) like '%more than%', false) as is_lower_bound,
+        is_lower_bound,
         source,
         'patents_reported_csv' as record_source,
         cast(null as varchar) as cql_query,
@@ -46,9 +41,9 @@ curated as (
         snapshot_sha256,
         cast(null as timestamptz) as fetched_at,
         curated_file,
-        cast(curated_row as integer) as curated_row,
-        nullif(notes, '') as notes
-    from raw.raw_curated__patents_reported
+        curated_row,
+        notes
+    from stg.stg_curated__patents_reported
 )
 select * from epo
 union all by name

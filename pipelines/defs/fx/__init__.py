@@ -13,6 +13,8 @@ defs = definitions(
         "fred", keys=("record_index",), date_column="date", parse_options=lambda snap: {"label": snap.label or None}
     ),
     *source_assets("ecb", keys=("record_index",), date_column="date"),
+    *sql_model("stg", "stg_fred__cny_per_usd"),
+    *sql_model("stg", "stg_ecb__reference_rates"),
     *sql_model(
         "int",
         "int_fx_series",

@@ -28,6 +28,11 @@ defs = definitions(
         parse_options=lambda snap: {"board": snap.label or None, "fetched_at": snap.fetched_at},
     ),
     *source_assets("lmarena_dataset", keys=("record_index",), date_column="snapshot_date"),
+    *sql_model("stg", "stg_arena__entries"),
+    *sql_model("stg", "stg_curated__arena_history"),
+    *sql_model("stg", "stg_aa_arena__entries"),
+    *sql_model("stg", "stg_curated__aa_history"),
+    *sql_model("stg", "stg_lmarena_dataset__ratings"),
     *sql_model(
         "int",
         "int_leaderboard_entries",

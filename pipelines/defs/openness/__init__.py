@@ -12,6 +12,8 @@ defs = definitions(
     __name__,
     *source_assets("hf_models", keys=("record_index",)),
     *source_assets("hf_trending", keys=("record_index",), date_column="fetched_at"),
+    *sql_model("stg", "stg_hf_models__models"),
+    *sql_model("stg", "stg_hf_trending__models"),
     *sql_model(
         "int",
         "int_open_models",
@@ -34,6 +36,7 @@ defs = definitions(
         "the Hub never reports negative downloads or likes",
     ),
     *source_assets("openrouter_rankings", keys=("record_index",), date_column="date"),
+    *sql_model("stg", "stg_openrouter_rankings__token_panel"),
     *sql_model("int", "int_openrouter_llm_tokens"),
     *sql_model(
         "marts",

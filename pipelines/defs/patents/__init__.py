@@ -14,6 +14,8 @@ defs = definitions(
     *source_assets(
         "epo_ops", keys=("record_index",), date_column="fetched_at", parse_options=lambda snap: {"label": snap.label}
     ),
+    *sql_model("stg", "stg_epo_ops__publication_counts"),
+    *sql_model("stg", "stg_curated__patents_reported"),
     *sql_model(
         "marts",
         "fct_patent_counts",
@@ -27,6 +29,7 @@ defs = definitions(
         "patent counts are non-negative and EPO rows carry a plausible year",
     ),
     *source_assets("owid_patents", keys=("record_index",), date_column="fetched_at"),
+    *sql_model("stg", "stg_owid_patents__applications_per_million"),
     *sql_model(
         "marts",
         "fct_patent_applications_per_million",

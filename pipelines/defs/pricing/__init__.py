@@ -32,6 +32,11 @@ defs = definitions(
     *source_assets("fal_pricing", keys=("record_index",)),
     *source_assets("alibaba_pricing", keys=("record_index",)),
     *source_assets("litellm_pricing", keys=("record_index",), date_column="fetched_at"),
+    *sql_model("stg", "stg_runway_pricing__prices"),
+    *sql_model("stg", "stg_gemini_pricing__prices"),
+    *sql_model("stg", "stg_fal_pricing__prices"),
+    *sql_model("stg", "stg_alibaba_pricing__prices"),
+    *sql_model("stg", "stg_litellm_pricing__prices"),
     *sql_model(
         "int",
         "int_price_quotes",

@@ -15,6 +15,9 @@ defs = definitions(
     *source_assets("github_readme", keys=("record_index",), parse_options=lambda snap: {"repo": snap.label or None}),
     *source_assets("github_releases", keys=("record_index",), parse_options=lambda snap: {"repo": snap.label or None}),
     *source_assets("openrouter", keys=("record_index",), date_column="created_date"),
+    *sql_model("stg", "stg_github_readme__lines"),
+    *sql_model("stg", "stg_github_releases__releases"),
+    *sql_model("stg", "stg_openrouter__video_models"),
     *sql_model(
         "int",
         "int_release_lab_names",

@@ -15,6 +15,8 @@ defs = definitions(
     __name__,
     *source_assets("yahoo", keys=("record_index",), date_column="date", parse_options=_ticker_from_label),
     *source_assets("stock_csv", keys=("record_index",), date_column="date", parse_options=_ticker_from_label),
+    *sql_model("stg", "stg_yahoo__bars"),
+    *sql_model("stg", "stg_stock_csv__bars"),
     *sql_model(
         "int",
         "int_stock_prices",

@@ -20,9 +20,6 @@ from videorace_scrapers.parsers import get_parser
 
 SCRAPERS = PROJECT_ROOT / "scrapers" / "videorace_scrapers"
 WAREHOUSE = PROJECT_ROOT / "warehouse"
-# Sources whose marts still read raw directly (no staging view yet; issue 8, point 3, adds them).
-# The test fails when one gains a staging model, so this list can only shrink.
-NO_STAGING_YET = {"epo_ops", "owid_patents"}
 
 
 def _spiders() -> dict[str, type]:
@@ -77,20 +74,21 @@ def test_every_source_has_a_raw_ddl_and_every_raw_ddl_a_source():
         assert f"raw.{source.raw_table}" in text and "snapshot_sha256" in text
 
 
-def test_every_source_is_read_by_a_staging_model():
-    # most sources are still tidied and resolved in one int_ model (the stg_<source>__<entity> split
-    # is the open part of issue 8.3), so a source's first reader may be stg_ or int_
-    staging = sorted((WAREHOUSE / "stg").glob("*.sql")) + sorted((WAREHOUSE / "int").glob("*.sql"))
-    unread = {s.name for s in SOURCES.values() if not any(_reads(f, s.raw_table) for f in staging)}
-    assert unread == NO_STAGING_YET
-    # and only staging reads a source's raw table, apart from the marts still waiting for theirs and
-    # the data-through dimension (a fact about each raw table itself)
-    for layer in ("marts", "out"):
-        for sql_file in sorted((WAREHOUSE / layer).glob("*.sql")):
-            if sql_file.stem == "dim_source_data_through":
-                continue
-            readers = {s.name for s in SOURCES.values() if _reads(sql_file, s.raw_table)}
-            assert readers <= NO_STAGING_YET | {"arena"}, (sql_file.name, readers)  # arena: agreement table
+def test_every_source_is_read_by_its_own_staging_views_and_nothing_else():
+    # raw -> stg_<source>__<entity> (rename, cast, tidy) -> int/marts: a source's raw table has at
+    # least one staging view named for it, and no other model reads the raw table, apart from the
+    # data-through dimension (a fact about each raw table itself)
+    models = [f for layer in ("stg", "int", "marts", "out") for f in sorted((WAREHOUSE / layer).glob("*.sql"))]
+    for source in SOURCES.values():
+        readers = {f.stem for f in models if _reads(f, source.raw_table)} - {"dim_source_data_through"}
+        assert readers, f"{source.name}: no staging view reads raw.{source.raw_table}"
+        assert all(r.startswith(f"stg_{source.name}__") for r in readers), (source.name, sorted(readers))
+
+
+def test_the_staging_rule_would_catch_an_intermediate_model_reading_a_raw_source_table():
+    wrong = WAREHOUSE / "int" / "int_leaderboard_entries.sql"
+    assert not _reads(wrong, "raw_leaderboards__arena")  # it reads stg.stg_arena__entries
+    assert _reads(WAREHOUSE / "stg" / "stg_arena__entries.sql", "raw_leaderboards__arena")
 
 
 def test_recordings_and_replay_notes_belong_to_registered_sources():
