@@ -79,6 +79,11 @@ def scratch_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
 
 def build_release_models(con: duckdb.DuckDBPyConnection) -> None:
     for layer, name in (
+        ("stg", "stg_github_readme__lines"),
+        ("stg", "stg_github_releases__releases"),
+        ("stg", "stg_openrouter__video_models"),
+        ("stg", "stg_hf_models__models"),
+        ("stg", "stg_hf_trending__models"),
         ("int", "int_release_lab_names"),
         ("int", "int_release_events"),
         ("marts", "fct_releases"),
