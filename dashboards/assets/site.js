@@ -63,6 +63,10 @@
     layout.margin = guess;  // on a phone the figure's own (wider) margins give way to the small screen
     if (!SMALL) return;
     layout.font = Object.assign({}, layout.font || {}, {size: 11});
+    // daily bars are a pixel or two wide on a phone: the template's white outline would wash them out
+    data.forEach(function (t) {
+      if (t.type === "bar") t.marker = Object.assign({}, t.marker || {}, {line: {width: 0}});
+    });
     layout.legend = Object.assign({}, layout.legend || {},
                                   {orientation: "h", x: 0, xanchor: "left", y: 1.02, yanchor: "bottom"});
     // long category labels on a phone: shortened on the axis, whole in the hover and the table
