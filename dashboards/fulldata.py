@@ -25,6 +25,11 @@ def _table_frame(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> pl.
     return con.sql(f'SELECT {select} FROM "{schema}"."{table}" ORDER BY ALL').pl()
 
 
+def _breakable(name: str) -> str:
+    """A table name that a phone may wrap after an underscore, not in the middle of a word."""
+    return "_<wbr>".join(esc(part) for part in name.split("_"))
+
+
 def full_data_section(con: duckdb.DuckDBPyConnection) -> tuple[Section, dict[str, pl.DataFrame]]:
     tables = con.execute(
         f"""SELECT table_schema, table_name FROM information_schema.tables
@@ -39,7 +44,7 @@ def full_data_section(con: duckdb.DuckDBPyConnection) -> tuple[Section, dict[str
         name = f"tables/{schema}.{table}.csv"
         frames[name] = frame
         rows.append(
-            f'<li><a href="data/{esc(name)}" download>{esc(schema)}.{esc(table)}</a> '
+            f'<li><a href="data/{esc(name)}" download>{esc(schema)}.{_breakable(table)}</a> '
             f'<span class="meta">{frame.height:,} rows, {frame.width} columns</span></li>\n'
         )
     blocks = [

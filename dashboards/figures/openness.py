@@ -155,6 +155,7 @@ def arena_open_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart | st
                 marker_color=COUNTRY_COLORS[group],
                 meta={"group": group},
                 text=[plot_text(_open_models_text(m, names)) for m in part["open_models"].to_list()],
+                textposition="none",  # hover only: a label per thin daily bar would not fit
                 hovertemplate="%{x}: %{y} open (%{text})<extra></extra>",
             )
         )

@@ -59,6 +59,9 @@ def lead_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart:
                         strict=True,
                     )
                 ],
+                # the text is for the hover only: drawn in (or beside) 40+ thin bars it would only be
+                # shrunk out of sight, and fitting it costs a text measurement per bar
+                textposition="none",
                 hovertemplate="%{x}: %{text}, %{y} points<extra></extra>",
             )
         )

@@ -33,3 +33,11 @@ def test_every_trace_the_site_draws_is_in_the_bundle(replay_warehouse):
         for blob in re.findall(r'<script type="application/json" class="figure"[^>]*>(.*?)</script>', page.read_text()):
             types |= {trace.get("type", "scatter") for trace in json.loads(blob)["data"]}
     assert {"scatter", "bar"} <= types <= PLOTLY_BUNDLE_TRACES
+
+
+def test_published_bundle_is_the_vendored_one_behind_the_compile_hint(replay_warehouse):
+    from dashboards.site import COMPILE_HINT, PLOTLY_JS
+
+    published = (replay_warehouse / "site" / PLOTLY_JS).read_bytes()
+    assert published.startswith(b"//# allFunctionsCalledOnLoad\n")
+    assert published == COMPILE_HINT + PLOTLY_BUNDLE.read_bytes()
