@@ -18,7 +18,7 @@ with daily as (
            sum(llm_tokens_total) as total,
            sum(llm_tokens_open_weight) as open_weight,
            sum(llm_tokens_closed_uncited) as closed,
-           string_agg(distinct source_urls, ' ; ') as source_urls
+           string_agg(distinct source_urls, ' ; ' order by source_urls) as source_urls
     from out.out_openrouter_llm_open_share_daily
     group by token_date
 ),
@@ -40,7 +40,7 @@ latest as (
     from newest_day
 ),
 video as (
-    select string_agg(distinct board || ' ' || snapshot_date, ', ') as boards,
+    select string_agg(distinct board || ' ' || snapshot_date, ', ' order by board || ' ' || snapshot_date) as boards,
            count(*) filter (where is_open_weights and position <= 10) as open_top10,
            count(*) filter (where position <= 10) as top10,
            string_agg(distinct source_url, ' ; ' order by source_url) as urls

@@ -69,7 +69,9 @@ confounders as (
            bool_or(es.session_date between w.m1_p1_start and w.m1_p1_end) as earnings_in_m1_p1,
            bool_or(es.session_date between w.event_session_date and w.p0_p5_end) as earnings_in_p0_p5,
            string_agg(distinct es.period || ' results ' || strftime(es.announcement_date, '%Y-%m-%d')
-                      || coalesce(' ' || es.timing, ''), '; ')
+                      || coalesce(' ' || es.timing, ''), '; '
+                      order by es.period || ' results ' || strftime(es.announcement_date, '%Y-%m-%d')
+                               || coalesce(' ' || es.timing, ''))
                filter (where es.session_date between w.m1_p1_start and coalesce(w.p0_p5_end, w.m1_p1_end))
                as earnings_in_window
     from windows as w

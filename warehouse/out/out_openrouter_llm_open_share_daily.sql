@@ -17,7 +17,7 @@ with daily as (
            sum(llm_tokens) filter (where is_open_weights = false) as llm_tokens_closed_uncited,
            sum(llm_tokens) filter (where is_open_weights is null) as llm_tokens_status_unknown,
            count(distinct model_permaslug) as llm_models,
-           string_agg(distinct source_url, ' ; ') as source_urls
+           string_agg(distinct source_url, ' ; ' order by source_url) as source_urls
     from marts.fct_openrouter_llm_tokens
     group by all
 )

@@ -17,7 +17,7 @@ last_ok as (
 ),
 snaps as (
     select source, count(*) as snapshots, max(fetched_at) as newest_snapshot_at, max(last_seen_at) as last_seen_at,
-           string_agg(distinct mode, ',') as modes
+           string_agg(distinct mode, ',' order by mode) as modes
     from raw.snapshots group by source
 ),
 status as (
