@@ -13,6 +13,7 @@ import pytest
 from .support import run_pipeline, step_failures
 
 
+@pytest.hookimpl(optionalhook=True)  # optional: `-p no:xdist` runs without the hook's plugin
 def pytest_xdist_make_scheduler(config, log):
     """`--dist loadscope` hands out the slowest modules first (tests/xdist_order.py)."""
     if config.getvalue("dist") != "loadscope":

@@ -5,7 +5,9 @@ timeout), so running them one after another left the machine idle. Every crawl i
 `fetch_live`, i.e. one `scrapy crawl` subprocess against its own loopback stand-in, exactly as the
 pipeline runs it; only the waiting overlaps. The pool starts the crawls of the tests that were
 collected (`-k` and deselection respected) when the first of them asks, and each test takes its
-own outcome (an exception is re-raised in the test that owns it, not in another)."""
+own outcome (an exception is re-raised in the test that owns it, not in another). A worker sees
+the whole collection, not its share: under `--dist loadscope` (make test) a module's tests all run
+on one worker, so each crawl runs once; `--dist load` would repeat a module's crawls per worker."""
 
 from __future__ import annotations
 
