@@ -22,8 +22,9 @@ run: install  ## install everything, then a full offline (replay) refresh throug
 
 # pytest-xdist: one worker per core (the replay warehouse is still built once per run), whole modules
 # per worker so a module-scoped fixture is built once (loadgroup would be finer, but xdist 3.8 cannot
-# tag pytest 9.2's node ids, so it silently falls back to load); the 15 slowest tests are printed so
-# the budget in CONTRIBUTING.md (5 minutes) stays visible.
+# tag pytest 9.2's node ids, so it silently falls back to load), the slowest modules handed out first
+# (tests/xdist_order.py); the 15 slowest tests are printed so the budget in CONTRIBUTING.md (5 minutes)
+# stays visible.
 TEST_WORKERS ?= auto
 test: install lint  ## every test, offline (notebooks and the browser test included), on every core
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope --durations=15

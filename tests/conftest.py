@@ -13,6 +13,16 @@ import pytest
 from .support import run_pipeline, step_failures
 
 
+@pytest.hookimpl(optionalhook=True)  # optional: `-p no:xdist` runs without the hook's plugin
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadscope` hands out the slowest modules first (tests/xdist_order.py)."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from .xdist_order import make_scheduler
+
+    return make_scheduler(config, log)
+
+
 @pytest.fixture(scope="session")
 def replay_warehouse(tmp_path_factory) -> Path:
     """One full replay refresh shared by the read-only tests; returns its folder. Under pytest-xdist

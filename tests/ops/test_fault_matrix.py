@@ -30,6 +30,13 @@ FAMILIES = {
 NOT_FOUND = Reply(404, b"not found", content_type="text/plain")
 
 
+BAD_BODIES = {  # a 200 whose body is no data: (reply, what the refusal says)
+    "challenge-200": (Reply(200, CHALLENGE_PAGE, content_type="text/html"), "challenge"),
+    "truncated-json-200": (Reply(200, b'{"data": [{"id": "x", "created": 17', content_type="application/json"), ""),
+}
+RECORDED = {"fred": "fred/FRED_DEXCHUS_2025-01-01_to_2026-09-18.csv", "stock_csv": "stock_csv/U.csv"}
+
+
 def crawl(name: str, replies: list[Reply], tmp_path, **settings):
     with FaultServer({"/robots.txt": [NOT_FOUND], "": replies}) as server:
         try:
@@ -45,9 +52,24 @@ def crawl(name: str, replies: list[Reply], tmp_path, **settings):
             return exc, server
 
 
+def crawl_for(test: str, params: dict, tmp_path):
+    """What each test below crawls (run side by side by the `crawl_pool` fixture, tests/ops/conftest.py)."""
+    name = params["name"]
+    if test == "test_503_forever_is_a_counted_failure_naming_the_source":
+        return lambda: crawl(name, [Reply(503, b"unavailable", content_type="text/plain")], tmp_path)
+    if test == "test_a_response_slower_than_the_timeout_is_counted":
+        return lambda: crawl(name, [Reply(200, b"{}", delay_s=3)], tmp_path, DOWNLOAD_TIMEOUT="1", RETRY_TIMES="0")
+    if test == "test_a_bad_200_body_is_snapshotted_then_refused_naming_source_and_snapshot":
+        return lambda: crawl(name, [BAD_BODIES[params["body"]][0]], tmp_path, RETRY_TIMES="0")
+    if test == "test_429_with_retry_after_then_the_recorded_body_arrives":
+        body = (RECORDINGS / RECORDED[name]).read_bytes()
+        return lambda: (body, *crawl(name, [too_many(1), Reply(200, body, content_type="text/csv")], tmp_path))
+    raise AssertionError(f"no crawl for {test}")
+
+
 @pytest.mark.parametrize("name", sorted(FAMILIES))
-def test_503_forever_is_a_counted_failure_naming_the_source(name, tmp_path):
-    outcome, server = crawl(name, [Reply(503, b"unavailable", content_type="text/plain")], tmp_path)
+def test_503_forever_is_a_counted_failure_naming_the_source(name, crawled):
+    outcome, server = crawled
     assert isinstance(outcome, FetchError), outcome
     assert name in str(outcome) and "HTTP 503" in str(outcome)
     attempts = [h for h in server.hits if not h.path.endswith("/robots.txt")]
@@ -55,23 +77,17 @@ def test_503_forever_is_a_counted_failure_naming_the_source(name, tmp_path):
 
 
 @pytest.mark.parametrize("name", sorted(FAMILIES))
-def test_a_response_slower_than_the_timeout_is_counted(name, tmp_path):
-    outcome, _ = crawl(name, [Reply(200, b"{}", delay_s=3)], tmp_path, DOWNLOAD_TIMEOUT="1", RETRY_TIMES="0")
+def test_a_response_slower_than_the_timeout_is_counted(name, crawled):
+    outcome, _ = crawled
     assert isinstance(outcome, FetchError), outcome
     assert name in str(outcome) and "took longer than 1.0 seconds" in str(outcome)
 
 
 @pytest.mark.parametrize("name", sorted(FAMILIES))
-@pytest.mark.parametrize(
-    ("reply", "reason"),
-    [
-        (Reply(200, CHALLENGE_PAGE, content_type="text/html"), "challenge"),
-        (Reply(200, b'{"data": [{"id": "x", "created": 17', content_type="application/json"), ""),
-    ],
-    ids=["challenge-200", "truncated-json-200"],
-)
-def test_a_bad_200_body_is_snapshotted_then_refused_naming_source_and_snapshot(name, reply, reason, tmp_path):
-    outcome, _ = crawl(name, [reply], tmp_path, RETRY_TIMES="0")
+@pytest.mark.parametrize("body", sorted(BAD_BODIES))
+def test_a_bad_200_body_is_snapshotted_then_refused_naming_source_and_snapshot(name, body, crawled, tmp_path):
+    reason = BAD_BODIES[body][1]
+    outcome, _ = crawled
     assert not isinstance(outcome, FetchError), outcome  # the bytes are kept as evidence
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     try:
@@ -91,13 +107,9 @@ def test_a_bad_200_body_is_snapshotted_then_refused_naming_source_and_snapshot(n
         con.close()
 
 
-@pytest.mark.parametrize(
-    ("name", "recording"),
-    [("fred", "fred/FRED_DEXCHUS_2025-01-01_to_2026-09-18.csv"), ("stock_csv", "stock_csv/U.csv")],
-)
-def test_429_with_retry_after_then_the_recorded_body_arrives(name, recording, tmp_path):
-    body = (RECORDINGS / recording).read_bytes()
-    outcome, server = crawl(name, [too_many(1), Reply(200, body, content_type="text/csv")], tmp_path)
+@pytest.mark.parametrize("name", sorted(RECORDED))
+def test_429_with_retry_after_then_the_recorded_body_arrives(name, crawled):
+    body, outcome, server = crawled
     assert not isinstance(outcome, FetchError), outcome
     assert [s.bytes for s in outcome.snapshots] == [len(body)]
     attempts = [h.at for h in server.hits if not h.path.endswith("/robots.txt")]
