@@ -14,7 +14,7 @@ from .fingerprint import input_fingerprint
 from .progress import LIVE_ONLY, print_where_to_look
 from .sources import get_source
 from .status import source_status, table_counts
-from .warehouse import WarehouseUnavailable, check_writable, ensure_base_tables, open_warehouse, transaction
+from .warehouse import WarehouseUnavailable, ensure_base_tables, open_warehouse, transaction
 
 
 def _selection(defs, select: list[str]):
@@ -30,19 +30,16 @@ def _selection(defs, select: list[str]):
     return sorted(dg.AssetSelection.assets(*keys).downstream().resolve(graph))
 
 
-def _unchanged_since_last_refresh(settings, fingerprint: str) -> bool:
+def _unchanged_since_last_refresh(settings, fingerprint: str, con: duckdb.DuckDBPyConnection) -> bool:
     """True when the last replay refresh of this warehouse completed with the same inputs and the
     site it built is still there."""
-    if not settings.warehouse_path.exists() or not (settings.site_dir / "index.html").exists():
+    if not (settings.site_dir / "index.html").exists():
         return False
-    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
     try:
         rows = con.execute("""SELECT fingerprint FROM raw.refresh_fingerprints
                               ORDER BY completed_at DESC LIMIT 1""").fetchall()
     except duckdb.CatalogException:
         return False
-    finally:
-        con.close()
     return bool(rows) and rows[0][0] == fingerprint
 
 
@@ -98,24 +95,41 @@ def run_refresh(select: list[str], quiet: bool = False, force: bool = False) -> 
         flush=True,
     )
     try:
-        check_writable(settings)  # locked: wait a bounded time, then name the holder; corrupt: fail now
+        # what check_writable does (a bounded wait for a lock; a corrupt file fails now), keeping
+        # the connection for the unchanged path; a first refresh creates the file
+        held = (
+            open_warehouse(settings.warehouse_path, wait_s=settings.lock_wait_s)
+            if settings.warehouse_path.exists()
+            else None
+        )
     except WarehouseUnavailable as exc:
         print(f"videorace refresh: {exc}", file=sys.stderr)
         return 1
     fingerprint = input_fingerprint(recordings_dir=settings.recordings_dir) if settings.mode == "replay" else None
-    if fingerprint and not select and not force and _unchanged_since_last_refresh(settings, fingerprint):
-        print(
-            "videorace: inputs unchanged since the last replay refresh (recordings, seeds, SQL and code "
-            "hash to the same fingerprint): nothing to fetch, parse or rebuild. Use --force to rebuild."
-        )
-        _remember(settings, fingerprint, note_unchanged=True)
-        return _publish(settings, _report(settings, started, failed_steps=[]))
+    if held is not None:
+        try:
+            if fingerprint and not select and not force and _unchanged_since_last_refresh(settings, fingerprint, held):
+                return _nothing_to_do(settings, fingerprint, held, started)
+        finally:
+            held.close()  # before Dagster's steps open the warehouse with their own configuration
     result_events = _execute(settings, select, quiet)
     failed_steps = [e.step_key for e in result_events if e.event_type_value == "STEP_FAILURE"]
     code = _report(settings, started, failed_steps)
     if code == 0 and fingerprint and not select:
         _remember(settings, fingerprint, note_unchanged=False)
     return _publish(settings, code)
+
+
+def _nothing_to_do(settings, fingerprint: str, con: duckdb.DuckDBPyConnection, started: float) -> int:
+    """The unchanged path: no Dagster run. The bookkeeping, the summary and the published copy all
+    use `con`'s database (a connect with the same configuration joins it; opening the file again
+    costs ~0.1 s each time), so `videorace status` still sees every source checked."""
+    print(
+        "videorace: inputs unchanged since the last replay refresh (recordings, seeds, SQL and code "
+        "hash to the same fingerprint): nothing to fetch, parse or rebuild. Use --force to rebuild."
+    )
+    _remember(settings, fingerprint, note_unchanged=True)
+    return _publish(settings, _report(settings, started, failed_steps=[], con=con))
 
 
 def _execute(settings, select: list[str], quiet: bool) -> list:
@@ -180,17 +194,21 @@ def _publish(settings, code: int) -> int:
     return 0
 
 
-def _report(settings, started: float, failed_steps: list[str]) -> int:
+def _report(settings, started: float, failed_steps: list[str], con: duckdb.DuckDBPyConnection | None = None) -> int:
+    """The summary and the exit code, on `con` when the caller holds one (it stays open)."""
     elapsed = time.monotonic() - started
-    try:
-        con = duckdb.connect(str(settings.warehouse_path), read_only=True)
-    except duckdb.ConnectionException:  # this process still holds a read-write connection to it
-        con = duckdb.connect(str(settings.warehouse_path), config={"custom_user_agent": "dagster"})
+    own = con is None
+    if con is None:
+        try:
+            con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+        except duckdb.ConnectionException:  # this process still holds a read-write connection to it
+            con = duckdb.connect(str(settings.warehouse_path), config={"custom_user_agent": "dagster"})
     try:
         print_summary(con, elapsed)
         sources = source_status(con)
     finally:
-        con.close()
+        if own:
+            con.close()
     failed_sources = sources.filter(sources["last_status"] == "failed")["source"].to_list()
     skipped = sources.filter(sources["last_status"] == "skipped")
     no_recordings = [r["source"] for r in skipped.iter_rows(named=True) if LIVE_ONLY in (r["message"] or "")]

@@ -125,14 +125,28 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         con.execute("COMMIT")
 
 
+@lru_cache(maxsize=1)
+def _base_ddl() -> str:
+    return "\n".join(path.read_text(encoding="utf-8") for path in sorted((SQL_DIR / "ddl").glob("*.sql")))
+
+
 def ensure_base_tables(con: duckdb.DuckDBPyConnection) -> None:
-    for path in sorted((SQL_DIR / "ddl").glob("*.sql")):
-        con.execute(path.read_text(encoding="utf-8"))
+    """The schemas and bookkeeping tables (warehouse/ddl/*.sql, all `IF NOT EXISTS`): read once per
+    process, run in one round trip; every step that writes calls it, so it must stay cheap."""
+    con.execute(_base_ddl())
 
 
 def ensure_table(con: duckdb.DuckDBPyConnection, layer: str, table: str) -> None:
     ensure_base_tables(con)
     con.execute(sql_text(f"{layer}/{table}.sql"))
+
+
+VIEW_LAYERS = ("stg", "int")  # views (always current with their inputs); the other layers are tables
+
+
+def is_view(relation: str) -> bool:
+    """'stg.x' / 'int.x' are views built by `build_model`; raw, marts and out are tables."""
+    return relation.split(".", 1)[0] in VIEW_LAYERS
 
 
 def build_model(con: duckdb.DuckDBPyConnection, layer: str, name: str, keys: tuple[str, ...] = ()) -> None:
@@ -143,7 +157,7 @@ def build_model(con: duckdb.DuckDBPyConnection, layer: str, name: str, keys: tup
     from .defs.ops.quarantine import quarantine  # lazily: the defs package imports this module
 
     select = sql_text(f"{layer}/{name}.sql")
-    kind = "VIEW" if layer in ("stg", "int") else "TABLE"
+    kind = "VIEW" if layer in VIEW_LAYERS else "TABLE"
     with transaction(con):
         con.execute(f"CREATE OR REPLACE {kind} {layer}.{name} AS\n{select}")
         if kind == "TABLE":

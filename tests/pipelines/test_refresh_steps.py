@@ -26,8 +26,9 @@ def test_every_check_runs_in_its_assets_step_unless_it_watches_another_package()
     apart = {key: step for key, step in checks.items() if step != assets[key.asset_key]}
     # ops watches every family's tables; fct_changes and fct_claim_verdicts are plain assets
     assert {step.rsplit("_checks", 1)[0] for step in apart.values()} == {"ops", "outputs", "claims"}
-    assert len(checks) == 313 and len(assets) == 167  # 28 staging views among them
-    assert len(checks) - len(apart) >= 230  # the rest ride along with the step that builds their asset
+    # one keys_valid check per keyed table (unique and not NULL: 313 checks when they were two)
+    assert len(checks) == 210 and len(assets) == 167  # 23 staging views among the assets
+    assert len(checks) - len(apart) >= 140  # the rest ride along with the step that builds their asset
     # was 136 for 118 assets and 276 checks: one step per source, per family and layer, plus outputs
     assert steps <= 68, steps  # a staging step per family with staging views
 
@@ -36,4 +37,4 @@ def test_a_source_is_fetched_and_loaded_in_one_step_with_its_checks():
     _, assets, checks = _plan_outputs()
     step = assets[dg.AssetKey("raw_leaderboards__arena")]
     assert step == assets[dg.AssetKey("snapshots_leaderboards__arena")] == "source_arena"
-    assert {k.name for k, s in checks.items() if s == step} == {"keys_unique", "keys_not_null", "last_load_ok"}
+    assert {k.name for k, s in checks.items() if s == step} == {"keys_valid", "last_load_ok"}
