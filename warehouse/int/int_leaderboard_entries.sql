@@ -28,11 +28,18 @@ entries as (
     union all by name
     select * from curated
 ),
+families as (
+    -- the family of each distinct model name, matched once: testing every pattern against every
+    -- board-day row cost seconds at a few hundred days (the same ~100 names recur every day)
+    select m.model, f.family, f.lab_id, f.is_open_weights
+    from (select distinct model from entries) as m
+    join int.int_model_families as f on regexp_matches(lower(m.model), f.pattern)
+    qualify row_number() over (partition by m.model order by f.priority, f.family) = 1
+),
 with_family as (
     select e.*, f.family as model_family, f.lab_id as family_lab_id, f.is_open_weights as family_open_weights
     from entries as e
-    left join int.int_model_families as f on regexp_matches(lower(e.model), f.pattern)
-    qualify row_number() over (partition by e.board, e.snapshot_date, e.model, e.rank order by f.priority nulls last) = 1
+    left join families as f using (model)
 )
 select
     w.board,

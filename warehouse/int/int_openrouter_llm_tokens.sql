@@ -9,12 +9,13 @@ with panel as (
     select * from stg.stg_openrouter_rankings__token_panel
 ),
 status as (
-    select p.token_date, p.model_permaslug, p.variant,
+    -- each permaslug matched once against the patterns (the same models recur on every panel day)
+    select m.model_permaslug,
            arg_min(cast(w.is_open_weights as boolean), cast(w.priority as integer)) as is_open_weights,
            arg_min(w.source_url, cast(w.priority as integer)) as open_weights_source_url,
            arg_min(w.hf_repo, cast(w.priority as integer)) as hf_repo
-    from panel as p
-    join raw.raw_curated__openrouter_open_weights as w on regexp_matches(p.model_permaslug, w.pattern)
+    from (select distinct model_permaslug from panel) as m
+    join raw.raw_curated__openrouter_open_weights as w on regexp_matches(m.model_permaslug, w.pattern)
     group by all
 )
 select
@@ -27,5 +28,5 @@ select
     nullif(s.hf_repo, '') as hf_repo,
     nullif(s.open_weights_source_url, '') as open_weights_source_url
 from panel as p
-left join status as s using (token_date, model_permaslug, variant)
+left join status as s using (model_permaslug)
 left join raw.raw_curated__openrouter_authors as a on a.author = p.author
