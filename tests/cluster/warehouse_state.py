@@ -141,7 +141,7 @@ def main(argv: list[str]) -> None:
     elif command == "instance":
         print(instance_check())
     elif command == "read-loop":
-        read_loop(*args)
+        read_loop(args[0], args[1], args[2])
     elif command == "consistent":
         print(consistent(*args))
     else:
