@@ -209,7 +209,7 @@ PIDS+=("$READER")
 # one source and everything built from it (~20 steps, not ~130): enough to rewrite marts, outputs and
 # the site and to publish again, and it keeps make test-cluster within its few minutes
 run_refresh cluster cluster --select owid_patents
-sleep 1  # a few reads of the newly published state
+"$PY" -m tests.cluster.warehouse_state reads-after "$WORK/reads.jsonl" 2 120  # reads of the new state
 touch "$WORK/stop-reader"
 wait "$READER" || fail "the reader exited with an error (reader.log below)"
 step "check what the reader saw"
@@ -221,8 +221,8 @@ step "check what the reader saw"
 # copy afterwards; a reader reads the published copy all along. The code server is started here, not
 # by the daemon: a daemon-managed one is restarted every 60 s and the old one exits "No heartbeat
 # received in 20 seconds", which is normal but makes the log hard to read and costs a second import.
-# VIDEORACE_CLUSTER_DAEMON=1 turns this step on.
-if [ "${VIDEORACE_CLUSTER_DAEMON:-0}" != 0 ]; then
+# VIDEORACE_CLUSTER_DAEMON=0 leaves this step out.
+if [ "${VIDEORACE_CLUSTER_DAEMON:-1}" != 0 ]; then
   step "start the code server for the daemon"
   export VIDEORACE_PROFILE=cluster VIDEORACE_WAREHOUSE="$CLUSTER_DB" VIDEORACE_SITE_DIR="$WORK/cluster/site"
   for attempt in 1 2 3; do
@@ -260,7 +260,7 @@ if [ "${VIDEORACE_CLUSTER_DAEMON:-0}" != 0 ]; then
   "$PY" -m tests.cluster.daemon_checks wait-run test_cluster_scheduled_refresh "${VIDEORACE_CLUSTER_RUN_WAIT:-1200}" "$DAEMON,$CODE"
   log "scheduled refresh: $((SECONDS - started))s from the daemon's start (the schedule ticks on the minute)"
   "$PY" -m tests.cluster.daemon_checks wait-published "$READ_DB" "$WORK/before-scheduled.json" 180 "$DAEMON,$CODE"
-  sleep 1  # a few reads of the newly published state
+  "$PY" -m tests.cluster.warehouse_state reads-after "$WORK/reads-scheduled.jsonl" 2 120
   touch "$WORK/stop-reader-scheduled"
   wait "$READER" || fail "the reader exited with an error (reader-scheduled.log below)"
   step "check what the reader saw during the scheduled refresh"
