@@ -6,6 +6,8 @@ bucket WAREHOUSE                   every snapshot row points into the bucket and
 instance                           this DAGSTER_HOME keeps runs on Postgres and has a successful run
 read-loop PATH OUT.jsonl STOPFILE  a notebook-style reader: open PATH read-only, read, hold, close, repeat
 consistent OUT.jsonl A.json B.json every state the reader saw is A or B, never a mix
+reads-after OUT.jsonl N TIMEOUT    wait until the reader has logged N reads begun after this command
+                                   (after a publish: so the reader has seen the new state)
 """
 
 from __future__ import annotations
@@ -126,6 +128,16 @@ def consistent(out: str, a_file: str, b_file: str) -> str:
     )
 
 
+def reads_after(out: str, n: int, timeout_s: float) -> None:
+    since = time.time()
+    while time.time() < since + timeout_s:
+        lines = Path(out).read_text().splitlines() if Path(out).exists() else []
+        if sum(json.loads(line)["at"] >= since for line in lines if line.strip()) >= n:
+            return
+        time.sleep(0.2)
+    raise SystemExit(f"reader: fewer than {n} reads in {timeout_s:.0f}s after the publish: is it stuck?")
+
+
 def main(argv: list[str]) -> None:
     command, *args = argv
     if command == "counts":
@@ -141,7 +153,9 @@ def main(argv: list[str]) -> None:
     elif command == "instance":
         print(instance_check())
     elif command == "read-loop":
-        read_loop(*args)
+        read_loop(args[0], args[1], args[2])
+    elif command == "reads-after":
+        reads_after(args[0], int(args[1]), float(args[2]))
     elif command == "consistent":
         print(consistent(*args))
     else:
