@@ -16,7 +16,7 @@ import polars as pl
 from videorace_scrapers.snapshots import Snapshot, display_path, sha256_hex
 
 from .config import SEEDS_DIR
-from .loading import register_snapshots
+from .snapshot_ledger import register_snapshots
 from .warehouse import ensure_base_tables, table_exists, transaction
 
 CURATED_DIR = SEEDS_DIR / "curated"

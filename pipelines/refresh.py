@@ -95,8 +95,9 @@ def run_refresh(select: list[str], quiet: bool = False, force: bool = False) -> 
         flush=True,
     )
     try:
-        # what check_writable does (a bounded wait for a lock; a corrupt file fails now), keeping
-        # the connection for the unchanged path; a first refresh creates the file
+        # before anything runs: the warehouse opens for writing (a bounded wait for a lock, then the
+        # holder is named; a corrupt file fails now, in one line), and the connection is kept for
+        # the unchanged path; a first refresh creates the file
         held = (
             open_warehouse(settings.warehouse_path, wait_s=settings.lock_wait_s)
             if settings.warehouse_path.exists()

@@ -98,14 +98,6 @@ def open_for_status(settings) -> duckdb.DuckDBPyConnection:
     return open_for_reading(settings)
 
 
-def check_writable(settings) -> None:
-    """Before a refresh starts: the warehouse opens for writing (bounded wait for a lock) and is not
-    corrupt, so a refresh fails in one line at once instead of every step retrying."""
-    if not Path(settings.warehouse_path).exists():
-        return  # a first refresh creates it
-    open_warehouse(settings.warehouse_path, wait_s=settings.lock_wait_s).close()
-
-
 def sql_text(relative: str) -> str:
     path = (SQL_DIR / relative).resolve()
     if SQL_DIR.resolve() not in path.parents:

@@ -16,8 +16,9 @@ from videorace_scrapers.snapshots import Snapshot
 
 from ..catchup import catchup_args, newest_stored_day
 from ..fetch import SourceSkipped
-from ..loading import load_source, register_snapshots
+from ..loading import load_source
 from ..resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG, SourceFetcher
+from ..snapshot_ledger import register_snapshots
 from ..sources import get_source
 from ..warehouse import ensure_base_tables, transaction
 from .bundle import check_results, check_spec, warehouse_connection

@@ -8,7 +8,8 @@ import duckdb
 import pytest
 
 from pipelines.fetch import FetchError, fetch_live
-from pipelines.loading import load_source, register_snapshots
+from pipelines.loading import load_source
+from pipelines.snapshot_ledger import register_snapshots
 from pipelines.sources import get_source
 from pipelines.warehouse import ensure_base_tables
 from tests.ops.support import FAST_SCRAPY, I2V, T2V

@@ -17,7 +17,8 @@ import duckdb
 import pytest
 
 from pipelines.defs.ops.quarantine import quarantine
-from pipelines.loading import load_source, register_snapshots
+from pipelines.loading import load_source
+from pipelines.snapshot_ledger import register_snapshots
 from pipelines.warehouse import build_model
 from tests.support import PROJECT_ROOT, RECORDINGS, pipeline_env, run_pipeline, table_counts
 from videorace_scrapers.snapshots import SnapshotStore

@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 import duckdb
 import pytest
 
-from pipelines.loading import load_source, register_snapshots
+from pipelines.loading import load_source
+from pipelines.snapshot_ledger import register_snapshots
 from pipelines.warehouse import ensure_base_tables
 from tests.ops.support import I2V, T2V
 from tests.support import PROJECT_ROOT, RECORDINGS, pipeline_env, run_pipeline, table_counts

@@ -16,8 +16,8 @@ import pytest
 
 from pipelines import refresh
 from pipelines.config import load_settings
-from pipelines.loading import register_snapshots
 from pipelines.record import MANIFEST_FIELDS
+from pipelines.snapshot_ledger import register_snapshots
 from pipelines.warehouse import ensure_base_tables
 from tests.support import PROJECT_ROOT, RECORDINGS, pipeline_env
 from videorace_scrapers.snapshots import SnapshotStore, sha256_hex

@@ -9,7 +9,8 @@ import json
 import duckdb
 import pytest
 
-from pipelines.loading import load_source, register_snapshots
+from pipelines.loading import load_source
+from pipelines.snapshot_ledger import register_snapshots
 from pipelines.warehouse import ensure_base_tables
 from tests.support import RECORDINGS
 from videorace_scrapers.snapshots import SnapshotStore

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
-from pipelines.loading import register_snapshots
 from pipelines.record import promote
+from pipelines.snapshot_ledger import register_snapshots
 from pipelines.warehouse import ensure_base_tables
 from tests.support import RECORDINGS
 from videorace_scrapers.snapshots import SnapshotStore, recorded_snapshots

@@ -12,8 +12,9 @@ import pytest
 from pipelines.catchup import catch_up_spider_args, newest_stored_day
 from pipelines.config import load_settings
 from pipelines.fetch import FetchError, fetch_live
-from pipelines.loading import load_source, register_snapshots
+from pipelines.loading import load_source
 from pipelines.resources import SourceFetcher
+from pipelines.snapshot_ledger import register_snapshots
 from pipelines.sources import get_source
 from tests.loopback import LoopbackServer, QuietHandler
 from tests.support import RECORDINGS
