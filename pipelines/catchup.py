@@ -80,3 +80,18 @@ def catchup_args(
         return {}
     today = today or datetime.now(UTC).date()
     return {"start": catchup_start(newest_stored(con, source), today, max_days).isoformat()}
+
+
+def catch_up_state(warehouse: str, source: str, range_max_days: int, log=None) -> tuple[dict[str, str], str | None]:
+    """(range spider args, newest stored day) of `source`, read from the published copy at
+    `warehouse`; ({}, None) when it cannot be opened (none published yet), said in `log`."""
+    from .publish import published_state
+
+    if source not in CATCH_UP_SOURCES and source not in NEWEST:
+        return {}, None
+    with published_state(warehouse) as con:
+        if con is None or not table_exists(con, "raw", "snapshots"):
+            if log is not None:
+                log.warning(f"{source}: no published warehouse to catch up from: the spider's default window")
+            return {}, None
+        return catchup_args(con, source, range_max_days), newest_stored_day(con, source)

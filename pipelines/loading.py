@@ -84,6 +84,30 @@ def parse_snapshot(
     )
 
 
+def pre_parse(
+    published: str, parser_name: str, table: str, snapshots: list[Snapshot], options_for, read: SnapshotReader
+) -> dict[str, pl.DataFrame]:
+    """A fetch step's parse (cluster profile): the frames of the snapshots the published copy has
+    not loaded or refused, by sha256. A snapshot that fails here is left to the load step, which
+    parses it again and records why it is refused."""
+    from .publish import published_state
+    from .warehouse import table_exists
+
+    known: set[str] = set()
+    with published_state(published) as con:
+        if con is not None and table_exists(con, "raw", table) and table_exists(con, "raw", "snapshot_rejects"):
+            known = loaded_hashes(con, table) | rejected_hashes(con, parser_name)
+    todo = list({s.sha256: s for s in snapshots if s.sha256 not in known}.values())
+    fetched = prefetch_objects(todo)
+    frames = {}
+    for snap in todo:
+        try:
+            frames[snap.sha256] = parse_snapshot(parser_name, snap, fetched, read=read, **options_for(snap))
+        except Exception:  # noqa: BLE001 — the load step parses it again and records the refusal
+            continue
+    return frames
+
+
 def _cast_to_table(source: str, frames: list, fresh: list, schema: dict, not_null: set[str]):
     """Every new snapshot's rows in the raw table's types, in one pass per column over the whole
     batch; a snapshot with a value that does not fit is refused and its rows dropped. Frames that
@@ -120,9 +144,13 @@ def load_source(
     snapshots: list[Snapshot],
     options_for=lambda snap: {},
     read: SnapshotReader = read_snapshot_bytes,
+    parsed: dict[str, pl.DataFrame] | None = None,
 ) -> LoadReport:
     """Load every new snapshot that parses and fits; raise one ParseError naming every snapshot
-    refused this time (after the good ones are committed and the refused ones recorded)."""
+    refused this time (after the good ones are committed and the refused ones recorded).
+    `parsed`: frames a fetch step already parsed (pipelines/fetch_handoff.py), by sha256; any other
+    new snapshot is parsed here. Either way the frame is checked and cast here, against this table."""
+    parsed = parsed or {}
     ensure_table(con, "raw", table)
     schema, not_null = table_schema(con, "raw", table)
     report = LoadReport(source=parser_name, snapshots_seen=len(snapshots))
@@ -137,10 +165,13 @@ def load_source(
             report.skipped.append(f"{snap.path}: refused before (raw.snapshot_rejects)")
             continue
         todo.append(snap)
-    fetched = prefetch_objects(todo)  # snapshots in a bucket: read together, not one request at a time
+    # snapshots in a bucket: read together, not one request at a time
+    fetched = prefetch_objects([s for s in todo if s.sha256 not in parsed])
     for snap in todo:
         try:
-            frame = parse_snapshot(parser_name, snap, fetched, read=read, **options_for(snap))
+            frame = parsed.get(snap.sha256)
+            if frame is None:
+                frame = parse_snapshot(parser_name, snap, fetched, read=read, **options_for(snap))
             check_columns(frame, schema, not_null)
         except Exception as exc:  # noqa: BLE001 — any failure of one snapshot is that snapshot's failure
             refused.append((snap, as_parse_error(parser_name, snap, exc)))

@@ -15,6 +15,8 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -59,3 +61,18 @@ def publish_after_refresh(settings) -> str | None:
         return None
     seconds = publish_read_copy(settings.warehouse_path, settings.read_path, wait_s=settings.lock_wait_s)
     return f"videorace: published the read-only copy {settings.read_path} in {seconds:.2f}s"
+
+
+@contextmanager
+def published_state(path: str) -> Iterator[duckdb.DuckDBPyConnection | None]:
+    """The last published state, read-only, for steps that must not open the writer's file (the
+    fetch steps); None when there is none to open (a first refresh, or a writer holds `path`)."""
+    try:
+        con = duckdb.connect(path, read_only=True)
+    except (duckdb.Error, OSError):
+        yield None
+        return
+    try:
+        yield con
+    finally:
+        con.close()

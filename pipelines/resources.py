@@ -30,6 +30,23 @@ class SourceFetcher(dg.ConfigurableResource):
     crawl_timeout_s: int = 900
     catchup_max_days: int = 60
     catchup_range_max_days: int = 730
+    # where a live fetch reads how far each source already is (catch-up): the published read-only
+    # copy, since a fetch step never opens the writer's file (DuckDB: one writer, no readers beside it)
+    catchup_from: str = ""
+    # cluster profile: fetch steps also parse what is new, in parallel (pipelines/fetch_handoff.py);
+    # in one process that would only add a write and a read per snapshot
+    parse_in_fetch: bool = False
+
+    def fetch_with_catch_up(self, source_name: str, log=None):
+        """A fetch; a live one starts where the stored data ends (pipelines/catchup.py), as read from
+        the last published state. Without one (a first refresh) the spider's own default window is
+        asked; a refresh that failed since only widens the window (snapshots are content-addressed)."""
+        if self.mode != "live":
+            return self.fetch(source_name)
+        from .catchup import catch_up_state
+
+        args, newest_day = catch_up_state(self.catchup_from, source_name, self.catchup_range_max_days, log)
+        return self.fetch(source_name, spider_args=args or None, newest_day=newest_day)
 
     def fetch(self, source_name: str, spider_args: dict[str, str] | None = None, newest_day: str | None = None):
         """`newest_day`: the newest data day already stored; a catch-up source (pipelines/catchup.py)
@@ -86,6 +103,8 @@ def build_resources(settings: Settings | None = None) -> dict:
             scrapy_settings=settings.scrapy_overrides,
             catchup_max_days=settings.catchup_max_days,
             catchup_range_max_days=settings.catchup_range_max_days,
+            catchup_from=str(settings.read_path or settings.warehouse_path),
+            parse_in_fetch=settings.profile == "cluster",
         ),
         "site": SitePaths(site_dir=str(settings.site_dir)),
     }

@@ -20,33 +20,6 @@ from ..conftest import RECORDINGS
 BODY = b'{"board": "text-to-video", "rows": []}'
 
 
-@pytest.fixture(scope="module")
-def s3_endpoint():
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
-
-
-@pytest.fixture
-def bucket(s3_endpoint, monkeypatch, request):
-    import s3fs
-
-    for key, value in {
-        "VIDEORACE_S3_ENDPOINT_URL": s3_endpoint,
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-    }.items():
-        monkeypatch.setenv(key, value)
-    name = "snap-" + request.node.name.replace("_", "-")[:40].lower()
-    s3fs.S3FileSystem(endpoint_url=s3_endpoint).mkdir(name)
-    return f"s3://{name}/snapshots"
-
-
 def test_a_file_url_store_is_the_folder_store(tmp_path):
     snap = SnapshotStore(f"file://{tmp_path}/store").put("arena", "https://x/data/t2v.json", BODY, mode="live")
     assert snap.path == str(tmp_path / "store" / "arena" / f"{sha256_hex(BODY)}.json")

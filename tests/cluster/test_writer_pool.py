@@ -11,12 +11,16 @@ def test_every_step_that_opens_the_warehouse_takes_the_writer_pool_and_tag():
     job = build_definitions().resolve_job_def("refresh_all")
     nodes = list(job.graph.iterate_op_defs())
     opening = [op for op in nodes if "duckdb" in op.required_resource_keys]
-    # every step of the refresh opens the warehouse today: one per source, per family and SQL layer,
-    # the curated files, claims, outputs and the checks steps (was over 90 before checks rode along;
-    # 64 before the staging views: one staging step per family with sources)
-    assert len(opening) == len(nodes) == 68
+    # every step but the fetches opens the warehouse: one load per source, one per family and SQL
+    # layer, the curated files, claims, outputs and the checks steps
+    assert len(opening) == 69 and len(nodes) == 89  # a multi-asset split where other families sit between
     assert {op.pool for op in opening} == {WAREHOUSE_WRITER_POOL}
     assert all(op.tags.get(k) == v for op in opening for k, v in WAREHOUSE_WRITER_TAG.items())
+    # the 20 fetch steps open no warehouse, take no pool and no writer tag: they run side by side
+    fetching = [op for op in nodes if op not in opening]
+    assert sorted(op.name for op in fetching)[:3] == ["fetch_aa_arena", "fetch_alibaba_pricing", "fetch_arena"]
+    assert len(fetching) == 20 and all(op.name.startswith("fetch_") for op in fetching)
+    assert all(op.pool is None and not set(WAREHOUSE_WRITER_TAG) & set(op.tags) for op in fetching)
 
 
 def test_the_cluster_profile_runs_steps_in_parallel_processes_with_one_writer_at_a_time():

@@ -8,10 +8,10 @@ from dagster_duckdb import DuckDBResource
 
 from ...curated import CURATED_FILES, CuratedSchemaError, load_curated
 from ...resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG
+from ...source_runs import record_run
 from ..bundle import check_results, check_spec, definitions, warehouse_connection
 from ..checks import Check, key_checks
 from ..metadata import table_metadata
-from ..source_assets import record_run
 from ..sql_assets import sql_model
 
 
