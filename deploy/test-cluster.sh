@@ -198,6 +198,8 @@ step "check the snapshots are in the bucket"
 "$PY" -m tests.cluster.warehouse_state bucket "$CLUSTER_DB"
 step "check the runs are on Postgres"
 "$PY" -m tests.cluster.warehouse_state instance
+step "check the one-writer rule on the run: writers one at a time, fetches side by side"
+"$PY" -m tests.cluster.run_steps "$([ "$WORKERS" -gt 1 ] && echo 2 || echo 1)"
 "$PY" -m tests.cluster.warehouse_state counts "$READ_DB" "$WORK/before.json"
 
 # 4. a reader on the published copy during a second refresh

@@ -29,3 +29,19 @@ def test_the_cluster_profile_runs_steps_in_parallel_processes_with_one_writer_at
     assert default is dg.in_process_executor
     assert cluster.name == "multiprocess_one_warehouse_writer"
     assert cluster.executor_creation_fn is not None  # built from dg.multiprocess_executor, configured
+
+
+def test_the_run_check_counts_steps_open_at_once():
+    import pytest
+
+    from tests.cluster.run_steps import most_at_once, summary
+
+    # SYNTHETIC step times (seconds): what make test-cluster reads from a real run's events
+    assert most_at_once([(0, 2), (1, 3), (2, 4)]) == 2  # an end at 2 closes before the start at 2
+    assert most_at_once([]) == 0
+    steps = {"fetch_arena": (0, 2), "fetch_fred": (1, 2), "load_arena": (2, 3), "load_fred": (3, 4)}
+    assert summary(steps, 2).startswith("run steps: 4 (2 fetches, up to 2 at once; 2 writers, one at a time)")
+    with pytest.raises(SystemExit, match="steps that open the warehouse overlapped: 2 at once"):
+        summary({**steps, "load_fred": (2.5, 4)}, 2)
+    with pytest.raises(SystemExit, match="fetch steps ran 1 at a time at most"):
+        summary({**steps, "fetch_fred": (5, 6)}, 2)
