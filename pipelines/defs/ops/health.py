@@ -52,13 +52,31 @@ def schema_drift(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     return problems
 
 
+# The last source_status() frame: (connection, `now` asked, source_runs fingerprint, frame). The ops
+# step evaluates one freshness check per source on one connection, and the status query covers
+# every source (~25 ms): it runs once per step, again only when raw.source_runs changed.
+_LAST_STATUS: list[tuple] = []
+
+
+def _status(con: duckdb.DuckDBPyConnection, now: datetime | None):
+    if not table_exists(con, "raw", "source_runs"):
+        return None
+    runs = con.execute("SELECT count(*), max(run_started_at) FROM raw.source_runs").fetchall()[0]
+    if _LAST_STATUS and _LAST_STATUS[0][0] is con and _LAST_STATUS[0][1:3] == (now, runs):
+        return _LAST_STATUS[0][3]
+    frame = source_status(con, now)
+    _LAST_STATUS[:] = [(con, now, runs, frame)]
+    return frame
+
+
 def freshness(con: duckdb.DuckDBPyConnection, source: str, now: datetime | None = None) -> dict:
     """Whether a source's data is within its cadence: its data-through date (the newest observation,
     marts.dim_source_data_through) no older than CADENCE_MAX_AGE_DAYS, and its last refresh not failed
     (status.source_status's verdict). The data's date goes into the check's metadata."""
+    statuses = _status(con, now)
     now = now or datetime.now(UTC)
     max_age = CADENCE_MAX_AGE_DAYS[SOURCES[source].cadence]
-    frame = source_status(con, now).filter(source=source) if table_exists(con, "raw", "source_runs") else None
+    frame = statuses.filter(source=source) if statuses is not None else None
     if frame is None or frame.is_empty():
         return {"fresh": False, "reason": f"{source} has never been loaded", "max_age_days": max_age}
     row = frame.row(0, named=True)
