@@ -24,9 +24,15 @@ class Chart:
     stale_sources: list[str] = field(default_factory=list)
     terms: tuple[str, ...] = ()  # glossary entries (methodology.html#term-<key>) the chart uses
     max_gap_days: float | None = None  # a time series: the longest step a drawn line may span
+    # The columns the page's table shows (empty: all), in this order: what the chart draws and a reader
+    # needs to read it. The CSV keeps every column of `data`; a page stays small (12.2: <= 1.5 MB).
+    table_columns: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.slug = re.sub(r"[^a-z0-9-]+", "-", self.slug.lower()).strip("-")
+        unknown = [c for c in self.table_columns if c not in self.data.columns]
+        if unknown:
+            raise ValueError(f"{self.slug}: table columns not in its data: {unknown}")
 
 
 def esc(value) -> str:
@@ -48,16 +54,37 @@ def safe_href(url: str) -> str | None:
 
 
 def json_for_script(value) -> str:
-    """JSON safe inside a <script> element: '<', '>' and '&' become unicode escapes."""
-    text = value if isinstance(value, str) else json.dumps(value, sort_keys=True, separators=(",", ":"))
+    """JSON safe inside a <script> element: '<', '>' and '&' become unicode escapes. Other text stays
+    UTF-8, as the page is (an escaped "—" is 6 bytes, the character 3)."""
+    text = (
+        value
+        if isinstance(value, str)
+        else json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    )
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+FIGURE_DIGITS = 10  # significant digits of a drawn number: more than any axis, hover or label shows
+
+
+def _shorten(value):
+    """Floats to FIGURE_DIGITS significant digits (0.026000000000000002 is 0.026, 1347.0 is 1347):
+    the digits past them are arithmetic noise no reader sees, at up to 20 bytes a number."""
+    if isinstance(value, float):
+        short = float(f"{value:.{FIGURE_DIGITS}g}")
+        return int(short) if short.is_integer() and abs(short) < 1e15 else short
+    if isinstance(value, list):
+        return [_shorten(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _shorten(v) for k, v in value.items()}
+    return value
 
 
 def figure_json(figure: go.Figure) -> str:
     """The figure without its template (the site ships plotly_white once, in chart-template.js)."""
     spec = json.loads(figure.to_json())
     spec.get("layout", {}).pop("template", None)
-    return json_for_script(spec)
+    return json_for_script(_shorten(spec))
 
 
 def neutralise_csv(frame: pl.DataFrame) -> pl.DataFrame:

@@ -5,7 +5,7 @@ CSV button, short linked source names and a line to cite it with the data licenc
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import datetime
 from urllib.parse import urlparse
 
 import polars as pl
@@ -72,7 +72,11 @@ def _display(column: str, value, names: Names | None) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:,.3f}".rstrip("0").rstrip(".") if abs(value) < 1e6 else f"{value:,.0f}"
+        if abs(value) >= 1e6:
+            return f"{value:,.0f}"
+        # thousands separated from 10,000 on, as integers are: a score of 1347.0 reads "1347" and sorts
+        # as shown (no data-sort), where "1,347" needed one
+        return (f"{value:,.3f}" if abs(value) >= 10000 else f"{value:.3f}").rstrip("0").rstrip(".")
     if isinstance(value, int):
         return f"{value:,}" if abs(value) >= 10000 else str(value)
     if isinstance(value, datetime):
@@ -83,41 +87,59 @@ def _display(column: str, value, names: Names | None) -> str:
 PLAIN_NUMBER = re.compile(r"^-?[\d.]+(e-?\d+)?$", re.IGNORECASE)  # what site.js sorts as a number
 
 
+def _sort_value(value: float) -> str:
+    """What a cell sorts by: a float to 12 significant digits (0.026000000000000002 is 0.026), which
+    orders any two values the site shows the same as their full precision does."""
+    return repr(float(f"{value:.12g}")) if isinstance(value, float) else str(value)
+
+
 def _sorts_as_shown(shown: str, value: float) -> bool:
-    """A cell whose text site.js reads back as its exact value needs no data-sort (most cells of a
-    table: a third of its bytes); "38,210" or a rounded float keeps one."""
-    return bool(PLAIN_NUMBER.match(shown)) and float(shown) == value
+    """A cell whose text site.js reads back as its value needs no data-sort (most cells of a table:
+    a third of its bytes); "38,210" or a rounded float keeps one."""
+    return bool(PLAIN_NUMBER.match(shown)) and float(shown) == float(_sort_value(value))
 
 
 def _heading(column: str) -> str:
     return column.replace("_pct", " (%)").replace("_usd_per_s", " (USD/s)").replace("_", " ")
 
 
-def data_table(frame: pl.DataFrame, caption: str, names: Names | None, table_id: str) -> str:
-    columns = [c for c in frame.columns if not HIDDEN_COLUMN.search(c)]
-    date_col = next((c for c in DATE_COLUMNS if c in columns), None)
-    group_col = next((c for c in GROUP_COLUMNS if c in columns), None)
+def _columns_note(frame: pl.DataFrame, shown: list[str]) -> str:
+    """Said above the table when it leaves columns to the CSV (the chart names its columns); above,
+    not in the caption, which spans the whole (scrolled) width of a wide table."""
+    if len(shown) >= len([c for c in frame.columns if not HIDDEN_COLUMN.search(c)]):
+        return ""
+    return (
+        f'<p class="meta">The table shows {len(shown)} of the {frame.width} columns; '
+        f"all {frame.width} columns are in the CSV.</p>"
+    )
+
+
+def data_table(
+    frame: pl.DataFrame, caption: str, names: Names | None, table_id: str, columns: tuple[str, ...] = ()
+) -> str:
+    shown = [c for c in (columns or frame.columns) if not HIDDEN_COLUMN.search(c)]
+    date_col = next((c for c in DATE_COLUMNS if c in shown), None)
+    group_col = next((c for c in GROUP_COLUMNS if c in shown), None)
     rows = frame.head(TABLE_ROWS)
     head = "".join(
-        f'<th scope="col"><span class="sort" role="button" tabindex="0">{esc(_heading(c))}</span></th>' for c in columns
+        f'<th scope="col"><span class="sort" role="button" tabindex="0">{esc(_heading(c))}</span></th>' for c in shown
+    )
+    # The filters' country and date of a row are read by site.js from the columns the table names
+    # (once per table, not twice per row: a sixth of a long table's bytes).
+    filter_cols = "".join(
+        f' data-{kind}-col="{shown.index(c)}"' for kind, c in (("group", group_col), ("date", date_col)) if c
     )
     body = []
     for record in rows.iter_rows(named=True):
-        attrs = ""
-        if group_col and record[group_col] is not None:
-            group = record[group_col] if record[group_col] in ("CN", "US", "other", "unknown") else "other"
-            attrs += f' data-group="{esc(group)}"'
-        if date_col and isinstance(record[date_col], date | str) and record[date_col]:
-            attrs += f' data-date="{esc(str(record[date_col])[:10])}"'
         cells = []
-        for c in columns:
+        for c in shown:
             value = record[c]
             numeric = isinstance(value, int | float) and not isinstance(value, bool)
-            shown = _display(c, value, names)
-            sort = f' data-sort="{esc(value)}"' if numeric and not _sorts_as_shown(shown, value) else ""
-            cells.append(f"<td{' class=num' if numeric else ''}{sort}>{esc(shown)}")
+            text = _display(c, value, names)
+            sort = f' data-sort="{esc(_sort_value(value))}"' if numeric and not _sorts_as_shown(text, value) else ""
+            cells.append(f"<td{' class=num' if numeric else ''}{sort}>{esc(text)}")
         # no </td> or </tr>: HTML closes a cell at the next cell or row (a fifth of a table's bytes)
-        body.append(f"<tr{attrs}>{''.join(cells)}\n")
+        body.append(f"<tr>{''.join(cells)}\n")
     more = (
         f'<p class="meta">The first {TABLE_ROWS} of {frame.height} rows; every row is in the CSV.</p>'
         if frame.height > TABLE_ROWS
@@ -127,9 +149,10 @@ def data_table(frame: pl.DataFrame, caption: str, names: Names | None, table_id:
     # as text (no elements to build while the charts draw) and site.js turns it into the table on the
     # first "Show table". Every cell is escaped, so no scraped text can close the <noscript>.
     return (
-        f'<div class="table-view" id="{esc(table_id)}"><noscript class="table-src">'
+        f'<div class="table-view" id="{esc(table_id)}"><noscript class="table-src">{_columns_note(frame, shown)}'
         f'<div class="table-scroll" tabindex="0" role="region" aria-label="{esc(caption)}">'
-        f'<table class="data sortable"><caption class="meta">{esc(caption)}</caption>'
+        f'<table class="data sortable"{filter_cols}>'
+        f'<caption class="meta">{esc(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{''.join(body)}</tbody></table></div>{more}</noscript></div>\n"
     )
 
@@ -156,7 +179,7 @@ def chart_html(chart: Chart, page: str, names: Names | None, source_terms: list[
         f'<div class="tools needs-js"><button type="button" class="view-toggle" aria-pressed="false" '
         f'aria-controls="{slug}-table">Show table</button></div>\n'
         f'<div class="plot" id="plot-{slug}" data-chart="{slug}" role="img" aria-label="{esc(alt)}"></div>\n'
-        + data_table(chart.data, f"Data behind: {chart.title}", names, f"{chart.slug}-table")
+        + data_table(chart.data, f"Data behind: {chart.title}", names, f"{chart.slug}-table", chart.table_columns)
         + note
         + terms_html
         + f'<p class="tools"><a class="button primary" href="data/{slug}.csv" download>Download CSV</a>'

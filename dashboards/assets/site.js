@@ -132,6 +132,20 @@
     });
   }
 
+  // The filters read a row's country (data-group) and date (data-date); the table names the columns
+  // they come from (data-group-col, data-date-col) instead of every row repeating them.
+  var GROUPS = ["CN", "US", "other", "unknown"];
+  function tagRows(table) {
+    var g = table.getAttribute("data-group-col"), d = table.getAttribute("data-date-col");
+    if (g === null && d === null) return;
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (tr) {
+      var group = g === null ? "—" : tr.cells[+g].textContent;
+      var day = d === null ? "—" : tr.cells[+d].textContent;
+      if (group !== "—") tr.setAttribute("data-group", GROUPS.indexOf(group) >= 0 ? group : "other");
+      if (day && day !== "—") tr.setAttribute("data-date", day.slice(0, 10));
+    });
+  }
+
   // A chart's table arrives as <noscript> text (cheap to parse while charts draw); it becomes the
   // table the first time it is shown, and then sorts and follows the filters like any other.
   function materialise(view) {
@@ -139,7 +153,7 @@
     if (!src) return;
     src.insertAdjacentHTML("afterend", src.textContent);
     src.remove();
-    view.querySelectorAll("table.sortable").forEach(sortable);
+    view.querySelectorAll("table.sortable").forEach(function (table) { tagRows(table); sortable(table); });
     var form = document.querySelector("form.filters");
     var section = view.closest("section.chart");
     if (form && section && section.hasAttribute("data-timeseries")) filterRows(section, filterState(form));
@@ -215,7 +229,7 @@
   function start() {
     var sections = Array.prototype.slice.call(document.querySelectorAll("section.chart"));
     sections.forEach(toggle);
-    document.querySelectorAll("table.sortable").forEach(sortable);
+    document.querySelectorAll("table.sortable").forEach(function (table) { tagRows(table); sortable(table); });
     filters();
     var first = sections.filter(onFirstScreen);
     var order = first.concat(sections.filter(function (s) { return first.indexOf(s) < 0; }));

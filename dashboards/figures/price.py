@@ -33,6 +33,21 @@ OFFER_COLUMNS = (
     "valid_from",
     "source_url",
 )
+# The tables show the offer as the charts label it (model, provider, tier, resolution, audio), its
+# price and date; how a price was converted (method, native price and currency, FX rate and date,
+# the source's own date text) is in the CSV. The bar charts' hover shows the native price, so their
+# (short) tables keep it.
+TABLE_COLUMNS = (
+    "country_group",
+    "model_display",
+    "provider",
+    "tier",
+    "resolution",
+    "has_audio",
+    "price_usd_per_s",
+    "valid_from",
+)
+BAR_TABLE_COLUMNS = (*TABLE_COLUMNS, "price_native", "native_currency", "usd_method")
 
 
 def _money(value: float | None) -> str:
@@ -134,6 +149,7 @@ def offers_chart(con: duckdb.DuckDBPyConnection, summary: dict) -> Chart:
         as_of=_as_of(rows),
         note=note,
         terms=("price-per-second",) + (("reference-spec",) if comparison in REFERENCE else ()),
+        table_columns=TABLE_COLUMNS if rows.height > MAX_BARS else BAR_TABLE_COLUMNS,
     )
 
 
@@ -246,6 +262,7 @@ def over_time_chart(con: duckdb.DuckDBPyConnection) -> Chart:
         as_of=_as_of(rows),
         terms=("price-per-second",),
         max_gap_days=0,
+        table_columns=(*TABLE_COLUMNS, "valid_to"),
         note=f"{rows.height} dated observations, one marker each (prices are not joined by lines: a "
         "price holds until the next observation of the same offer); undated ones are left out here.",
     )

@@ -38,6 +38,21 @@ POINT_COLUMNS = (
     "score_source_url",
     "price_source_url",
 )
+# The table: what the chart draws (price, score and CI per model, its country, frontier and provider)
+# and whether a model has a price; the board, spec, pairing and day are the caption's and every row's
+# same, the family and offer ids are in the CSV.
+TABLE_COLUMNS = (
+    "model",
+    "country_code",
+    "score",
+    "score_ci_lower",
+    "score_ci_upper",
+    "price_usd_per_s",
+    "is_on_country_frontier",
+    "provider",
+    "match_status",
+    "price_valid_from",
+)
 
 
 def _money(value: float) -> str:
@@ -199,6 +214,7 @@ def frontier_chart(con: duckdb.DuckDBPyConnection, board: str, names: Names) -> 
         as_of=str(day),
         note=note,
         terms=("price-quality-frontier", "arena-score", "ci", "price-per-second"),
+        table_columns=TABLE_COLUMNS,
     )
 
 

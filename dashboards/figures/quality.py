@@ -70,6 +70,8 @@ def share_chart(rows: pl.DataFrame, board: str) -> Chart:
         sources=_sources(data),
         as_of=str(day),
         terms=("top-n-share",),
+        # the top-10 share the chart draws and its count; the board is the title's, top 5 is in the CSV
+        table_columns=("snapshot_date", "country_group", "top10_count", "top10_share_pct"),
         max_gap_days=DAILY_BOARD_DAYS,
         note=GAP_NOTE,
     )
@@ -164,6 +166,14 @@ def best_score_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart:
         as_of=str(day),
         terms=("arena-score", "ci"),
         max_gap_days=DAILY_BOARD_DAYS,
+        table_columns=(
+            "snapshot_date",
+            "country_group",
+            "best_model",
+            "best_score",
+            "best_score_ci_lower",
+            "best_score_ci_upper",
+        ),
         note=GAP_NOTE + " The shaded band is each best model's confidence interval.",
     )
 

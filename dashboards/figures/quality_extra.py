@@ -98,6 +98,7 @@ def lead_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart:
             "best_us_ci_lower",
             "best_us_ci_upper",
             "gap_points",
+            "cn_minus_us_points",
             "lead_basis",
             "lead_country",
             "lead_label",
@@ -111,6 +112,19 @@ def lead_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart:
         as_of=str(last["snapshot_date"]),
         terms=("arena-score", "ci"),
         max_gap_days=DAILY_BOARD_DAYS,
+        # what the bars draw (the signed gap, coloured by the lead) and their hover (both best models,
+        # #1); each best model's CI is in the best-score table above and, with the ids, in the CSV
+        table_columns=(
+            "snapshot_date",
+            "best_cn_model",
+            "best_cn_score",
+            "best_us_model",
+            "best_us_score",
+            "cn_minus_us_points",
+            "lead_label",
+            "number_one_model",
+            "number_one_country",
+        ),
         note="Positive bars: the best Chinese model scores higher; a lead counts only where the two "
         "confidence intervals do not overlap. " + number_one,
     )

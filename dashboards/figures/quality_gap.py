@@ -84,6 +84,17 @@ def days_behind_chart(rows: pl.DataFrame, board: str, sources: list[str]) -> Cha
         sources=sources,
         as_of=str(day),
         terms=("days-behind", "ci"),
+        table_columns=(  # every column but the board (the title's)
+            "snapshot_date",
+            "country_code",
+            "best_model",
+            "best_score",
+            "other_first_reached_on",
+            "reached",
+            "days_behind",
+            "days_behind_max",
+            "is_censored",
+        ),
         max_gap_days=DAILY_BOARD_DAYS,
         note=NOTE,
     )
