@@ -18,7 +18,7 @@ def floor(recordings_dir: Path) -> float:
     import plotly.graph_objects as go
     import polars as pl
 
-    from pipelines.loading import parse_snapshot
+    from pipelines.loading import parse_records
     from pipelines.sources import SOURCES
     from videorace_scrapers.snapshots import recorded_snapshots
 
@@ -27,15 +27,15 @@ def floor(recordings_dir: Path) -> float:
         for name, source in SOURCES.items():
             if not source.has_recordings or not (recordings_dir / name / "manifest.csv").exists():
                 continue
-            frames = []
+            records = []  # every snapshot's records in one frame, as the loader does
             for snap in recorded_snapshots(recordings_dir, name):
                 options = {"ticker": snap.label} if name == "stock_csv" else {}
                 try:
-                    frames.append(parse_snapshot(name, snap, **options))
+                    records += parse_records(name, snap, **options)
                 except Exception:  # noqa: BLE001 — the floor measures work, not parser coverage
                     continue
-            if frames:
-                con.register("batch", pl.concat(frames, how="diagonal_relaxed").to_arrow())
+            if records:
+                con.register("batch", pl.DataFrame(records, infer_schema_length=None).to_arrow())
                 con.execute(f"CREATE TABLE {name} AS SELECT * FROM batch")
                 con.unregister("batch")
         daily = con.sql("""SELECT snapshot_date, board, max(score) AS best FROM arena

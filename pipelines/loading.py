@@ -59,6 +59,27 @@ def _parser(name: str):
     return get_parser(name)  # the registry walks the parser package on every call
 
 
+def parse_records(
+    parser_name: str,
+    snap: Snapshot,
+    fetched: dict[str, bytes] | None = None,
+    *,
+    read: SnapshotReader = read_snapshot_bytes,
+    **options,
+) -> list[dict]:
+    """The snapshot's records, each with its provenance (record_index, snapshot_sha256, source_url,
+    fetched_at). `read`: where the bytes come from (the snapshot resource's `read_snapshot` in the
+    pipeline); `fetched`: bytes already read from object storage (prefetch_objects), still checked."""
+    parser = _parser(parser_name)
+    records = parser.parse(
+        read(snap, (fetched or {}).get(snap.path)),
+        where=f"snapshot {snap.path} (sha256 {snap.sha256[:12]})",
+        **options,
+    )
+    provenance = {"snapshot_sha256": snap.sha256, "source_url": snap.url, "fetched_at": snap.fetched_at}
+    return [{**record, "record_index": i, **provenance} for i, record in enumerate(records)]
+
+
 def parse_snapshot(
     parser_name: str,
     snap: Snapshot,
@@ -67,21 +88,30 @@ def parse_snapshot(
     read: SnapshotReader = read_snapshot_bytes,
     **options,
 ) -> pl.DataFrame:
-    """`read`: where the bytes come from (the snapshot resource's `read_snapshot` in the pipeline);
-    `fetched`: bytes already read from object storage (prefetch_objects), still checked by `read`."""
-    parser = _parser(parser_name)
-    records = parser.parse(
-        read(snap, (fetched or {}).get(snap.path)),
-        where=f"snapshot {snap.path} (sha256 {snap.sha256[:12]})",
-        **options,
-    )
+    """One snapshot's records as a frame (a fetch step's parse hands these over as Arrow)."""
+    return _frame(parse_records(parser_name, snap, fetched, read=read, **options))
+
+
+def _frame(records: list[dict]) -> pl.DataFrame:
     frame = pl.DataFrame(records, infer_schema_length=None)
-    return frame.with_row_index("record_index").with_columns(
-        pl.col("record_index").cast(pl.Int32),
-        pl.lit(snap.sha256).alias("snapshot_sha256"),
-        pl.lit(snap.url).alias("source_url"),
-        pl.lit(snap.fetched_at).alias("fetched_at"),
-    )
+    return frame.with_columns(pl.col("record_index").cast(pl.Int32)) if frame.height else frame
+
+
+def _record_columns(records: list[dict]) -> list[str]:
+    """The columns a frame of these records has, in the order it would have them."""
+    return list(dict.fromkeys(key for record in records for key in record))
+
+
+def _frames(parsed: list[tuple[Snapshot, list[dict]]]) -> list[tuple[list[Snapshot], pl.DataFrame]]:
+    """Every snapshot's records in ONE frame (one conversion, not one per snapshot: at 3,000
+    snapshots that was most of a load); snapshots whose values share no type, one frame each."""
+    with_rows = [(snap, records) for snap, records in parsed if records]
+    if not with_rows:
+        return []
+    try:
+        return [([snap for snap, _ in with_rows], _frame([r for _, records in with_rows for r in records]))]
+    except Exception:  # noqa: BLE001 — e.g. a number in one snapshot where another has an object
+        return [([snap], _frame(records)) for snap, records in with_rows]
 
 
 def pre_parse(
@@ -108,29 +138,30 @@ def pre_parse(
     return frames
 
 
-def _cast_to_table(source: str, frames: list, fresh: list, schema: dict, not_null: set[str]):
+def _cast_to_table(source: str, frames: list, fresh: list, schema: dict, not_null: set[str], snaps: dict):
     """Every new snapshot's rows in the raw table's types, in one pass per column over the whole
     batch; a snapshot with a value that does not fit is refused and its rows dropped. Frames that
-    cannot even be stacked (no common type) are cast one by one instead."""
+    cannot even be stacked (no common type) are cast one snapshot at a time instead."""
     if not frames:
         return [], fresh, []
     try:
         batch = pl.concat([f for _, f in frames], how="diagonal_relaxed")
     except Exception:  # noqa: BLE001 — fall back to one snapshot at a time, each its own verdict
         good, refused = [], []
-        for snap, frame in frames:
-            try:
-                good.append(conform(frame, schema, not_null))
-            except Exception as exc:  # noqa: BLE001
-                refused.append((snap, as_parse_error(source, snap, exc)))
+        for members, frame in frames:
+            for snap in members:
+                part = frame if len(members) == 1 else frame.filter(pl.col("snapshot_sha256") == snap.sha256)
+                try:
+                    good.append(conform(part, schema, not_null))
+                except Exception as exc:  # noqa: BLE001
+                    refused.append((snap, as_parse_error(source, snap, exc)))
         bad = {s.sha256 for s, _ in refused}
         return good, [(s, n) for s, n in fresh if s.sha256 not in bad], refused
     batch, reasons = misfits(batch, schema, not_null)
     if not reasons:
         return [batch], fresh, []
-    by_hash = {snap.sha256: snap for snap, _ in frames}
     refused = [
-        (by_hash[h], ParseError(source, f"snapshot {by_hash[h].path} (sha256 {h[:12]})", f"ValueError: {r}"))
+        (snaps[h], ParseError(source, f"snapshot {snaps[h].path} (sha256 {h[:12]})", f"ValueError: {r}"))
         for h, r in reasons.items()
     ]
     batch = batch.filter(~pl.col("snapshot_sha256").is_in(list(reasons)))
@@ -167,19 +198,24 @@ def load_source(
         todo.append(snap)
     # snapshots in a bucket: read together, not one request at a time
     fetched = prefetch_objects([s for s in todo if s.sha256 not in parsed])
+    records_of: list[tuple[Snapshot, list[dict]]] = []
     for snap in todo:
         try:
             frame = parsed.get(snap.sha256)
-            if frame is None:
-                frame = parse_snapshot(parser_name, snap, fetched, read=read, **options_for(snap))
-            check_columns(frame, schema, not_null)
+            if frame is not None:  # a fetch step's parse
+                check_columns(frame.columns, frame.height, schema, not_null)
+                frames.extend([([snap], frame)] if frame.height else [])
+                fresh.append((snap, frame.height))
+                continue
+            records = parse_records(parser_name, snap, fetched, read=read, **options_for(snap))
+            check_columns(_record_columns(records), len(records), schema, not_null)
         except Exception as exc:  # noqa: BLE001 — any failure of one snapshot is that snapshot's failure
             refused.append((snap, as_parse_error(parser_name, snap, exc)))
             continue
-        if frame.height:
-            frames.append((snap, frame))
-        fresh.append((snap, frame.height))
-    frames, fresh, late = _cast_to_table(parser_name, frames, fresh, schema, not_null)
+        records_of.append((snap, records))
+        fresh.append((snap, len(records)))
+    frames += _frames(records_of)
+    frames, fresh, late = _cast_to_table(parser_name, frames, fresh, schema, not_null, {s.sha256: s for s in todo})
     refused += late
     loaded_at = datetime.now(UTC)
     ledger = pl.DataFrame(

@@ -119,7 +119,7 @@ def conform(frame: pl.DataFrame, schema: dict, not_null: set[str]) -> pl.DataFra
     """`frame` (one snapshot) with every column cast to the table's type; raises ValueError naming
     the first column, value and record that does not fit, an unknown column, or a missing
     NOT NULL column."""
-    check_columns(frame, schema, not_null)
+    check_columns(frame.columns, frame.height, schema, not_null)
     key = pl.Series("__snapshot", [0] * frame.height)
     cast, reasons = misfits(
         frame.with_columns(key), {**schema, "__snapshot": ("INTEGER", None)}, not_null, key="__snapshot"
@@ -129,10 +129,11 @@ def conform(frame: pl.DataFrame, schema: dict, not_null: set[str]) -> pl.DataFra
     return cast.drop("__snapshot")
 
 
-def check_columns(frame: pl.DataFrame, schema: dict, not_null: set[str]) -> None:
-    unknown = [c for c in frame.columns if c not in schema]
+def check_columns(columns: list[str], rows: int, schema: dict, not_null: set[str]) -> None:
+    """A snapshot's columns (and its number of rows) against the raw table's."""
+    unknown = [c for c in columns if c not in schema]
     if unknown:
         raise ValueError(f"columns not in the raw table: {', '.join(unknown)}")
-    missing = sorted(c for c in not_null if c not in frame.columns)
-    if missing and frame.height:
+    missing = sorted(c for c in not_null if c not in columns)
+    if missing and rows:
         raise ValueError(f"no value for NOT NULL columns: {', '.join(missing)}")

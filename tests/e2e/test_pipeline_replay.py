@@ -144,7 +144,7 @@ def test_a_snapshot_without_records_is_not_parsed_again(tmp_path, monkeypatch):
     first = loading.load_source(con, "github_releases", "raw_releases__github_releases", [snap])
     assert (first.snapshots_new, first.rows_loaded) == (1, 0)
     calls = []
-    monkeypatch.setattr(loading, "parse_snapshot", lambda *a, **k: calls.append(a))
+    monkeypatch.setattr(loading, "parse_records", lambda *a, **k: calls.append(a))
     second = loading.load_source(con, "github_releases", "raw_releases__github_releases", [snap])
     assert (second.snapshots_new, second.status, calls) == (0, "unchanged", [])
     con.close()

@@ -60,12 +60,15 @@ def load_json(body: bytes, source: str, where: str) -> Any:
         raise ParseError(source, where, "HTML where JSON was expected")
 
     def unique_keys(pairs: list[tuple[str, Any]]) -> dict:
+        obj = dict(pairs)
+        if len(obj) == len(pairs):  # the common case, decided in C: no key twice
+            return obj
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:  # json.loads would keep the last value silently: which one is meant?
                 raise ParseError(source, where, f"duplicate key {key!r} in one JSON object")
             seen.add(key)
-        return dict(pairs)
+        return obj
 
     def no_constant(name: str) -> None:
         raise ParseError(source, where, f"{name} is not valid JSON (numbers must be finite)")
@@ -88,11 +91,15 @@ def clean_label(value: Any) -> str | None:
     """A source label as text, control characters removed; empty becomes None (unknown)."""
     if value is None:
         return None
-    text = _CONTROL.sub("", str(value)).strip()
-    return text or None
+    text = str(value)
+    if not text.isascii() or not text.isprintable():  # printable ASCII (most labels) has nothing to remove
+        text = _CONTROL.sub("", text)
+    return text.strip() or None
 
 
 def as_int(value: Any, source: str, where: str, field: str) -> int | None:
+    if type(value) is int:  # what JSON numbers mostly are (a bool is not: its type is bool)
+        return value
     if value is None or value == "":
         return None
     if isinstance(value, bool):
