@@ -182,8 +182,8 @@ def build_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> dict:
     tables = {h.csv_name: h.rows for h in headlines}
     if change_rows is not None:
         tables["changes.csv"] = change_rows
-    tables.update(full_tables)
-    written = write_site(site_dir, html, charts, tables)
+    copied = [t.write(con, Path(site_dir) / "data") for t in full_tables]  # DuckDB writes these itself
+    written = write_site(site_dir, html, charts, tables, keep=copied)
     return {
         "charts": len(charts),
         "headlines": len(headlines),

@@ -1,28 +1,91 @@
 """The full-data download on the overview: every marts and out table as a CSV under
-data/tables/ (nested values as JSON text, formula-like text neutralised), listed with its rows."""
+data/tables/ (nested values as JSON text, formula-like text neutralised), listed with its rows.
+
+DuckDB writes these files itself (COPY … TO, no detour through a frame per table): the biggest
+tables are the ones a scale refresh grows, and converting each to Python cost more than its query."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 import duckdb
-import polars as pl
 
 from .chart import esc
 from .site import Section
 
 SCHEMAS = ("marts", "out")
+# text a spreadsheet would run as a formula gets a leading apostrophe, as chart.neutralise_csv does
+FORMULA_START = r"^[=+\-@\t\r]"
+NESTED = ("[", "STRUCT", "MAP", "JSON")
 
 
-def _table_frame(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> pl.DataFrame:
-    columns = con.execute(
-        """SELECT column_name, data_type FROM information_schema.columns
-                             WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position""",
-        [schema, table],
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _column(name: str, data_type: str) -> str:
+    """One column of the CSV: nested values as JSON text; text neutralised; the rest as it is."""
+    quoted = _quoted(name)
+    if any(k in data_type for k in NESTED):
+        text = f"CAST(to_json({quoted}) AS VARCHAR)"
+    elif data_type == "VARCHAR":
+        text = quoted
+    else:
+        return quoted
+    return f"CASE WHEN regexp_matches({text}, '{FORMULA_START}') THEN chr(39) || {text} ELSE {text} END AS {quoted}"
+
+
+@dataclass(frozen=True)
+class FullTable:
+    schema: str
+    table: str
+    select: str  # every column, in table order, rows in a stable order (ORDER BY ALL)
+    rows: int
+    columns: int
+
+    @property
+    def csv_name(self) -> str:
+        return f"tables/{self.schema}.{self.table}.csv"
+
+    def write(self, con: duckdb.DuckDBPyConnection, data_dir: Path) -> Path:
+        """The CSV, written beside its final name and then renamed, so no reader sees half a file."""
+        path = data_dir / self.csv_name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_name(path.name + ".part")
+        con.execute(f"COPY ({self.select}) TO '{str(part).replace(chr(39), chr(39) * 2)}' (FORMAT csv, HEADER)")
+        part.replace(path)
+        return path
+
+
+def full_tables(con: duckdb.DuckDBPyConnection) -> list[FullTable]:
+    """Every marts and out table: the columns of all of them in one query, their rows in another."""
+    found = con.execute(
+        f"""SELECT c.table_schema, c.table_name, list(c.column_name ORDER BY c.ordinal_position),
+                   list(c.data_type ORDER BY c.ordinal_position)
+            FROM information_schema.columns c
+            JOIN information_schema.tables t USING (table_schema, table_name)
+            WHERE c.table_schema IN ({", ".join("?" for _ in SCHEMAS)}) AND t.table_type = 'BASE TABLE'
+            GROUP BY ALL ORDER BY c.table_schema, c.table_name""",
+        list(SCHEMAS),
     ).fetchall()
-    select = ", ".join(
-        f'CAST(to_json("{c}") AS VARCHAR) AS "{c}"' if any(k in t for k in ("[", "STRUCT", "MAP")) else f'"{c}"'
-        for c, t in columns
+    if not found:
+        return []
+    counted = " UNION ALL ".join(
+        f"SELECT {i} AS i, count(*) AS n FROM {_quoted(s)}.{_quoted(t)}" for i, (s, t, _, _) in enumerate(found)
     )
-    return con.sql(f'SELECT {select} FROM "{schema}"."{table}" ORDER BY ALL').pl()
+    counts = dict(con.execute(counted).fetchall())
+    return [
+        FullTable(
+            schema,
+            table,
+            f"SELECT {', '.join(_column(c, d) for c, d in zip(names, types, strict=True))} "
+            f"FROM {_quoted(schema)}.{_quoted(table)} ORDER BY ALL",
+            counts[i],
+            len(names),
+        )
+        for i, (schema, table, names, types) in enumerate(found)
+    ]
 
 
 def _breakable(name: str) -> str:
@@ -30,23 +93,13 @@ def _breakable(name: str) -> str:
     return "_<wbr>".join(esc(part) for part in name.split("_"))
 
 
-def full_data_section(con: duckdb.DuckDBPyConnection) -> tuple[Section, dict[str, pl.DataFrame]]:
-    tables = con.execute(
-        f"""SELECT table_schema, table_name FROM information_schema.tables
-                             WHERE table_schema IN ({", ".join("?" for _ in SCHEMAS)})
-                             ORDER BY table_schema, table_name""",
-        list(SCHEMAS),
-    ).fetchall()
-    frames: dict[str, pl.DataFrame] = {}
-    rows = []
-    for schema, table in tables:
-        frame = _table_frame(con, schema, table)
-        name = f"tables/{schema}.{table}.csv"
-        frames[name] = frame
-        rows.append(
-            f'<li><a href="data/{esc(name)}" download>{esc(schema)}.{_breakable(table)}</a> '
-            f'<span class="meta">{frame.height:,} rows, {frame.width} columns</span></li>\n'
-        )
+def full_data_section(con: duckdb.DuckDBPyConnection) -> tuple[Section, list[FullTable]]:
+    tables = full_tables(con)
+    rows = [
+        f'<li><a href="data/{esc(t.csv_name)}" download>{esc(t.schema)}.{_breakable(t.table)}</a> '
+        f'<span class="meta">{t.rows:,} rows, {t.columns} columns</span></li>\n'
+        for t in tables
+    ]
     blocks = [
         f'<ul class="full-data">\n{"".join(rows)}</ul>\n' if rows else '<p class="meta">No tables yet.</p>\n',
         '<p class="meta">Each row keeps its source URL and snapshot hash or curated file and row. Our '
@@ -58,4 +111,4 @@ def full_data_section(con: duckdb.DuckDBPyConnection) -> tuple[Section, dict[str
         "Download the full data",
         "Every table the charts are built from, as CSV (UTF-8, one header row).",
         html_blocks=blocks,
-    ), frames
+    ), tables

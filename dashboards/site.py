@@ -166,11 +166,16 @@ def _write(path: Path, data: str | bytes) -> Path:
 
 
 def write_site(
-    site_dir: Path, pages: dict[str, str], charts: list[Chart], tables: dict[str, pl.DataFrame] | None = None
+    site_dir: Path,
+    pages: dict[str, str],
+    charts: list[Chart],
+    tables: dict[str, pl.DataFrame] | None = None,
+    keep: list[Path] | None = None,
 ) -> list[Path]:
     """Write the pages, the shared files, one CSV per chart and the extra CSVs in `tables`
-    (name -> rows, may include a folder: tables/marts.fct_x.csv) under data/; every text cell
-    neutralised. CSVs left in data/ by an earlier build that this build did not write are removed."""
+    (name -> rows) under data/; every text cell neutralised. `keep`: files this build wrote
+    otherwise (the full-data CSVs). CSVs left in data/ by an earlier build and not written or kept
+    by this one are removed."""
     site_dir = Path(site_dir)
     for chart in charts:
         unsupported = {trace.type for trace in chart.figure.data} - PLOTLY_BUNDLE_TRACES
@@ -179,7 +184,7 @@ def write_site(
                 f"chart {chart.slug}: trace type {', '.join(sorted(unsupported))} is not in the vendored plotly.js "
                 f"basic bundle ({', '.join(sorted(PLOTLY_BUNDLE_TRACES))}); vendor a bundle that has it"
             )
-    written = [_write(site_dir / name, text) for name, text in pages.items()]
+    written = [_write(site_dir / name, text) for name, text in pages.items()] + list(keep or [])
     plotly_path = site_dir / PLOTLY_JS
     plotly_js = COMPILE_HINT + PLOTLY_BUNDLE.read_bytes()
     if not plotly_path.exists() or plotly_path.read_bytes() != plotly_js:
