@@ -27,11 +27,14 @@ def test_every_check_runs_in_its_assets_step_unless_it_watches_another_package()
     # ops watches every family's tables; fct_changes and fct_claim_verdicts are plain assets
     assert {step.rsplit("_checks", 1)[0] for step in apart.values()} == {"ops", "outputs", "claims"}
     # one keys_valid check per keyed table (unique and not NULL: 313 checks when they were two)
-    assert len(checks) == 210 and len(assets) == 167  # 23 staging views among the assets
+    assert len(checks) == 210 and len(assets) == 183  # 44 staging views among the assets
     assert len(checks) - len(apart) >= 140  # the rest ride along with the step that builds their asset
     # was 136 for 118 assets and 276 checks; 68 when a source was fetched and loaded in one step: now
-    # a fetch step and a load step per source (21), one per family and layer, plus outputs
-    assert steps <= 89, steps
+    # a fetch step and a load step per source (21), one per family and layer, plus outputs; 89 before
+    # the int and marts models read the curated seeds through stg_curated__* views: Dagster splits a
+    # family's layer step where its models sit a different number of steps below the sources (one
+    # more hop through curated_stg_models: openness int, marts and out, dim_models; two splits gone)
+    assert steps <= 91, steps
 
 
 def test_a_source_is_fetched_in_one_step_and_loaded_with_its_checks_in_the_next():

@@ -14,7 +14,7 @@ from pipelines.warehouse import tables_read
 # layer -> the schemas its files must not read
 FORBIDDEN = {
     "stg": {"stg", "int", "marts", "out"},  # a staging view reads its raw table(s) only
-    "int": {"marts", "out"},
+    "int": {"raw", "marts", "out"},  # shared resolution reads staged (typed) rows, never raw text
     "marts": {"out"},
     "out": {"raw", "stg", "int"},  # published measures come from the marts alone
 }
@@ -35,24 +35,38 @@ def test_each_layer_reads_only_the_layers_before_it(layer):
     assert not broken, f"{layer} files read layers they must not: {broken}"
 
 
-# Facts and dimensions should read staging and intermediate models only. These still read a raw
-# table directly (each needs a stg_<source>__<entity> view first); the list may only shrink.
+# Facts and dimensions read staging and intermediate models only, with one exception: each source's
+# newest observation is a fact about its raw table itself, so dim_source_data_through reads every
+# source's raw table by design (and no other).
 MARTS_READING_RAW = {
-    "fct_agreement_markets": {"raw.raw_curated__stock_csv_series"},
-    # each source's newest observation is a fact about its raw table itself, so it reads every
-    # source's raw table by design (and no other)
     "dim_source_data_through": {f"raw.{source.raw_table}" for source in SOURCES.values()},
-    "fct_stock_prices": {"raw.raw_curated__stock_csv_series"},
 }
 
 
-def test_marts_read_raw_only_where_listed_as_debt():
+def test_marts_read_raw_only_where_listed():
     reading_raw = {}
     for path in model_files("marts"):
         raw = {f"{s}.{t}" for s, t in tables_read(path.read_text(encoding="utf-8")) if s == "raw"}
         if raw:
             reading_raw[path.stem] = raw
     assert reading_raw == MARTS_READING_RAW
+
+
+def test_a_curated_seed_is_read_only_by_its_own_staging_view():
+    readers: dict[str, set[str]] = {}
+    for layer in FORBIDDEN:
+        for path in model_files(layer):
+            for schema, table in tables_read(path.read_text(encoding="utf-8")):
+                if schema == "raw" and table.startswith("raw_curated__"):
+                    readers.setdefault(table, set()).add(path.stem)
+    assert {table: {f"stg_curated__{table.removeprefix('raw_curated__')}"} for table in readers} == readers
+    # the seeds the int and marts models used to read as raw text, each now staged
+    assert len(readers) == 24 and {"raw_curated__labs", "raw_curated__stock_csv_series"} <= set(readers)
+
+
+def test_the_layer_rule_would_catch_an_intermediate_model_reading_a_raw_table():
+    sql = "select * from stg.stg_curated__labs join raw.raw_curated__labs_supplement using (lab_id)"
+    assert {s for s, _ in tables_read(sql)} & FORBIDDEN["int"] == {"raw"}
 
 
 def test_the_layer_rule_would_catch_a_staging_view_reading_a_mart():

@@ -2,10 +2,10 @@
 -- labs_supplement.csv, plus the lab id itself), lower-cased, mapped to lab_id.
 with spelled as (
     select lab_id, unnest(string_split(coalesce(arena_vendor_aliases, ''), ';')) as alias
-    from raw.raw_curated__labs
+    from stg.stg_curated__labs
     union all
     select lab_id, unnest(string_split(coalesce(arena_vendor_aliases, ''), ';')) as alias
-    from raw.raw_curated__labs_supplement
+    from stg.stg_curated__labs_supplement
     union all
     select lab_id, lab_id as alias from int.int_labs
 )

@@ -8,31 +8,31 @@ with curated as (
     select
         lab_id,
         lab_name,
-        nullif(trim(country_code), '') as country_code,
-        nullif(trim(country_basis), '') as country_basis,
-        nullif(trim(parent_company), '') as parent_company,
-        nullif(trim(parent_ticker), '') as parent_ticker,
-        nullif(trim(source_url), '') as basis_source_url,  -- empty where nothing is cited (source_kind none)
+        country_code,
+        country_basis,
+        parent_company,
+        parent_ticker,
+        source_url as basis_source_url,  -- NULL where nothing is cited (source_kind none)
         source_kind as basis_source_kind,
         country_source_basis,
         curated_file,
         curated_row
-    from raw.raw_curated__labs
+    from stg.stg_curated__labs
 ),
 supplement as (
     select
         lab_id,
         lab_name,
-        nullif(trim(country_code), '') as country_code,
-        nullif(trim(country_basis), '') as country_basis,
-        nullif(trim(parent_company), '') as parent_company,
-        nullif(trim(parent_ticker), '') as parent_ticker,
+        country_code,
+        country_basis,
+        parent_company,
+        parent_ticker,
         source_url as basis_source_url,
         'secondary' as basis_source_kind,
         'labs_supplement.csv (project-authored): ' || country_basis as country_source_basis,
         curated_file,
         curated_row
-    from raw.raw_curated__labs_supplement
+    from stg.stg_curated__labs_supplement
     where nullif(trim(lab_name), '') is not null
       and lab_id not in (select lab_id from curated)
 )

@@ -5,7 +5,7 @@
 -- exchange time zone (a launch on a non-trading day moves to that exchange's next session) and the
 -- market benchmark used for abnormal returns: SPY (S&P 500 ETF) for U.S. listings, the Hang Seng
 -- index for Hong Kong listings. company_country_code = headquarters country where labs.csv says it;
--- NULL (unknown) otherwise. Empty cells of the seed are NULL.
+-- NULL (unknown) otherwise.
 select
     ticker,
     yahoo_symbol,
@@ -14,10 +14,10 @@ select
     exchange,
     currency,
     exchange_timezone,
-    nullif(company_country_code, '') as company_country_code,
-    nullif(benchmark_ticker, '') as benchmark_ticker,
-    nullif(source_url, '') as source_url,
+    company_country_code,
+    benchmark_ticker,
+    source_url,
     basis,
     curated_file,
     curated_row
-from raw.raw_curated__listings
+from stg.stg_curated__listings

@@ -5,7 +5,7 @@
 -- two dates agree (a candidate's date counts only when it is a day, not an upper bound).
 select
     e.event_id,
-    cast(e.event_date as date) as event_date,
+    e.event_date,
     e.event_name,
     e.ticker,
     e.exposure,
@@ -17,14 +17,14 @@ select
     r.version as release_version,
     coalesce(r.release_type, c.date_kind) as release_type,
     coalesce(
-        r.release_date = e.event_date,
-        c.date = e.event_date and c.date_precision = 'day' and c.date_kind not like 'first%'
+        r.release_date_text = strftime(e.event_date, '%Y-%m-%d'),
+        c.date_text = strftime(e.event_date, '%Y-%m-%d') and c.date_precision = 'day' and c.date_kind not like 'first%'
     ) as release_date_matches,
-    coalesce(r.source_url, c.url) as release_source_url,
+    coalesce(r.source_url, c.source_url) as release_source_url,
     e.source_url as exposure_source_url,
     e.curated_file,
     e.curated_row
-from raw.raw_curated__events as e
-left join raw.raw_curated__releases as r on r.curated_row = try_cast(e.releases_row as integer)
-left join raw.raw_curated__release_candidates as c on c.curated_row = try_cast(e.release_candidates_row as integer)
+from stg.stg_curated__events as e
+left join stg.stg_curated__releases as r on r.curated_row = e.releases_row
+left join stg.stg_curated__release_candidates as c on c.curated_row = e.release_candidates_row
 left join int.int_listings as l on l.ticker = e.ticker

@@ -2,10 +2,10 @@
 -- written by a leaderboard to its family and lab; the lowest priority number that matches wins.
 -- is_open_weights is set only where a cited release says so; otherwise NULL (unknown).
 select
-    cast(priority as integer) as priority,
+    priority,
     pattern,
     family,
     lab_id,
-    try_cast(nullif(is_open_weights, '') as boolean) as is_open_weights,
-    nullif(notes, '') as notes
-from raw.raw_curated__model_families
+    is_open_weights,
+    notes
+from stg.stg_curated__model_families

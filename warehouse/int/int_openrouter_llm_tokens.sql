@@ -11,22 +11,21 @@ with panel as (
 status as (
     -- each permaslug matched once against the patterns (the same models recur on every panel day)
     select m.model_permaslug,
-           arg_min(cast(w.is_open_weights as boolean), cast(w.priority as integer)) as is_open_weights,
-           arg_min(w.source_url, cast(w.priority as integer)) as open_weights_source_url,
-           arg_min(w.hf_repo, cast(w.priority as integer)) as hf_repo
+           arg_min(w.is_open_weights, w.priority) as is_open_weights,
+           arg_min(w.source_url, w.priority) as open_weights_source_url,
+           arg_min(w.hf_repo, w.priority) as hf_repo
     from (select distinct model_permaslug from panel) as m
-    join raw.raw_curated__openrouter_open_weights as w on regexp_matches(m.model_permaslug, w.pattern)
+    join stg.stg_curated__openrouter_open_weights as w on regexp_matches(m.model_permaslug, w.pattern)
     group by all
 )
 select
     p.*,
-    nullif(a.lab_id, '') as lab_id,
-    nullif(a.country_code, '') as country_code,
+    a.lab_id,
+    a.country_code,
     s.is_open_weights,
-    coalesce(s.is_open_weights, false) and s.open_weights_source_url is not null and s.open_weights_source_url <> ''
-        as status_cited,
-    nullif(s.hf_repo, '') as hf_repo,
-    nullif(s.open_weights_source_url, '') as open_weights_source_url
+    coalesce(s.is_open_weights, false) and s.open_weights_source_url is not null as status_cited,
+    s.hf_repo,
+    s.open_weights_source_url
 from panel as p
 left join status as s using (model_permaslug)
-left join raw.raw_curated__openrouter_authors as a on a.author = p.author
+left join stg.stg_curated__openrouter_authors as a on a.author = p.author

@@ -20,21 +20,21 @@ with curated as (
         provider,
         case when provider ilike '%aggregator%' then 'aggregator'
              when provider ilike '%official%' then 'official' else 'other' end as provider_kind,
-        nullif(trim(lab), '') as lab_text,
-        nullif(trim(lab_country), '') as source_country_claim,
+        lab as lab_text,
+        lab_country as source_country_claim,
         cast(null as varchar) as source_lab_id,
         model,
-        nullif(trim(tier_or_mode), '') as tier,
-        nullif(trim(resolution), '') as resolution_text,
-        concat_ws(' ', nullif(trim(tier_or_mode), ''), nullif(trim(resolution), '')) as audio_text,
+        tier_or_mode as tier,
+        resolution as resolution_text,
+        concat_ws(' ', tier_or_mode, resolution) as audio_text,
         concat_ws(' ', model, tier_or_mode) as mode_text,
         notes as mode_notes,
-        try_cast(nullif(trim(clip_seconds), '') as double) as clip_seconds,
-        price as price_text,
-        try_cast(trim(price) as double) as price_native,
-        try_cast(regexp_extract(price, '^\s*([0-9.]+)\s*-\s*([0-9.]+)\s*$', 1) as double) as price_range_low,
-        try_cast(regexp_extract(price, '^\s*([0-9.]+)\s*-\s*([0-9.]+)\s*$', 2) as double) as price_range_high,
-        case when lower(trim(currency)) = 'credits' then 'credits' else upper(trim(currency)) end as native_currency,
+        clip_seconds,
+        price_text,
+        price as price_native,
+        price_range_low,
+        price_range_high,
+        currency as native_currency,
         case
             when unit ilike 'credits per second%' then 'credits_per_second'
             when unit ilike 'per second%' then 'per_second'
@@ -43,13 +43,13 @@ with curated as (
             else 'other'
         end as billing_unit,
         unit as unit_text,
-        case when lower(trim(currency)) = 'credits' then (
-            select cast(u.usd_per_unit as double) from raw.raw_curated__unit_prices as u
+        case when currency = 'credits' then (
+            select u.usd_per_unit from stg.stg_curated__unit_prices as u
             where u.provider = 'runway' and u.unit = 'credit') end as usd_per_credit,
         try_cast(replace(regexp_extract(notes, '~?([0-9][0-9,]*) tokens', 1), ',', '') as double) as tokens_per_clip,
         try_cast(regexp_extract(notes, '([0-9]+)-s clip ~?[0-9][0-9,]* tokens', 1) as double) as tokens_clip_seconds,
-        try_cast(nullif(trim(price_per_second_usd), '') as double) as source_usd_per_s,
-        nullif(trim(as_of), '') as as_of_text,
+        price_per_second_usd as source_usd_per_s,
+        as_of_text,
         notes,
         source_url,
         snapshot_sha256,
@@ -57,7 +57,7 @@ with curated as (
         cast(null as timestamptz) as fetched_at,
         curated_file,
         curated_row
-    from raw.raw_curated__pricing
+    from stg.stg_curated__pricing
 ),
 runway as (
     select
@@ -117,8 +117,8 @@ litellm_vendors as (
         litellm_provider,
         vendor_name,
         vendor_kind,
-        nullif(vendor_lab_id, '') as vendor_lab_id
-    from raw.raw_curated__litellm_providers
+        vendor_lab_id
+    from stg.stg_curated__litellm_providers
 ),
 litellm_prices as (
     select
@@ -133,21 +133,20 @@ litellm_prices as (
         'litellm_price_history', key, litellm_provider,
         case when strpos(key, '/') > 0 then substr(key, strpos(key, '/') + 1) else key end,
         nullif(regexp_extract(price_field, '^output_cost_per_second_(\d{3,4}p|\dk)$', 1), ''), price_field,
-        cast(price_text as double), nullif(source, ''), nullif(deprecation_date, ''),
-        substr(wheel_upload_time_utc, 1, 10) || ' (litellm ' || litellm_version || ' upload day)',
-        source_url, snapshot_sha256, cast(null as integer), cast(null as timestamptz), curated_file,
-        cast(curated_row as integer)
+        price_usd_per_s, pricing_url, cast(deprecation_date as varchar),
+        strftime(wheel_uploaded_at at time zone 'UTC', '%Y-%m-%d') || ' (litellm ' || litellm_version || ' upload day)',
+        source_url, snapshot_sha256, cast(null as integer), cast(null as timestamptz), curated_file, curated_row
     from (
-        unpivot raw.raw_curated__litellm_price_history
+        unpivot stg.stg_curated__litellm_price_history
         on output_cost_per_second, output_cost_per_second_480p, output_cost_per_second_720p,
            output_cost_per_second_768p, output_cost_per_second_1080p, output_cost_per_second_2k,
            output_cost_per_second_4k, output_cost_per_video_per_second
-        into name price_field value price_text
+        into name price_field value price_usd_per_s
     ) as h
-    where nullif(trim(price_text), '') is not null
+    where price_usd_per_s is not null
       and not exists (
           select 1 from stg.stg_litellm_pricing__prices as f
-          where cast(f.fetched_at at time zone 'UTC' as date) = cast(substr(h.wheel_upload_time_utc, 1, 10) as date)
+          where cast(f.fetched_at at time zone 'UTC' as date) = cast(h.wheel_uploaded_at at time zone 'UTC' as date)
       )
 ),
 litellm as (

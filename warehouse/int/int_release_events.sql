@@ -23,8 +23,8 @@ with names as (
     select name_key, lab_id from int.int_release_lab_names
 ),
 repos as (
-    select lower(owner || '/' || repo) as repo_key, lab_id, model, nullif(version, '') as version
-    from raw.raw_curated__release_repos
+    select lower(owner || '/' || repo) as repo_key, lab_id, model, version
+    from stg.stg_curated__release_repos
     where platform = 'github'
 ),
 curated as (
@@ -33,21 +33,21 @@ curated as (
         'releases.csv row ' || curated_row as source_record_id,
         trim(lab) as lab_name,
         coalesce(n1.lab_id, n2.lab_id, n3.lab_id) as lab_id,
-        nullif(trim(lab_country), '') as source_country_code,
+        lab_country as source_country_code,
         trim(model) as model,
-        nullif(trim(version), '') as version,
-        nullif(trim(release_date), '') as release_date_text,
-        nullif(trim(release_date), '') as date_as_written,
-        nullif(trim(release_type), '') as release_type,
-        case lower(trim(open_weights)) when 'yes' then true when 'no' then false end as is_open_weights,
-        nullif(trim(license), '') as license,
-        nullif(trim(notes), '') as evidence_text,
+        version,
+        release_date_text,
+        release_date_text as date_as_written,
+        release_type,
+        is_open_weights,
+        license,
+        notes as evidence_text,
         cast(null as integer) as evidence_line_no,
-        nullif(trim(source_url), '') as source_url,
+        source_url,
         cast(null as varchar) as snapshot_sha256,
         curated_file,
-        cast(curated_row as integer) as curated_row
-    from raw.raw_curated__releases as r
+        curated_row
+    from stg.stg_curated__releases as r
     left join names as n1 on n1.name_key = lower(trim(r.lab))
     left join names as n2 on n2.name_key = lower(trim(regexp_replace(r.lab, '\s*\(.*\)\s*', ' ', 'g')))
     left join names as n3 on n3.name_key = lower(trim(regexp_extract(r.lab, '\(([^)]*)\)', 1)))
@@ -151,8 +151,8 @@ git_facts as (
         cast(null as varchar) as source_country_code,
         coalesce(p.model, split_part(g.repo, '/', 2)) as model,
         p.version,
-        nullif(trim(g.date), '') as release_date_text,
-        g.date || ' (commit ' || g.commit || ')' as date_as_written,
+        strftime(g.commit_date, '%Y-%m-%d') as release_date_text,
+        strftime(g.commit_date, '%Y-%m-%d') || ' (commit ' || g.commit || ')' as date_as_written,
         case g.kind
             when 'first_commit' then 'repo_created'
             when 'tag_annotated' then 'repo_release'
@@ -174,8 +174,8 @@ git_facts as (
         'https://github.com/' || g.repo || '/commit/' || g.commit as source_url,
         cast(null as varchar) as snapshot_sha256,
         g.curated_file,
-        cast(g.curated_row as integer) as curated_row
-    from raw.raw_curated__git_facts as g
+        g.curated_row
+    from stg.stg_curated__git_facts as g
     left join repos as p on p.repo_key = lower(g.repo)
     left join names as n1 on n1.name_key = lower(trim(g.lab))
     left join names as n2 on n2.name_key = lower(trim(regexp_replace(g.lab, '\s*\(.*\)\s*', ' ', 'g')))
@@ -186,13 +186,13 @@ candidates as (
     select
         'curated_candidates' as source,
         'releases_2026-09_to_12_candidates.csv row ' || c.curated_row as source_record_id,
-        trim(c.lab) as lab_name,
+        c.lab as lab_name,
         coalesce(n1.lab_id, n2.lab_id, n3.lab_id) as lab_id,
-        case when trim(c.country) ~ '^[A-Z]{2}$' then trim(c.country) end as source_country_code,
-        trim(c.model) as model,
+        case when c.country ~ '^[A-Z]{2}$' then c.country end as source_country_code,
+        c.model,
         cast(null as varchar) as version,
-        nullif(trim(c.date), '') as release_date_text,
-        c.date || ' (' || c.date_precision || '; ' || c.date_kind || ')' as date_as_written,
+        c.date_text as release_date_text,
+        c.date_text || ' (' || c.date_precision || '; ' || c.date_kind || ')' as date_as_written,
         case when lower(c.date_kind) like 'planned%' then 'planned' end as release_type,
         case
             when lower(c.date_kind) like 'first_seen%' or lower(c.date_kind) like 'first_listed%' then 'first_seen'
@@ -201,17 +201,16 @@ candidates as (
             else 'release_reported'
         end as date_kind,
         lower(c.date_precision) like '%upper bound%' as date_is_upper_bound,
-        case when lower(c.open_weights) like 'no%' then false when lower(c.open_weights) like 'yes%' then true end
-            as is_open_weights,
+        c.is_open_weights,
         cast(null as varchar) as license,
-        concat_ws(' — ', nullif(trim(c.note), ''), nullif(trim(c.evidence_source), '')) as evidence_text,
+        concat_ws(' — ', c.note, c.evidence_source) as evidence_text,
         cast(null as integer) as evidence_line_no,
-        nullif(trim(c.url), '') as source_url,
+        c.source_url,
         cast(null as varchar) as snapshot_sha256,
         c.curated_file,
-        cast(c.curated_row as integer) as curated_row
-    from raw.raw_curated__release_candidates as c
-    left join names as n1 on n1.name_key = lower(trim(c.lab))
+        c.curated_row
+    from stg.stg_curated__release_candidates as c
+    left join names as n1 on n1.name_key = lower(c.lab)
     left join names as n2 on n2.name_key = lower(trim(regexp_replace(c.lab, '\s*\(.*\)\s*', ' ', 'g')))
     left join names as n3 on n3.name_key = lower(trim(regexp_extract(c.lab, '\(([^)]*)\)', 1)))
 ),

@@ -16,7 +16,7 @@ with names as (
     from int.int_labs
     union all
     select lower(trim(owner)), lab_id, 5, 'release_repos.csv ' || platform || ' owner'
-    from raw.raw_curated__release_repos
+    from stg.stg_curated__release_repos
 )
 select name_key, lab_id, basis
 from names

@@ -21,7 +21,7 @@ bars as (
     select 'stock_csv', c.read_from, coalesce(s.adjustment, 'unknown'), c.ticker, c.date,
            c.open, c.high, c.low, c.close, c.volume, c.source_url, c.snapshot_sha256, c.fetched_at
     from csv_rows as c
-    left join raw.raw_curated__stock_csv_series as s on s.repository = c.read_from
+    left join stg.stg_curated__stock_csv_series as s on s.repository = c.read_from
     union all
     -- the adjusted close of a raw+adj_close file: its own close-only series
     select 'stock_csv', c.read_from, 'adjusted', c.ticker, c.date,

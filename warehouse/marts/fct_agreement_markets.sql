@@ -14,9 +14,9 @@
 with stock_series as (
     select p.ticker, p.trade_date, p.close, p.read_from, p.adjustment,
            p.source || ':' || p.read_from || ' (' || p.adjustment || ')' as series,
-           coalesce(cast(s.preference_rank as integer), case when p.source = 'yahoo' then 0 else 9 end) as rank_
+           coalesce(s.preference_rank, case when p.source = 'yahoo' then 0 else 9 end) as rank_
     from marts.fct_stock_prices as p
-    left join raw.raw_curated__stock_csv_series as s on p.source = 'stock_csv' and s.repository = p.read_from
+    left join stg.stg_curated__stock_csv_series as s on p.source = 'stock_csv' and s.repository = p.read_from
 ),
 stock_pairs as (
     select 'stocks' as family, 'close ' || a.ticker as fact, a.series as source_a, b.series as source_b,

@@ -14,11 +14,11 @@
 -- fct_stock_sessions flags the return across the change (switches_series): nothing is spliced
 -- silently.
 with facts as (
-    select p.*, coalesce(cast(s.preference_rank as integer), 9) as series_rank,
+    select p.*, coalesce(s.preference_rank, 9) as series_rank,
            p.adjustment = 'adjusted' and bool_or(p.adjustment = 'raw')
                over (partition by p.source, p.read_from, p.ticker, p.trade_date) as has_raw_twin
     from int.int_stock_prices as p
-    left join raw.raw_curated__stock_csv_series as s on p.source = 'stock_csv' and s.repository = p.read_from
+    left join stg.stg_curated__stock_csv_series as s on p.source = 'stock_csv' and s.repository = p.read_from
     where p.close is not null
 )
 select

@@ -88,13 +88,32 @@ curated_assets = [
     ),
 ]
 
-# staging of the seeds read as data (not only joined): typed, renamed, nothing resolved
-staging = [
-    *sql_model("stg", "stg_curated__earnings_days"),
-    *sql_model("stg", "stg_curated__market_moves_reported"),
-    *sql_model("stg", "stg_curated__sources"),
-    *sql_model("stg", "stg_curated__cadences"),
-    *sql_model("stg", "stg_curated__source_boards"),
-]
+# staging of the seeds the int and marts models read: typed, renamed, tidied, nothing resolved (the
+# int and marts layers never read a raw table; aa_history, arena_history and patents_reported are
+# staged in their own families)
+STAGED_SEEDS = (
+    "earnings_days",
+    "market_moves_reported",
+    "sources",
+    "cadences",
+    "source_boards",
+    "labs",
+    "labs_supplement",
+    "listings",
+    "events",
+    "releases",
+    "release_candidates",
+    "release_repos",
+    "git_facts",
+    "model_families",
+    "openrouter_authors",
+    "openrouter_open_weights",
+    "pricing",
+    "unit_prices",
+    "litellm_providers",
+    "litellm_price_history",
+    "stock_csv_series",
+)
+staging = [model for seed in STAGED_SEEDS for model in sql_model("stg", f"stg_curated__{seed}")]
 
 defs = definitions(__name__, *curated_assets, *staging)

@@ -65,6 +65,7 @@ def scratch_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
         "release_candidates",
     ):
         load_curated(con, name)
+        build_model(con, "stg", f"stg_curated__{name}")  # the int models read the seeds typed, never raw
     for table in (*RAW_TABLES.values(), "raw_openness__hf_trending"):
         ensure_table(con, "raw", table)
     for layer, name in (
