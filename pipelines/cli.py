@@ -183,5 +183,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def run() -> None:
+    """The `videorace` command: `main`, then an exit that skips the interpreter's teardown. After a
+    refresh, freeing Dagster's and Polars' objects one by one costs ~0.7 s on this machine and does
+    nothing a clean exit needs: every warehouse connection is closed (checkpointed) by then and the
+    output is flushed here. In-process callers (the tests) use `main`."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader left (`videorace status | head`): nothing more to say
+        pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -28,6 +28,7 @@ from .defs import (
     releases,
     stocks,
 )
+from .defs.bundle import definitions
 from .resources import WAREHOUSE_WRITER_TAG, build_resources
 from .schedules import build_jobs_and_schedules
 
@@ -39,7 +40,7 @@ QUESTIONS = (quality, markets, claims)
 
 def family_definitions() -> dg.Definitions:
     """The families', the operations checks on them and the outputs built from them."""
-    families = dg.Definitions.merge(*(package.defs for package in (*FAMILIES, *QUESTIONS)))
+    families = definitions(*(package.declared for package in (*FAMILIES, *QUESTIONS)))
     return dg.Definitions.merge(families, ops.build_defs(families), outputs.build_defs(families))
 
 

@@ -1,10 +1,12 @@
-"""Turn a family's assets and checks into Definitions: every asset is in the family's group (the
-folder it lives in), and each check runs in the step that builds its asset, so a refresh has about
-one step per family and layer, not one per check."""
+"""Turn the families' assets and checks into Definitions: every asset is in its family's group (the
+folder it lives in), every family's SQL models of one layer share one step, and each check runs in
+the step that builds its asset, so a refresh has about one step per source and per SQL layer, not
+one per table or check."""
 
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 import dagster as dg
@@ -74,31 +76,76 @@ class Buildable(Protocol):
     def build(self, checks: list[Check]) -> dg.AssetsDefinition: ...
 
 
-def definitions(package: str, *objects) -> dg.Definitions:
-    """A family's Definitions; `package` is the family module's `__name__`
-    (`pipelines.defs.<family>`), whose last part is the group of every asset in it. Assets pass
-    through (regrouped), `SqlModel`s become one multi-asset per layer, `Buildable`s one each; a
-    `Check` runs in the step of its asset when that step is built here, else (its asset is another
-    package's, or a plain asset) in one multi-asset check named after the family."""
+@dataclass(frozen=True)
+class Family:
+    """What one pipelines/defs/<family>/ package declares: assets, SQL models, buildables and
+    checks. `definitions(*families)` turns families into Dagster definitions together."""
+
+    name: str  # the package's last part: the Dagster group of everything it declares
+    objects: tuple
+
+    @property
+    def keys(self) -> set[dg.AssetKey]:
+        from .sql_assets import SqlModel
+
+        keys: set[dg.AssetKey] = set()
+        for o in self.objects:
+            if isinstance(o, SqlModel):
+                keys.add(o.key)
+            elif isinstance(o, Buildable):
+                keys |= o.keys
+            elif isinstance(o, dg.AssetsDefinition):
+                keys |= set(o.keys)
+        return keys
+
+
+def family(package: str, *objects) -> Family:
+    """A family's declarations; `package` is the family module's `__name__` (`pipelines.defs.<family>`)."""
+    return Family(package.rsplit(".", 1)[-1], objects)
+
+
+def definitions(*families: Family) -> dg.Definitions:
+    """Definitions for `families`. Every asset is in its family's group. Every family's SQL models
+    of one layer share ONE step (a subsettable multi-asset; each table keeps its own key, group,
+    metadata and checks): Dagster's cost is per step, and a layer reads only the layers before it,
+    so a layer step never waits on another family's step of the same layer (when a model does read
+    across, Dagster splits the step itself). `Buildable`s are one step each. A `Check` runs in the
+    step that builds its asset when that step is built here, else (its asset is another family's,
+    or a plain asset) in one multi-asset check per family, `<family>_checks`."""
     from .sql_assets import SqlLayer, SqlModel
 
-    checks = [o for o in objects if isinstance(o, Check)]
-    ready = [o for o in objects if isinstance(o, dg.AssetChecksDefinition)]
-    models = [o for o in objects if isinstance(o, SqlModel)]
-    buildables: list[Buildable] = [o for o in objects if isinstance(o, Buildable)]
-    assets = [o for o in objects if not isinstance(o, (Check, dg.AssetChecksDefinition, SqlModel, Buildable))]
-    family = package.rsplit(".", 1)[-1]
-    layers: dict[str, list] = {}
-    for model in (
-        m.in_group(family) for m in models
-    ):  # one step per family and layer; each table keeps its own asset key
-        layers.setdefault(model.layer, []).append(model)
-    buildables += [SqlLayer(f"{family}_{layer}_models", tuple(members)) for layer, members in layers.items()]
-    for unit in buildables:
-        assets.append(unit.build([c for c in checks if c.key.asset_key in unit.keys]))
-    built = {key for unit in buildables for key in unit.keys}
-    rest = [c for c in checks if c.key.asset_key not in built]
-    if rest:
-        ready.append(checks_definition(f"{family}_checks", rest))
-    assets = list(dg.map_asset_specs(lambda spec: spec.replace_attributes(group_name=family), assets))
+    layers: dict[str, list[SqlModel]] = {}
+    units: list[tuple[str | None, Buildable]] = []
+    plain: list[tuple[str, dg.AssetsDefinition]] = []
+    checks: list[tuple[str, Check]] = []
+    ready: list[dg.AssetChecksDefinition] = []
+    for fam in families:
+        for o in fam.objects:
+            if isinstance(o, Check):
+                checks.append((fam.name, o))
+            elif isinstance(o, dg.AssetChecksDefinition):
+                ready.append(o)
+            elif isinstance(o, SqlModel):
+                layers.setdefault(o.layer, []).append(o.in_group(fam.name))
+            elif isinstance(o, Buildable):
+                units.append((fam.name, o))
+            else:
+                plain.append((fam.name, o))
+    prefix = f"{families[0].name}_" if len(families) == 1 else ""
+    units += [(None, SqlLayer(f"{prefix}{layer}_models", tuple(members))) for layer, members in layers.items()]
+    assets: list = []
+    for group, unit in units:
+        built = unit.build([c for _, c in checks if c.key.asset_key in unit.keys])
+        assets += [built] if group is None else _in_group(group, [built])
+    for group, asset in plain:
+        assets += _in_group(group, [asset])
+    built_keys = {key for _, unit in units for key in unit.keys}
+    for fam in families:
+        rest = [c for name, c in checks if name == fam.name and c.key.asset_key not in built_keys]
+        if rest:
+            ready.append(checks_definition(f"{fam.name}_checks", rest))
     return dg.Definitions(assets=assets, asset_checks=ready)
+
+
+def _in_group(group: str, assets: list) -> list:
+    return list(dg.map_asset_specs(lambda spec: spec.replace_attributes(group_name=group), assets))

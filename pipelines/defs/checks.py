@@ -1,9 +1,10 @@
 """Data-quality checks, declared beside the assets they guard.
 
 A check here is a small description (asset, name, severity, a function of a DuckDB connection);
-`bundle.definitions` turns a family's checks into ONE Dagster multi-asset check, so two hundred
-checks cost a dozen steps, not two hundred. Each check still has its own key, result and metadata
-in the UI, and a refresh of a subset evaluates only the checks of the selected assets.
+`bundle.definitions` evaluates each in the step that builds its asset (or, for an asset built
+elsewhere, in ONE multi-asset check per family), so two hundred checks add no steps. Each check
+still has its own key, result and metadata in the UI, and a refresh of a subset evaluates only the
+checks of the selected assets.
 
 Severity is the gate: an ERROR check that fails (a key not unique or NULL, a raw table that drifted
 from its DDL) means the marts cannot be trusted, so the site is not rebuilt (`gate_failures`, read by

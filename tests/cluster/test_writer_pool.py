@@ -11,9 +11,9 @@ def test_every_step_that_opens_the_warehouse_takes_the_writer_pool_and_tag():
     job = build_definitions().resolve_job_def("refresh_all")
     nodes = list(job.graph.iterate_op_defs())
     opening = [op for op in nodes if "duckdb" in op.required_resource_keys]
-    # every step but the fetches opens the warehouse: one load per source, one per family and SQL
-    # layer, the curated files, claims, outputs and the checks steps
-    assert len(opening) == 71 and len(nodes) == 91  # a multi-asset split where other families sit between
+    # every step but the fetches opens the warehouse: one load per source, one per SQL layer, the
+    # curated files, claims, changes, the site and the checks steps
+    assert len(opening) == 31 and len(nodes) == 51
     assert {op.pool for op in opening} == {WAREHOUSE_WRITER_POOL}
     assert all(op.tags.get(k) == v for op in opening for k, v in WAREHOUSE_WRITER_TAG.items())
     # the 20 fetch steps open no warehouse, take no pool and no writer tag: they run side by side

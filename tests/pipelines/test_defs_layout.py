@@ -50,6 +50,6 @@ def test_every_asset_is_in_the_group_of_the_package_that_declares_it():
     graph = defs.resolve_asset_graph()
     for module in (*FAMILIES, *QUESTIONS):
         family = module.__name__.rsplit(".", 1)[-1]
-        for asset in module.defs.assets or []:
-            for key in asset.keys:
-                assert graph.get(key).group_name == family, key
+        assert module.declared.name == family
+        for key in module.declared.keys:
+            assert graph.get(key).group_name == family, key

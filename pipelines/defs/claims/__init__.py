@@ -5,7 +5,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from ...resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG
-from ..bundle import definitions
+from ..bundle import family
 from ..checks import key_checks, range_check
 from ..metadata import table_metadata
 from ..sql_assets import upstream_keys
@@ -41,7 +41,7 @@ def fct_claim_verdicts(context: dg.AssetExecutionContext, duckdb: DuckDBResource
     return dg.MaterializeResult(metadata=meta)
 
 
-defs = definitions(
+declared = family(
     __name__,
     fct_claim_verdicts,
     *key_checks("fct_claim_verdicts", "marts.fct_claim_verdicts", ("claim_id", "refresh_date")),

@@ -9,7 +9,7 @@ from dagster_duckdb import DuckDBResource
 from ...curated import CURATED_FILES, CuratedSchemaError, load_curated
 from ...resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG
 from ...source_runs import record_run
-from ..bundle import check_results, check_spec, definitions, warehouse_connection
+from ..bundle import check_results, check_spec, family, warehouse_connection
 from ..checks import Check, key_checks
 from ..metadata import table_metadata
 from ..sql_assets import sql_model
@@ -116,4 +116,4 @@ STAGED_SEEDS = (
 )
 staging = [model for seed in STAGED_SEEDS for model in sql_model("stg", f"stg_curated__{seed}")]
 
-defs = definitions(__name__, *curated_assets, *staging)
+declared = family(__name__, *curated_assets, *staging)

@@ -2,10 +2,10 @@
 arenas name, and the stock listings. Built from the curated seeds (and, for models, the arena
 entries); one home for each, so no family resolves a lab or a listing its own way."""
 
-from ..bundle import definitions
+from ..bundle import family
 from ..sql_assets import sql_model
 
-defs = definitions(
+declared = family(
     __name__,
     *sql_model("int", "int_labs"),
     *sql_model("int", "int_listings"),

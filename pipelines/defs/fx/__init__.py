@@ -1,12 +1,12 @@
 """FX family: FRED DEXCHUS (a live download, or copies read from repositories that republish it; one
 preferred per day by a written rule) and the ECB reference rates (fallback cross rate)."""
 
-from ..bundle import definitions
+from ..bundle import family
 from ..checks import range_check
 from ..source_assets import source_assets
 from ..sql_assets import sql_model
 
-defs = definitions(
+declared = family(
     __name__,
     # the manifest label reaches the parser: the series (DEXCHUS) or the country slice (China)
     *source_assets(

@@ -2,7 +2,7 @@
 leaderboard dataset beside them with the agreement of the two, and the Artificial Analysis video
 arena (fetched snapshots over its curated history), each staged and turned into its fact table here."""
 
-from ..bundle import definitions
+from ..bundle import family
 from ..checks import range_check
 from ..source_assets import source_assets
 from ..sql_assets import sql_model
@@ -17,7 +17,7 @@ AGREEMENT_CHECK = range_check(
     "(a warning: both values stay, the rule column says which is preferred)",
 )
 
-defs = definitions(
+declared = family(
     __name__,
     *source_assets("arena", keys=("record_index",), date_column="snapshot_date"),
     # AA's own responses name neither the board nor a day: the request label and our retrieval time do

@@ -1,11 +1,11 @@
 """Q6 markets, across families: event study of listed companies' returns (stocks) around dated
 video-model launches (releases), and the press-reported moves beside ours."""
 
-from ..bundle import definitions
+from ..bundle import family
 from ..checks import range_check
 from ..sql_assets import sql_model
 
-defs = definitions(
+declared = family(
     __name__,
     *sql_model(
         "int",

@@ -3,12 +3,12 @@ fct_open_model_stats; OpenRouter's LLM token panel -> the open-weight share of O
 (LLM tokens, not video); and the Q4 outputs: open-weight share of releases, open models in the
 arena top 10, downloads by country, the video models that trend."""
 
-from ..bundle import definitions
+from ..bundle import family
 from ..checks import range_check
 from ..source_assets import source_assets
 from ..sql_assets import sql_model
 
-defs = definitions(
+declared = family(
     __name__,
     *source_assets("hf_models", keys=("record_index",)),
     *source_assets("hf_trending", keys=("record_index",), date_column="fetched_at"),

@@ -14,7 +14,7 @@ import dagster as dg
 
 from ...config import SQL_DIR
 from ...sources import SOURCES
-from ..bundle import definitions
+from ..bundle import definitions, family
 from ..checks import Check
 from .health import freshness, schema_drift
 from .rules import RULES, RangeRule, out_of_range
@@ -85,4 +85,4 @@ def build_defs(other: dg.Definitions) -> dg.Definitions:
         if isinstance(asset, dg.AssetsDefinition)
         for key in asset.keys
     }
-    return definitions(__name__, *ops_checks(present))
+    return definitions(family(__name__, *ops_checks(present)))

@@ -7,7 +7,7 @@ from dagster_duckdb import DuckDBResource
 from dashboards.build import build_site
 
 from ...resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG, SitePaths
-from ..bundle import definitions
+from ..bundle import definitions, family
 from ..checks import GateClosed, key_checks, require_open_gate
 from ..sql_assets import table_key, upstream_keys
 from .changes import change_queries, record_changes
@@ -106,5 +106,7 @@ def site_asset(other: dg.Definitions) -> dg.AssetsDefinition:
 def build_defs(other: dg.Definitions) -> dg.Definitions:
     """The outputs family, given the other families' definitions (the site's full-data inputs)."""
     return definitions(
-        __name__, fct_changes, *key_checks("fct_changes", "marts.fct_changes", ("change_id",)), site_asset(other)
+        family(
+            __name__, fct_changes, *key_checks("fct_changes", "marts.fct_changes", ("change_id",)), site_asset(other)
+        )
     )

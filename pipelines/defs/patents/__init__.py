@@ -2,12 +2,12 @@
 a free key; three recorded OPS answers replay as unattributed examples), beside the curated WIPO /
 Stanford HAI anchor figures, and the OWID/CSET all-AI applications per million as a second series."""
 
-from ..bundle import definitions
+from ..bundle import family
 from ..checks import range_check
 from ..source_assets import source_assets
 from ..sql_assets import sql_model
 
-defs = definitions(
+declared = family(
     __name__,
     # The snapshot label carries the query (scope, country, year) to the parser; the recorded
     # client examples are labelled `unattributed` (not a query of ours, never counted).

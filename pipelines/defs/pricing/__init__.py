@@ -3,7 +3,7 @@
 bitemporal price observations and the China vs U.S. price per second."""
 
 from ...curated import unit_price_usd
-from ..bundle import definitions
+from ..bundle import family
 from ..checks import range_check
 from ..source_assets import source_assets
 from ..sql_assets import sql_model
@@ -20,7 +20,7 @@ NATURAL_KEY_UNIQUE = (
     + ")"
 )
 
-defs = definitions(
+declared = family(
     __name__,
     # the dollar value of a Runway credit is a cited seed row (warehouse/seeds/unit_prices.csv)
     *source_assets(

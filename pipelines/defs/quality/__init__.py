@@ -1,10 +1,10 @@
 """Q1 quality, across the arenas: top-N shares, the best score per country, #1 and a CI-aware lead,
 the days one country trails the other, from the leaderboards family's fact tables."""
 
-from ..bundle import definitions
+from ..bundle import family
 from ..sql_assets import sql_model
 
-defs = definitions(
+declared = family(
     __name__,
     *sql_model(
         "out",

@@ -2,14 +2,14 @@
 raw) with the curated release table, into fct_releases (every source's date side by side, one
 preferred) and the Q3 cadence outputs."""
 
-from ..bundle import definitions
+from ..bundle import family
 from ..checks import range_check
 from ..source_assets import source_assets
 from ..sql_assets import sql_model
 
 FCT = "marts.fct_releases"
 
-defs = definitions(
+declared = family(
     __name__,
     # the README's repo comes from the spider's label (owner/repo), not from the text
     *source_assets("github_readme", keys=("record_index",), parse_options=lambda snap: {"repo": snap.label or None}),

@@ -1,6 +1,6 @@
 """Stocks family: Yahoo v8 chart JSON (live) and the recorded daily price CSVs, into one fact table."""
 
-from ..bundle import definitions
+from ..bundle import family
 from ..checks import range_check
 from ..source_assets import source_assets
 from ..sql_assets import sql_model
@@ -11,7 +11,7 @@ def _ticker_from_label(snap) -> dict:
     return {"ticker": snap.label or None}
 
 
-defs = definitions(
+declared = family(
     __name__,
     *source_assets("yahoo", keys=("record_index",), date_column="date", parse_options=_ticker_from_label),
     *source_assets("stock_csv", keys=("record_index",), date_column="date", parse_options=_ticker_from_label),
