@@ -70,9 +70,11 @@ def test_stock_repositories_disagree_where_the_adjustment_basis_differs(warehous
 
 
 def test_sources_agree_check_warns(warehouse_con):
-    from pipelines.defs.markets import defs
+    from pipelines.defs.bundle import definitions
+    from pipelines.defs.markets import declared
 
     # the check runs in the step that builds its asset: its spec is on that multi-asset
+    defs = definitions(declared)
     specs = [s for a in [*defs.assets, *defs.asset_checks] for s in getattr(a, "check_specs", [])]
     spec = next(s for s in specs if s.name == "sources_agree")
     assert spec.asset_key == dg.AssetKey("fct_agreement_markets")
