@@ -133,17 +133,21 @@ def ensure_table(con: duckdb.DuckDBPyConnection, layer: str, table: str) -> None
     con.execute(sql_text(f"{layer}/{table}.sql"))
 
 
-VIEW_LAYERS = ("stg", "int")  # views (always current with their inputs); the other layers are tables
+# Staging views stay views (a rename and cast of their raw table, always current with it). The
+# intermediate models are tables: each is read by several marts, and as a view its whole query (the
+# model-family regexes, the FX joins) ran again for every reader and for its own metadata.
+VIEW_LAYERS = ("stg",)
+QUARANTINED_LAYERS = ("marts", "out")  # impossible rows are held back from the published layers
 
 
 def is_view(relation: str) -> bool:
-    """'stg.x' / 'int.x' are views built by `build_model`; raw, marts and out are tables."""
+    """'stg.x' are views built by `build_model`; raw, int, marts and out are tables."""
     return relation.split(".", 1)[0] in VIEW_LAYERS
 
 
 def build_model(con: duckdb.DuckDBPyConnection, layer: str, name: str, keys: tuple[str, ...] = ()) -> None:
-    """Create or replace one staging view / mart table from warehouse/<layer>/<name>.sql (a
-    SELECT), in one transaction. A mart or out table loses its impossible rows (and rows whose
+    """Create or replace one staging view / int, mart or out table from warehouse/<layer>/<name>.sql
+    (a SELECT), in one transaction. A mart or out table loses its impossible rows (and rows whose
     `keys` are not unique) to marts.fct_row_rejects in that same transaction. Not counted here: the
     asset's metadata counts it, and counting a staging view runs its whole query."""
     from .defs.ops.quarantine import quarantine  # lazily: the defs package imports this module
@@ -152,7 +156,7 @@ def build_model(con: duckdb.DuckDBPyConnection, layer: str, name: str, keys: tup
     kind = "VIEW" if layer in VIEW_LAYERS else "TABLE"
     with transaction(con):
         con.execute(f"CREATE OR REPLACE {kind} {layer}.{name} AS\n{select}")
-        if kind == "TABLE":
+        if layer in QUARANTINED_LAYERS:
             quarantine(con, f"{layer}.{name}", keys)
 
 

@@ -6,7 +6,7 @@ import duckdb
 from ..warehouse import is_view
 
 PREVIEW_ROWS, PREVIEW_COLUMNS = 5, 8
-# A staging/intermediate view runs its whole query each time it is read (a LIMIT does not stop a
+# A staging view runs its whole query each time it is read (a LIMIT does not stop a
 # window or an aggregate inside it): it is read once into this temporary table, then described.
 SCRATCH = "temp.main.__table_metadata"
 
