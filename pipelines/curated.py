@@ -17,7 +17,7 @@ from videorace_scrapers.snapshots import Snapshot, display_path, sha256_hex
 
 from .config import SEEDS_DIR
 from .snapshot_ledger import register_snapshots
-from .warehouse import ensure_base_tables, table_exists, transaction
+from .warehouse import ensure_base_tables, transaction
 
 CURATED_DIR = SEEDS_DIR / "curated"
 
@@ -136,16 +136,33 @@ def unit_price_usd(provider: str, unit: str) -> float:
     return float(rows["usd_per_unit"][0])
 
 
-def load_curated(con: duckdb.DuckDBPyConnection, name: str) -> dict:
+def loaded_curated(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, int]]:
+    """table -> (sha256 of the file it was loaded from, rows), for every curated table there is, in
+    one statement (the seeds step asks for all of them at once)."""
+    tables = [
+        r[0]
+        for r in con.execute("""SELECT table_name FROM information_schema.tables
+                                WHERE table_schema = 'raw' AND table_name LIKE 'raw\\_curated\\_\\_%' ESCAPE '\\'
+                                ORDER BY 1""").fetchall()
+    ]
+    if not tables:
+        return {}
+    query = " UNION ALL ".join(f"SELECT '{t}', any_value(snapshot_sha256), count(*) FROM raw.{t}" for t in tables)
+    return {t: (sha, rows) for t, sha, rows in con.execute(query).fetchall()}
+
+
+def load_curated(con: duckdb.DuckDBPyConnection, name: str, loaded: dict[str, tuple[str, int]] | None = None) -> dict:
+    """Load one seed file into raw.raw_curated__<name> unless that table holds these very bytes.
+    `loaded`: loaded_curated(con), when the caller loads several (the base tables then exist)."""
     path, required = CURATED_FILES[name]
     table = f"raw_curated__{name}"
     body = path.read_bytes()
     digest = sha256_hex(body)
-    ensure_base_tables(con)
-    if table_exists(con, "raw", table):
-        loaded = con.execute(f"SELECT any_value(snapshot_sha256) FROM raw.{table}").fetchall()[0][0]
-        if loaded == digest:
-            return {"status": "unchanged", "rows": con.execute(f"SELECT count(*) FROM raw.{table}").fetchall()[0][0]}
+    if loaded is None:
+        ensure_base_tables(con)
+        loaded = loaded_curated(con)
+    if table in loaded and loaded[table][0] == digest:
+        return {"status": "unchanged", "rows": loaded[table][1]}
     frame = pl.read_csv(path, infer_schema=False, encoding="utf8")
     missing = [c for c in required if c not in frame.columns]
     if missing:

@@ -6,18 +6,19 @@ import dagster as dg
 import polars as pl
 from dagster_duckdb import DuckDBResource
 
-from ...curated import CURATED_FILES, CuratedSchemaError, load_curated
+from ...curated import CURATED_FILES, CuratedSchemaError, load_curated, loaded_curated
 from ...resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG
 from ...source_runs import record_run
+from ...warehouse import ensure_base_tables
 from ..bundle import check_results, check_spec, family, warehouse_connection
 from ..checks import Check, key_checks
 from ..metadata import table_metadata
 from ..sql_assets import sql_model
 
 
-def _load_one(context, con, name: str) -> dict:
+def _load_one(context, con, name: str, loaded: dict) -> dict:
     try:
-        result = load_curated(con, name)
+        result = load_curated(con, name, loaded)
     except (CuratedSchemaError, OSError, pl.exceptions.PolarsError) as exc:
         record_run(con, context.run.run_id, f"curated_{name}", "curated", "failed", failures=1, message=str(exc))
         raise
@@ -61,12 +62,14 @@ class CuratedFiles:
         def _load(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
             failed = []
             with warehouse_connection(duckdb) as con:
+                ensure_base_tables(con)
+                loaded = loaded_curated(con)  # every seed's loaded sha256 and rows, in one statement
                 for name in self.names:
                     key = dg.AssetKey(f"raw_curated__{name}")
                     if key not in context.selected_asset_keys:
                         continue
                     try:
-                        meta = _load_one(context, con, name)
+                        meta = _load_one(context, con, name, loaded)
                     except (CuratedSchemaError, OSError, pl.exceptions.PolarsError) as exc:
                         failed.append(f"{name}: {exc}")  # the other files still load; the step then fails
                         continue
