@@ -16,7 +16,8 @@ COMPARISONS = {
     "1080p_any_audio": "1080p, audio with, without or not stated",
     "all_resolutions": "any resolution",
 }
-OFFER_COLUMNS = (
+# an offer as the charts label it, and its price
+OFFER_LABEL_COLUMNS = (
     "country_group",
     "model_display",
     "provider",
@@ -24,29 +25,14 @@ OFFER_COLUMNS = (
     "resolution",
     "has_audio",
     "price_usd_per_s",
-    "usd_method",
-    "price_native",
-    "native_currency",
-    "fx_rate_cny_per_usd",
-    "fx_date",
-    "as_of_text",
-    "valid_from",
-    "source_url",
 )
+CONVERSION_COLUMNS = ("usd_method", "price_native", "native_currency", "fx_rate_cny_per_usd", "fx_date", "as_of_text")
+OFFER_COLUMNS = (*OFFER_LABEL_COLUMNS, *CONVERSION_COLUMNS, "valid_from", "source_url")
 # The tables show the offer as the charts label it (model, provider, tier, resolution, audio), its
 # price and date; how a price was converted (method, native price and currency, FX rate and date,
 # the source's own date text) is in the CSV. The bar charts' hover shows the native price, so their
 # (short) tables keep it.
-TABLE_COLUMNS = (
-    "country_group",
-    "model_display",
-    "provider",
-    "tier",
-    "resolution",
-    "has_audio",
-    "price_usd_per_s",
-    "valid_from",
-)
+TABLE_COLUMNS = (*OFFER_LABEL_COLUMNS, "valid_from")
 BAR_TABLE_COLUMNS = (*TABLE_COLUMNS, "price_native", "native_currency", "usd_method")
 
 

@@ -12,6 +12,15 @@ from ..names import Names
 from ..sources import board_order
 from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, FILL_ALPHA, base_layout
 
+BEST_SCORE_COLUMNS = (
+    "snapshot_date",
+    "country_group",
+    "best_model",
+    "best_score",
+    "best_score_ci_lower",
+    "best_score_ci_upper",
+)
+
 
 def _layout(fig: go.Figure, y_title: str) -> go.Figure:
     return base_layout(fig, y_title, hovermode="x unified")
@@ -152,28 +161,12 @@ def best_score_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart:
         slug=f"best-score-{board}",
         title=title,
         figure=fig,
-        data=data.select(
-            "board",
-            "snapshot_date",
-            "country_group",
-            "best_model",
-            "best_score",
-            "best_score_ci_lower",
-            "best_score_ci_upper",
-            "source_urls",
-        ),
+        data=data.select("board", *BEST_SCORE_COLUMNS, "source_urls"),
         sources=_sources(data),
         as_of=str(day),
         terms=("arena-score", "ci"),
         max_gap_days=DAILY_BOARD_DAYS,
-        table_columns=(
-            "snapshot_date",
-            "country_group",
-            "best_model",
-            "best_score",
-            "best_score_ci_lower",
-            "best_score_ci_upper",
-        ),
+        table_columns=BEST_SCORE_COLUMNS,
         note=GAP_NOTE + " The shaded band is each best model's confidence interval.",
     )
 

@@ -24,6 +24,19 @@ NOTE = (
 ADJECTIVE = {"CN": "Chinese", "US": "U.S."}
 
 
+GAP_COLUMNS = (
+    "snapshot_date",
+    "country_code",
+    "best_model",
+    "best_score",
+    "other_first_reached_on",
+    "reached",
+    "days_behind",
+    "days_behind_max",
+    "is_censored",
+)
+
+
 def _title(board: str, latest: dict[str, dict]) -> str:
     for behind, ahead in (("CN", "US"), ("US", "CN")):
         row = latest.get(behind)
@@ -69,32 +82,11 @@ def days_behind_chart(rows: pl.DataFrame, board: str, sources: list[str]) -> Cha
         slug=f"days-behind-{board}",
         title=_title(board, latest),
         figure=fig,
-        data=data.select(
-            "board",
-            "snapshot_date",
-            "country_code",
-            "best_model",
-            "best_score",
-            "other_first_reached_on",
-            "reached",
-            "days_behind",
-            "days_behind_max",
-            "is_censored",
-        ),
+        data=data.select("board", *GAP_COLUMNS),
         sources=sources,
         as_of=str(day),
         terms=("days-behind", "ci"),
-        table_columns=(  # every column but the board (the title's)
-            "snapshot_date",
-            "country_code",
-            "best_model",
-            "best_score",
-            "other_first_reached_on",
-            "reached",
-            "days_behind",
-            "days_behind_max",
-            "is_censored",
-        ),
+        table_columns=GAP_COLUMNS,  # every column but the board (the title's)
         max_gap_days=DAILY_BOARD_DAYS,
         note=NOTE,
     )
