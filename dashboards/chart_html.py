@@ -150,9 +150,13 @@ def data_table(
     # first "Show table". Every cell is escaped, so no scraped text can close the <noscript>.
     return (
         f'<div class="table-view" id="{esc(table_id)}"><noscript class="table-src">{_columns_note(frame, shown)}'
+        # the caption as a reader sees it sits above the scroll box, so it wraps at the box's width
+        # (a <caption> spans the whole width of a wide table and is cut off inside the box); the
+        # <caption> stays for screen readers, which are spared the visible copy
+        f'<p class="meta table-caption" aria-hidden="true">{esc(caption)}</p>'
         f'<div class="table-scroll" tabindex="0" role="region" aria-label="{esc(caption)}">'
         f'<table class="data sortable"{filter_cols}>'
-        f'<caption class="meta">{esc(caption)}</caption>'
+        f'<caption class="visually-hidden">{esc(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{''.join(body)}</tbody></table></div>{more}</noscript></div>\n"
     )
 

@@ -17,6 +17,16 @@ from typing import Any
 LIVE_ONLY = "(no committed recordings; "  # the marker in fetch.py's SourceSkipped message
 
 
+def failure_reason(event: Any) -> str:
+    """A failed step's real error on one line: the innermost cause of what Dagster wraps it in
+    ("Error occurred while executing op ..."), at most 300 characters."""
+    error = getattr(event.event_specific_data, "error", None)
+    while error is not None and error.cause is not None:
+        error = error.cause
+    text = " ".join((error.message if error is not None else "").split())
+    return text[:300] or "no error message"
+
+
 class _StepProgress(logging.Handler):
     def __init__(self) -> None:
         super().__init__(level=logging.DEBUG)
@@ -35,7 +45,7 @@ class _StepProgress(logging.Handler):
             if step in self.live_only_steps and event.event_type_value == "STEP_SUCCESS":
                 return  # a live-only source in replay: nothing was fetched, the summary names it
             self.done += 1
-            mark = "ok" if event.event_type_value == "STEP_SUCCESS" else "FAILED"
+            mark = "ok" if event.event_type_value == "STEP_SUCCESS" else f"FAILED: {failure_reason(event)}"
             self._line(f"{self.done:3d} {step}: {mark}")
         elif event is not None and event.event_type_value == "ASSET_CHECK_EVALUATION":
             evaluation = event.event_specific_data

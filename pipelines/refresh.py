@@ -113,8 +113,12 @@ def run_refresh(select: list[str], quiet: bool = False, force: bool = False) -> 
                 return _nothing_to_do(settings, fingerprint, held, started)
         finally:
             held.close()  # before Dagster's steps open the warehouse with their own configuration
+    from .progress import failure_reason
+
     result_events = _execute(settings, select, quiet)
-    failed_steps = [e.step_key for e in result_events if e.event_type_value == "STEP_FAILURE"]
+    failed_steps = [
+        f"{e.step_key} ({failure_reason(e)})" for e in result_events if e.event_type_value == "STEP_FAILURE"
+    ]
     code = _report(settings, started, failed_steps)
     if code == 0 and fingerprint and not select:
         _remember(settings, fingerprint, note_unchanged=False)
@@ -223,7 +227,7 @@ def _report(settings, started: float, failed_steps: list[str], con: duckdb.DuckD
         if row["source"] not in no_recordings:
             print(f"videorace: skipped {row['message']}", file=sys.stderr)
     if failed_steps:
-        print(f"videorace: FAILED steps: {', '.join(failed_steps)}", file=sys.stderr)
+        print(f"videorace: FAILED steps: {'; '.join(failed_steps)}", file=sys.stderr)
     if failed_sources:
         print(
             f"videorace: sources that failed this refresh (last good data kept): {', '.join(failed_sources)}",

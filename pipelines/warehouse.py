@@ -155,6 +155,15 @@ def build_model(con: duckdb.DuckDBPyConnection, layer: str, name: str, keys: tup
     select = sql_text(f"{layer}/{name}.sql")
     kind = "VIEW" if layer in VIEW_LAYERS else "TABLE"
     with transaction(con):
+        # a warehouse built when this layer was of the other kind (int models were views): CREATE OR
+        # REPLACE cannot turn one into the other, so the old relation goes first, in this transaction
+        for (other,) in con.execute(
+            """SELECT 'VIEW' FROM duckdb_views() WHERE schema_name = $1 AND view_name = $2 AND $3 = 'TABLE'
+               UNION ALL SELECT 'TABLE' FROM duckdb_tables() WHERE schema_name = $1 AND table_name = $2
+                                                               AND $3 = 'VIEW'""",
+            [layer, name, kind],
+        ).fetchall():
+            con.execute(f"DROP {other} {layer}.{name}")
         con.execute(f"CREATE OR REPLACE {kind} {layer}.{name} AS\n{select}")
         if layer in QUARANTINED_LAYERS:
             quarantine(con, f"{layer}.{name}", keys)

@@ -198,3 +198,22 @@ def test_without_a_site_the_ending_says_it_was_not_built(tmp_path):
         f"  warehouse   {tmp_path / 'w.duckdb'}",
         "  dashboard   not built (see the failed steps above)",
     ]
+
+
+def test_a_failed_step_is_reported_with_its_real_error_on_one_line(capsys):
+    import dagster as dg
+
+    from pipelines.progress import failure_reason, progress_logger
+
+    @dg.asset
+    def int_labs():
+        raise RuntimeError('Catalog Error: Existing object "int_labs" is of type View,\ntrying to replace')
+
+    job = dg.define_asset_job("j").resolve(asset_graph=dg.Definitions(assets=[int_labs]).resolve_asset_graph())
+    result = job.with_logger_defs({"progress": progress_logger}).execute_in_process(
+        raise_on_error=False, run_config={"loggers": {"progress": {}}}
+    )
+    [failure] = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+    reason = 'RuntimeError: Catalog Error: Existing object "int_labs" is of type View, trying to replace'
+    assert failure_reason(failure) == reason  # the cause, not Dagster's "Error occurred while executing op"
+    assert f"int_labs: FAILED: {reason}" in capsys.readouterr().err
