@@ -19,12 +19,11 @@ LIVE_ONLY = "(no committed recordings; "  # the marker in fetch.py's SourceSkipp
 
 def failure_reason(event: Any) -> str:
     """A failed step's real error on one line: the innermost cause of what Dagster wraps it in
-    ("Error occurred while executing op ..."), at most 300 characters."""
-    error = getattr(event.event_specific_data, "error", None)
+    ("Error occurred while executing op ..."), at most 300 characters; "" when it carries none."""
+    error = getattr(getattr(event, "event_specific_data", None), "error", None)
     while error is not None and error.cause is not None:
         error = error.cause
-    text = " ".join((error.message if error is not None else "").split())
-    return text[:300] or "no error message"
+    return " ".join((error.message if error is not None else "").split())[:300]
 
 
 class _StepProgress(logging.Handler):
@@ -45,7 +44,8 @@ class _StepProgress(logging.Handler):
             if step in self.live_only_steps and event.event_type_value == "STEP_SUCCESS":
                 return  # a live-only source in replay: nothing was fetched, the summary names it
             self.done += 1
-            mark = "ok" if event.event_type_value == "STEP_SUCCESS" else f"FAILED: {failure_reason(event)}"
+            reason = failure_reason(event) if event.event_type_value == "STEP_FAILURE" else ""
+            mark = "ok" if event.event_type_value == "STEP_SUCCESS" else "FAILED" + (f": {reason}" if reason else "")
             self._line(f"{self.done:3d} {step}: {mark}")
         elif event is not None and event.event_type_value == "ASSET_CHECK_EVALUATION":
             evaluation = event.event_specific_data

@@ -117,7 +117,9 @@ def run_refresh(select: list[str], quiet: bool = False, force: bool = False) -> 
 
     result_events = _execute(settings, select, quiet)
     failed_steps = [
-        f"{e.step_key} ({failure_reason(e)})" for e in result_events if e.event_type_value == "STEP_FAILURE"
+        f"{e.step_key} ({failure_reason(e) or 'no error message'})"
+        for e in result_events
+        if e.event_type_value == "STEP_FAILURE"
     ]
     code = _report(settings, started, failed_steps)
     if code == 0 and fingerprint and not select:
