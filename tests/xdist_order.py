@@ -10,26 +10,30 @@ itself contains `::` (`[fe80::1]`) into a scope of its own."""
 
 from __future__ import annotations
 
-# longest first (`--durations` of a full run, 2 workers, 2026-12-03). test_fault_matrix comes second
-# on purpose: it needs no replay warehouse, so it runs while the first module's worker builds it.
+# longest first (`--durations=0` of a full run summed per module, 2 workers, 2026-12-04).
+# test_fault_matrix comes second on purpose: it needs no replay warehouse, so it runs while the first
+# module's worker builds it.
 HEAVY_FIRST = (
     "tests/ops/test_poison_snapshots.py",
     "tests/ops/test_fault_matrix.py",
+    "tests/e2e/test_browser.py",
     "tests/ops/test_live_refresh.py",
+    "tests/ops/test_warehouse_ops.py",
     "tests/e2e/test_pipeline_replay.py",
     "tests/ops/test_stand_ins.py",
     "tests/ops/test_fetch_safety.py",
-    "tests/ops/test_gates.py",
-    "tests/ops/test_warehouse_ops.py",
-    "tests/ops/test_fault_injection.py",
-    "tests/scrapers/test_arena_catchup.py",
-    "tests/pipelines/test_cli_usage.py",
-    "tests/pipelines/releases/test_releases_live.py",
-    "tests/pipelines/pricing/test_family_materialize.py",
     "tests/e2e/test_notebooks.py",
+    "tests/pipelines/releases/test_releases_live.py",
+    "tests/scrapers/test_spiders_markets.py",
+    "tests/ops/test_gates.py",
+    "tests/scrapers/test_arena_catchup.py",
+    "tests/pipelines/test_dagster_project.py",
     "tests/ops/test_dashboard_ops.py",
+    "tests/pipelines/releases/test_family_materialize.py",
+    "tests/ops/test_fault_injection.py",
     "tests/pipelines/leaderboards/test_aa_arena.py",
-    "tests/dashboards/test_site.py",
+    "tests/ops/test_crash_safety.py",
+    "tests/pipelines/test_cli_usage.py",
 )
 
 
