@@ -87,6 +87,10 @@ def figure_json(figure: go.Figure) -> str:
     return json_for_script(_shorten(spec))
 
 
+# text a spreadsheet would run as a formula; such a cell gets a leading apostrophe in every CSV
+FORMULA_START = r"^[=+\-@\t\r]"
+
+
 def neutralise_csv(frame: pl.DataFrame) -> pl.DataFrame:
     """A text cell a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe.
     Numbers keep their type: a negative return stays a number, only text is touched."""
@@ -94,6 +98,6 @@ def neutralise_csv(frame: pl.DataFrame) -> pl.DataFrame:
     if not text_columns:
         return frame
     return frame.with_columns(
-        pl.when(pl.col(c).str.contains(r"^[=+\-@\t\r]")).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
+        pl.when(pl.col(c).str.contains(FORMULA_START)).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
         for c in text_columns
     )

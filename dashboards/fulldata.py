@@ -11,12 +11,10 @@ from pathlib import Path
 
 import duckdb
 
-from .chart import esc
+from .chart import FORMULA_START, esc
 from .site import Section
 
 SCHEMAS = ("marts", "out")
-# text a spreadsheet would run as a formula gets a leading apostrophe, as chart.neutralise_csv does
-FORMULA_START = r"^[=+\-@\t\r]"
 NESTED = ("[", "STRUCT", "MAP", "JSON")
 
 

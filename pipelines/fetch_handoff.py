@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 import fsspec
 import polars as pl
 
-from videorace_scrapers.snapshots import Snapshot, safe_source_name, storage_options
+from videorace_scrapers.snapshots import Snapshot, local_folder, safe_source_name, storage_options
 
 HANDOFF_FOLDER = "_fetches"  # not a source name (those start with a letter), so no snapshot lands here
 
@@ -59,7 +59,7 @@ def _fs(store: str):
 def hand_over(store: str, run_id: str, outcome: FetchOutcome) -> None:
     """Write the outcome whole (a folder: through a temporary name; a bucket: one PUT)."""
     url, fs = _url(store, run_id, outcome.source), _fs(store)
-    if "://" in store and not store.startswith("file://"):
+    if local_folder(store) is None:
         fs.pipe_file(url, outcome.to_json().encode())
         return
     fs.makedirs(url.rsplit("/", 1)[0], exist_ok=True)
@@ -87,7 +87,7 @@ def hand_over_frames(store: str, run_id: str, source: str, frames: dict[str, pl.
     if not frames:
         return
     folder, fs = _frames_folder(store, run_id, source), _fs(store)
-    if "://" not in store or store.startswith("file://"):
+    if local_folder(store) is not None:  # a bucket has no folders to make
         fs.makedirs(folder, exist_ok=True)
     blobs = {}
     for sha256, frame in frames.items():

@@ -30,9 +30,10 @@ class SourceFetcher(dg.ConfigurableResource):
     crawl_timeout_s: int = 900
     catchup_max_days: int = 60
     catchup_range_max_days: int = 730
-    # where a live fetch reads how far each source already is (catch-up): the published read-only
-    # copy, since a fetch step never opens the writer's file (DuckDB: one writer, no readers beside it)
-    catchup_from: str = ""
+    # the published read-only copy: what a fetch step reads about the warehouse (how far each source
+    # already is, for a live catch-up; what is loaded, for a parse ahead), since it never opens the
+    # writer's file (DuckDB: one writer, no readers beside it)
+    published_copy: str = ""
     # cluster profile: fetch steps also parse what is new, in parallel (pipelines/fetch_handoff.py);
     # in one process that would only add a write and a read per snapshot
     parse_in_fetch: bool = False
@@ -45,7 +46,7 @@ class SourceFetcher(dg.ConfigurableResource):
             return self.fetch(source_name)
         from .catchup import catch_up_state
 
-        args, newest_day = catch_up_state(self.catchup_from, source_name, self.catchup_range_max_days, log)
+        args, newest_day = catch_up_state(self.published_copy, source_name, self.catchup_range_max_days, log)
         return self.fetch(source_name, spider_args=args or None, newest_day=newest_day)
 
     def fetch(self, source_name: str, spider_args: dict[str, str] | None = None, newest_day: str | None = None):
@@ -103,7 +104,7 @@ def build_resources(settings: Settings | None = None) -> dict:
             scrapy_settings=settings.scrapy_overrides,
             catchup_max_days=settings.catchup_max_days,
             catchup_range_max_days=settings.catchup_range_max_days,
-            catchup_from=str(settings.read_path or settings.warehouse_path),
+            published_copy=str(settings.read_path or settings.warehouse_path),
             parse_in_fetch=settings.profile == "cluster",
         ),
         "site": SitePaths(site_dir=str(settings.site_dir)),

@@ -135,6 +135,8 @@
   // The filters read a row's country (data-group) and date (data-date); the table names the columns
   // they come from (data-group-col, data-date-col) instead of every row repeating them.
   var GROUPS = ["CN", "US", "other", "unknown"];
+  function prepareTable(table) { tagRows(table); sortable(table); }
+
   function tagRows(table) {
     var g = table.getAttribute("data-group-col"), d = table.getAttribute("data-date-col");
     if (g === null && d === null) return;
@@ -153,7 +155,7 @@
     if (!src) return;
     src.insertAdjacentHTML("afterend", src.textContent);
     src.remove();
-    view.querySelectorAll("table.sortable").forEach(function (table) { tagRows(table); sortable(table); });
+    view.querySelectorAll("table.sortable").forEach(prepareTable);
     var form = document.querySelector("form.filters");
     var section = view.closest("section.chart");
     if (form && section && section.hasAttribute("data-timeseries")) filterRows(section, filterState(form));
@@ -229,7 +231,7 @@
   function start() {
     var sections = Array.prototype.slice.call(document.querySelectorAll("section.chart"));
     sections.forEach(toggle);
-    document.querySelectorAll("table.sortable").forEach(function (table) { tagRows(table); sortable(table); });
+    document.querySelectorAll("table.sortable").forEach(prepareTable);
     filters();
     var first = sections.filter(onFirstScreen);
     var order = first.concat(sections.filter(function (s) { return first.indexOf(s) < 0; }));

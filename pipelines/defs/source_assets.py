@@ -160,7 +160,7 @@ class SourceAssets:
 def _parse_ahead(fetcher: SourceFetcher, unit: SourceAssets, outcome: FetchOutcome, run_id: str) -> int:
     """Parse what the published copy has not loaded and hand the frames to the load step."""
     frames = pre_parse(
-        fetcher.catchup_from, unit.name, unit.raw_key, outcome.snapshots, unit.parse_options, fetcher.read_snapshot
+        fetcher.published_copy, unit.name, unit.raw_key, outcome.snapshots, unit.parse_options, fetcher.read_snapshot
     )
     hand_over_frames(fetcher.snapshot_dir, run_id, unit.name, frames)
     return len(frames)
@@ -232,7 +232,10 @@ class SourceLoad:
             with warehouse_connection(duckdb) as con:
                 ensure_base_tables(con)
                 fetched = _register(context, con, outcome, unit.raw_key) if outcome else None
-                parsed = take_frames(fetcher.snapshot_dir, handed[0], unit.name) if handed else {}
+                # frames exist only where fetch steps parse (the cluster profile): no listing otherwise
+                parsed = (
+                    take_frames(fetcher.snapshot_dir, handed[0], unit.name) if handed and fetcher.parse_in_fetch else {}
+                )
                 meta = _load(context, con, fetcher, unit, fetched, parsed)
                 yield dg.MaterializeResult(asset_key=dg.AssetKey(unit.raw_key), metadata=meta)
                 yield from check_results(con, checks, context.selected_asset_check_keys)
