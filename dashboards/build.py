@@ -6,6 +6,7 @@ every chart, headline and table. Same warehouse, same bytes."""
 from __future__ import annotations
 
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -115,6 +116,22 @@ def _nav_label(section: Section) -> str:
 
 
 def build_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> dict:
+    # DuckDB writes the full-data CSVs on a second connection while this thread draws the charts
+    # (plotly is pure Python; a COPY releases the GIL): the site costs its slower half, not the sum
+    full_section, full_tables = full_data_section(con)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="full-data") as pool:
+        copying = pool.submit(_write_full_tables, con.cursor(), full_tables, Path(site_dir) / "data")
+        return _build_pages(con, site_dir, full_section, copying)  # waits for the copies before it returns
+
+
+def _write_full_tables(cursor: duckdb.DuckDBPyConnection, tables: list, data_dir: Path) -> list[Path]:
+    try:
+        return [t.write(cursor, data_dir) for t in tables]
+    finally:
+        cursor.close()
+
+
+def _build_pages(con: duckdb.DuckDBPyConnection, site_dir: Path, full_section: Section, copying: Future) -> dict:
     names = Names(con)
     sections, skipped = build_sections(con)
     charts = [c for s in sections for c in s.charts]
@@ -127,7 +144,6 @@ def build_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> dict:
             (label, f"{where.get(href[1:], '')}{href}" if href.startswith("#") else href) for label, href in h.links
         ]
     changes, change_rows = changes_section(con)
-    full_section, full_tables = full_data_section(con)
     note = (
         f'<p class="meta">Sections left out (their tables are not in this warehouse): {", ".join(skipped)}</p>\n'
         if skipped
@@ -182,8 +198,7 @@ def build_site(con: duckdb.DuckDBPyConnection, site_dir: Path) -> dict:
     tables = {h.csv_name: h.rows for h in headlines}
     if change_rows is not None:
         tables["changes.csv"] = change_rows
-    copied = [t.write(con, Path(site_dir) / "data") for t in full_tables]  # DuckDB writes these itself
-    written = write_site(site_dir, html, charts, tables, keep=copied)
+    written = write_site(site_dir, html, charts, tables, keep=copying.result())
     return {
         "charts": len(charts),
         "headlines": len(headlines),

@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import Protocol, runtime_checkable
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from ..resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG
+from .ahead import in_order
 from .checks import Check
 
 
@@ -33,18 +35,25 @@ def check_spec(check: Check) -> dg.AssetCheckSpec:
     return dg.AssetCheckSpec(check.name, asset=check.asset, description=check.description, blocking=False)
 
 
+def _selected(checks: list[Check], selected: AbstractSet[dg.AssetCheckKey]) -> list[Check]:
+    return [c for c in sorted(checks, key=lambda c: c.key.to_user_string()) if c.key in selected]
+
+
+def check_result(check: Check, con) -> dg.AssetCheckResult:
+    """`check` evaluated on `con`; a broken check is a failed check, not a crashed run."""
+    try:
+        passed, metadata = check.evaluate(con)
+    except Exception as exc:  # noqa: BLE001
+        passed, metadata = False, {"error": f"{type(exc).__name__}: {exc}"[:500]}
+    return dg.AssetCheckResult(
+        asset_key=check.asset, check_name=check.name, passed=passed, severity=check.severity, metadata=metadata
+    )
+
+
 def check_results(con, checks: list[Check], selected: AbstractSet[dg.AssetCheckKey]) -> Iterator[dg.AssetCheckResult]:
-    """The selected `checks`, evaluated on `con`, in key order; a broken check is a failed check."""
-    for check in sorted(checks, key=lambda c: c.key.to_user_string()):
-        if check.key not in selected:
-            continue
-        try:
-            passed, metadata = check.evaluate(con)
-        except Exception as exc:  # a broken check is reported as a failed check, not a crashed run
-            passed, metadata = False, {"error": f"{type(exc).__name__}: {exc}"[:500]}
-        yield dg.AssetCheckResult(
-            asset_key=check.asset, check_name=check.name, passed=passed, severity=check.severity, metadata=metadata
-        )
+    """The selected `checks`, evaluated on `con`, in key order."""
+    for check in _selected(checks, selected):
+        yield check_result(check, con)
 
 
 def checks_definition(name: str, checks: list[Check]) -> dg.AssetChecksDefinition:
@@ -59,8 +68,9 @@ def checks_definition(name: str, checks: list[Check]) -> dg.AssetChecksDefinitio
         description=f"{len(checks)} data-quality checks evaluated in one step",
     )
     def _run(context: dg.AssetCheckExecutionContext, duckdb: DuckDBResource):
+        jobs = [partial(check_result, c) for c in _selected(checks, context.selected_asset_check_keys)]
         with warehouse_connection(duckdb) as con:
-            yield from check_results(con, checks, context.selected_asset_check_keys)
+            yield from in_order(con, jobs)  # the next check runs while this result is stored
 
     return _run
 

@@ -8,12 +8,14 @@ group, description, metadata and checks, built in dependency order. Dagster's co
 (in the cluster profile a process start each), so ~110 models in four steps."""
 
 from dataclasses import dataclass, replace
+from functools import partial
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from ..resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG
 from ..warehouse import build_model, sql_text, tables_read
+from .ahead import in_order
 from .bundle import check_results, check_spec, warehouse_connection
 from .checks import Check, key_checks
 from .metadata import table_metadata
@@ -134,15 +136,21 @@ def sql_layer_assets(name: str, models: list[SqlModel], checks: list[Check]) -> 
         description=f"{len(ordered)} SQL models built in one step, in dependency order, each with its checks",
     )
     def _build(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
-        selected = context.selected_asset_keys
         selected_checks = context.selected_asset_check_keys
+        jobs = [
+            partial(_model_results, model, [c for c in checks if c.asset == model.name], selected_checks)
+            for model in ordered
+            if model.key in context.selected_asset_keys
+        ]
         with warehouse_connection(duckdb) as con:
-            for model in ordered:
-                if model.key not in selected:
-                    continue
-                build_model(con, model.layer, model.name, model.keys)
-                meta = table_metadata(con, f"{model.layer}.{model.name}", model.date_column)
-                yield dg.MaterializeResult(asset_key=model.key, metadata=meta)
-                yield from check_results(con, [c for c in checks if c.asset == model.name], selected_checks)
+            for results in in_order(con, jobs):  # the next model builds while these events are stored
+                yield from results
 
     return _build
+
+
+def _model_results(model: SqlModel, checks: list[Check], selected_checks, con) -> list:
+    """Build one model and evaluate its checks: its materialisation and its check results."""
+    build_model(con, model.layer, model.name, model.keys)
+    meta = table_metadata(con, f"{model.layer}.{model.name}", model.date_column)
+    return [dg.MaterializeResult(asset_key=model.key, metadata=meta), *check_results(con, checks, selected_checks)]
