@@ -1,6 +1,7 @@
 """Curated seeds: one raw asset per file of warehouse/seeds (their dimensions are in defs/dimensions)."""
 
 from dataclasses import dataclass
+from functools import partial
 
 import dagster as dg
 import polars as pl
@@ -10,20 +11,26 @@ from ...curated import CURATED_FILES, CuratedSchemaError, load_curated, loaded_c
 from ...resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG
 from ...source_runs import record_run
 from ...warehouse import ensure_base_tables
+from ..ahead import in_order
 from ..bundle import check_results, check_spec, family, warehouse_connection
 from ..checks import Check, key_checks
 from ..metadata import table_metadata
 from ..sql_assets import sql_model
 
 
-def _load_one(context, con, name: str, loaded: dict) -> dict:
+def _file_results(name: str, run_id: str, loaded: dict, checks: list[Check], selected_checks, con):
+    """Load one seed file and evaluate its checks: (its materialisation and check results, None), or
+    ([], why it failed) — the other files still load, and the step fails after them."""
     try:
         result = load_curated(con, name, loaded)
     except (CuratedSchemaError, OSError, pl.exceptions.PolarsError) as exc:
-        record_run(con, context.run.run_id, f"curated_{name}", "curated", "failed", failures=1, message=str(exc))
-        raise
-    record_run(con, context.run.run_id, f"curated_{name}", "curated", result["status"], rows=result["rows"])
-    return {**table_metadata(con, f"raw.raw_curated__{name}"), "status": result["status"]}
+        record_run(con, run_id, f"curated_{name}", "curated", "failed", failures=1, message=str(exc))
+        return [], f"{name}: {exc}"
+    record_run(con, run_id, f"curated_{name}", "curated", result["status"], rows=result["rows"])
+    meta = {**table_metadata(con, f"raw.raw_curated__{name}"), "status": result["status"]}
+    key = dg.AssetKey(f"raw_curated__{name}")
+    mine = [c for c in checks if c.key.asset_key == key]
+    return [dg.MaterializeResult(asset_key=key, metadata=meta), *check_results(con, mine, selected_checks)], None
 
 
 @dataclass(frozen=True)
@@ -64,18 +71,14 @@ class CuratedFiles:
             with warehouse_connection(duckdb) as con:
                 ensure_base_tables(con)
                 loaded = loaded_curated(con)  # every seed's loaded sha256 and rows, in one statement
-                for name in self.names:
-                    key = dg.AssetKey(f"raw_curated__{name}")
-                    if key not in context.selected_asset_keys:
-                        continue
-                    try:
-                        meta = _load_one(context, con, name, loaded)
-                    except (CuratedSchemaError, OSError, pl.exceptions.PolarsError) as exc:
-                        failed.append(f"{name}: {exc}")  # the other files still load; the step then fails
-                        continue
-                    yield dg.MaterializeResult(asset_key=key, metadata=meta)
-                    mine = [c for c in checks if c.key.asset_key == key]
-                    yield from check_results(con, mine, context.selected_asset_check_keys)
+                jobs = [
+                    partial(_file_results, name, context.run.run_id, loaded, checks, context.selected_asset_check_keys)
+                    for name in self.names
+                    if dg.AssetKey(f"raw_curated__{name}") in context.selected_asset_keys
+                ]
+                for results, error in in_order(con, jobs):  # the next file loads while these are stored
+                    yield from results
+                    failed += [error] if error else []
             if failed:
                 raise dg.Failure(description=f"curated files not loaded: {'; '.join(failed)}")
 
