@@ -14,7 +14,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from ..resources import WAREHOUSE_WRITER_POOL, WAREHOUSE_WRITER_TAG
-from ..warehouse import build_model, sql_text, tables_read
+from ..warehouse import build_model, other_kind_relations, sql_text, tables_read
 from .ahead import in_order
 from .bundle import check_results, check_spec, warehouse_connection
 from .checks import Check, key_checks
@@ -143,14 +143,15 @@ def sql_layer_assets(name: str, models: list[SqlModel], checks: list[Check]) -> 
             if model.key in context.selected_asset_keys
         ]
         with warehouse_connection(duckdb) as con:
+            jobs = [partial(job, other_kind_relations(con)) for job in jobs]
             for results in in_order(con, jobs):  # the next model builds while these events are stored
                 yield from results
 
     return _build
 
 
-def _model_results(model: SqlModel, checks: list[Check], selected_checks, con) -> list:
+def _model_results(model: SqlModel, checks: list[Check], selected_checks, other_kind, con) -> list:
     """Build one model and evaluate its checks: its materialisation and its check results."""
-    build_model(con, model.layer, model.name, model.keys)
+    build_model(con, model.layer, model.name, model.keys, other_kind)
     meta = table_metadata(con, f"{model.layer}.{model.name}", model.date_column)
     return [dg.MaterializeResult(asset_key=model.key, metadata=meta), *check_results(con, checks, selected_checks)]
