@@ -35,6 +35,13 @@ class Chart:
             raise ValueError(f"{self.slug}: table columns not in its data: {unknown}")
 
 
+def totally_ordered(frame: pl.DataFrame, *keys: str) -> pl.DataFrame:
+    """`frame` sorted by `keys`, ties broken by every other (flat) column: a total order, so the same
+    rows give the same table, CSV and figure however the warehouse happened to store them."""
+    rest = [name for name, dtype in frame.schema.items() if name not in keys and not dtype.is_nested()]
+    return frame.sort([*keys, *rest], nulls_last=True)
+
+
 def esc(value) -> str:
     """Everything scraped is escaped once before it reaches HTML."""
     return html.escape("" if value is None else str(value), quote=True)

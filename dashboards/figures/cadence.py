@@ -8,7 +8,7 @@ import duckdb
 import plotly.graph_objects as go
 import polars as pl
 
-from ..chart import Chart, plot_text
+from ..chart import Chart, plot_text, totally_ordered
 from ..names import Names, plural
 from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, base_layout
 
@@ -117,6 +117,7 @@ def timeline_chart(rows: pl.DataFrame) -> Chart:
 def quarterly_chart(rows: pl.DataFrame, sources: list[str]) -> Chart:
     """Distinct model versions per quarter of their preferred date (out_cadence_versions_quarterly).
     The quarter still open (is_partial_quarter) is drawn faded and hatched and named so in the title."""
+    rows = totally_ordered(rows, "release_quarter")
     quarters = sorted(rows["release_quarter"].unique().to_list())
     partial = set(rows.filter(pl.col("is_partial_quarter"))["release_quarter"].to_list())
     labels = [f"{q} (partial)" if q in partial else q for q in quarters]

@@ -6,7 +6,7 @@ import duckdb
 import plotly.graph_objects as go
 import polars as pl
 
-from ..chart import Chart, esc, plot_text
+from ..chart import Chart, esc, plot_text, totally_ordered
 from ..theme import COUNTRY_COLORS, COUNTRY_LABELS, base_layout
 
 COMPARISONS = {
@@ -57,7 +57,7 @@ def _offers(con: duckdb.DuckDBPyConnection, comparison: str) -> pl.DataFrame:
         rows = rows.filter(pl.col("is_reference_spec") == comparison)
     elif comparison.endswith("_any_audio"):
         rows = rows.filter(pl.col("resolution") == comparison.split("_")[0])
-    return rows.sort("price_usd_per_s", "model_display", "provider")
+    return totally_ordered(rows, "price_usd_per_s", "model_display", "provider")
 
 
 def _title(summary: dict, comparison: str) -> str:
@@ -206,8 +206,8 @@ def one_sided_sentence(summaries: list[dict]) -> str:
 def over_time_chart(con: duckdb.DuckDBPyConnection) -> Chart:
     rows = con.sql("""SELECT * FROM out.out_price_per_second
                       WHERE price_usd_per_s IS NOT NULL AND valid_from IS NOT NULL
-                        AND country_group IN ('CN', 'US') AND (mode IS NULL OR mode = 't2v')
-                      ORDER BY valid_from, model_display""").pl()
+                        AND country_group IN ('CN', 'US') AND (mode IS NULL OR mode = 't2v')""").pl()
+    rows = totally_ordered(rows, "valid_from", "model_display")
     fig = go.Figure()
     for group in ("CN", "US"):
         part = rows.filter(pl.col("country_group") == group)

@@ -6,7 +6,7 @@ import duckdb
 import plotly.graph_objects as go
 import polars as pl
 
-from ..chart import Chart, plot_text
+from ..chart import Chart, plot_text, totally_ordered
 from ..gaps import DAILY_BOARD_DAYS, band, break_gaps
 from ..names import Names
 from ..sources import board_order
@@ -95,7 +95,8 @@ GAP_NOTE = (
 def best_score_chart(rows: pl.DataFrame, board: str, names: Names) -> Chart:
     data = rows.filter(
         (pl.col("board") == board) & pl.col("country_group").is_in(["CN", "US"]) & pl.col("best_score").is_not_null()
-    ).sort("snapshot_date")
+    )
+    data = totally_ordered(data, "snapshot_date")
     fig = go.Figure()
     for group in ("CN", "US"):
         part = data.filter(pl.col("country_group") == group)

@@ -265,3 +265,31 @@ def test_many_offers_are_one_dot_each_and_number_one_folds_into_the_lead_chart(r
     quality = _page(replay_warehouse, "quality.html")
     assert not [slug for slug in _figures(quality) if slug.startswith("number-one-")]
     assert "The #1 spot changed country 3 times; on 2026-10-10 #1 is MiniMax H3 (China, 1495)." in quality
+
+
+def test_no_page_or_csv_depends_on_the_order_rows_are_stored_in(replay_warehouse, tmp_path):
+    """Every row order on the site is a total order: with every marts and out table stored in another
+    order (what a rebuild of the warehouse may do), the site is byte for byte the same."""
+    from tests.support import copy_warehouse
+
+    con = duckdb.connect(str(copy_warehouse(replay_warehouse, tmp_path)))
+    try:
+        tables = con.execute(
+            "SELECT schema_name, table_name FROM duckdb_tables() WHERE schema_name IN ('marts', 'out')"
+        ).fetchall()
+        for schema, table in tables:
+            con.execute(f"CREATE TEMP TABLE stored AS SELECT * FROM {schema}.{table}")
+            con.execute(f"DELETE FROM {schema}.{table}")
+            con.execute(f"INSERT INTO {schema}.{table} SELECT * FROM stored ORDER BY ALL DESC")
+            con.execute("DROP TABLE stored")
+        build.build_site(con, tmp_path / "site")
+    finally:
+        con.close()
+    first = replay_warehouse / "site"
+    differ = [
+        str(p.relative_to(first))
+        for p in sorted(first.rglob("*"))
+        if p.is_file() and p.read_bytes() != (tmp_path / "site" / p.relative_to(first)).read_bytes()
+    ]
+    assert len(tables) > 40
+    assert differ == [], differ
