@@ -137,13 +137,13 @@ def sql_layer_assets(name: str, models: list[SqlModel], checks: list[Check]) -> 
     )
     def _build(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         selected_checks = context.selected_asset_check_keys
-        jobs = [
-            partial(_model_results, model, [c for c in checks if c.asset == model.name], selected_checks)
-            for model in ordered
-            if model.key in context.selected_asset_keys
-        ]
         with warehouse_connection(duckdb) as con:
-            jobs = [partial(job, other_kind_relations(con)) for job in jobs]
+            other_kind = other_kind_relations(con)  # once for the step, not once per model
+            jobs = [
+                partial(_model_results, model, [c for c in checks if c.asset == model.name], selected_checks, other_kind)
+                for model in ordered
+                if model.key in context.selected_asset_keys
+            ]
             for results in in_order(con, jobs):  # the next model builds while these events are stored
                 yield from results
 
