@@ -136,11 +136,11 @@ def sql_layer_assets(name: str, models: list[SqlModel], checks: list[Check]) -> 
         description=f"{len(ordered)} SQL models built in one step, in dependency order, each with its checks",
     )
     def _build(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
-        selected_checks = context.selected_asset_check_keys
+        selected = context.selected_asset_check_keys
         with warehouse_connection(duckdb) as con:
             other_kind = other_kind_relations(con)  # once for the step, not once per model
             jobs = [
-                partial(_model_results, model, [c for c in checks if c.asset == model.name], selected_checks, other_kind)
+                partial(_model_results, model, [c for c in checks if c.asset == model.name], selected, other_kind)
                 for model in ordered
                 if model.key in context.selected_asset_keys
             ]
