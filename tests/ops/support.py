@@ -18,3 +18,5 @@ FAST_SCRAPY = {
     "AUTOTHROTTLE_ENABLED": "False",
     "LOG_LEVEL": "WARNING",
 }
+# the same for a refresh (pipelines/config.py passes VIDEORACE_SCRAPY_<NAME> to `scrapy crawl -s NAME=`)
+FAST_SCRAPY_ENV = {f"VIDEORACE_SCRAPY_{name}": value for name, value in FAST_SCRAPY.items()}

@@ -10,7 +10,7 @@ import sys
 import duckdb
 
 from pipelines.status import source_status
-from tests.ops.support import I2V, T2V
+from tests.ops.support import FAST_SCRAPY_ENV, I2V, T2V
 from tests.support import PROJECT_ROOT, RECORDINGS, pipeline_env, run_pipeline, table_counts
 
 from .faultserver import CHALLENGE_PAGE, FaultServer, Reply, ok_json
@@ -63,7 +63,7 @@ def test_misbehaving_live_run_reports_every_failure_and_loses_no_row(good_wareho
             select=["arena"],
             mode="live",
             VIDEORACE_ARENA_URL=server.url,
-            VIDEORACE_SCRAPY_RETRY_BACKOFF_BASE_S="0.1",
+            **FAST_SCRAPY_ENV,  # retries and politeness delays of tenths of a second: the failures are the test
         )
     assert result.success  # the run finishes; the failure is data, not a crash
     runs = _runs(warehouse, result.run_id)
@@ -87,7 +87,9 @@ def test_misbehaving_live_run_reports_every_failure_and_loses_no_row(good_wareho
         "/video-edit.json": [Reply(404, b"no such day")],
     }
     with FaultServer(good) as server:
-        recovered = run_pipeline(good_warehouse, select=["arena"], mode="live", VIDEORACE_ARENA_URL=server.url)
+        recovered = run_pipeline(
+            good_warehouse, select=["arena"], mode="live", VIDEORACE_ARENA_URL=server.url, **FAST_SCRAPY_ENV
+        )
     # the refused snapshots are not parsed again: the source is healthy as soon as its server is
     assert [s for s, _ in _runs(warehouse, recovered.run_id)] == ["partial", "partial"]
     status = _arena_status(warehouse)
@@ -101,7 +103,10 @@ def test_cli_live_select_arena_fails_clearly_and_status_shows_failed_and_stale(g
     warehouse = good_warehouse / "videorace.duckdb"
     before = table_counts(warehouse)
     with FaultServer({".json": [Reply(200, CHALLENGE_PAGE, content_type="text/html")]}) as server:
-        env = {**pipeline_env(good_warehouse, "live", VIDEORACE_ARENA_URL=server.url), "PATH": "/usr/bin:/bin"}
+        env = {
+            **pipeline_env(good_warehouse, "live", VIDEORACE_ARENA_URL=server.url, **FAST_SCRAPY_ENV),
+            "PATH": "/usr/bin:/bin",
+        }
         refresh = subprocess.run(
             [sys.executable, "-m", "pipelines.cli", "refresh", "--live", "--select", "arena", "--quiet"],
             cwd=PROJECT_ROOT,

@@ -18,7 +18,7 @@ import pytest
 from pipelines.loading import load_source
 from pipelines.snapshot_ledger import register_snapshots
 from pipelines.warehouse import ensure_base_tables
-from tests.ops.support import I2V, T2V
+from tests.ops.support import FAST_SCRAPY_ENV, I2V, T2V
 from tests.support import PROJECT_ROOT, RECORDINGS, pipeline_env, run_pipeline, table_counts
 from videorace_scrapers.parsers import ParseError
 from videorace_scrapers.snapshots import SnapshotStore
@@ -70,7 +70,7 @@ def test_poison_score_is_one_rejected_snapshot_and_the_source_recovers(good_ware
     warehouse = good_warehouse / "videorace.duckdb"
     before = table_counts(warehouse)
     assert before[f"raw.{RAW}"] == ARENA_ROWS
-    env = {**__import__("os").environ, **pipeline_env(good_warehouse, "live")}
+    env = {**__import__("os").environ, **pipeline_env(good_warehouse, "live"), **FAST_SCRAPY_ENV}
     bad = poisoned(score=3_000_000_000)
     with FaultServer({"/latest.json": [LATEST], "/text-to-video.json": [ok_json(bad)]}) as server:
         live = cli(["refresh", "--live", "--select", "arena", "--quiet"], {**env, "VIDEORACE_ARENA_URL": server.url})
