@@ -60,7 +60,7 @@ def test_a_caller_that_stops_early_stops_the_worker_before_it_returns(con):
 
     results = in_order(con, [slow(i) for i in range(1, 6)])
     assert next(results)[0] == 1
-    threading.Timer(0.2, release.set).start()  # job 2 finishes while close() waits for it
+    threading.Timer(0.5, release.set).start()  # job 2 finishes while close() waits for it (well after close() began)
     results.close()  # the step failed elsewhere: no job may start after this returns
     assert con.execute("SELECT list(step ORDER BY step) FROM t").fetchall()[0][0] == [1, 2]
     assert not any(t.name == "warehouse-ahead" for t in threading.enumerate())
