@@ -74,11 +74,16 @@ def json_for_script(value) -> str:
 FIGURE_DIGITS = 10  # significant digits of a drawn number: more than any axis, hover or label shows
 
 
+def significant(value: float, digits: int) -> float:
+    """`value` rounded to `digits` significant digits (0.026000000000000002 to 10 is 0.026)."""
+    return float(f"{value:.{digits}g}")
+
+
 def _shorten(value):
     """Floats to FIGURE_DIGITS significant digits (0.026000000000000002 is 0.026, 1347.0 is 1347):
     the digits past them are arithmetic noise no reader sees, at up to 20 bytes a number."""
     if isinstance(value, float):
-        short = float(f"{value:.{FIGURE_DIGITS}g}")
+        short = significant(value, FIGURE_DIGITS)
         return int(short) if short.is_integer() and abs(short) < 1e15 else short
     if isinstance(value, list):
         return [_shorten(v) for v in value]

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import polars as pl
 
-from .chart import Chart, esc, figure_json, safe_href
+from .chart import Chart, esc, figure_json, safe_href, significant
 from .glossary import GLOSSARY, term_href
 from .names import Names, plural
 
@@ -90,7 +90,7 @@ PLAIN_NUMBER = re.compile(r"^-?[\d.]+(e-?\d+)?$", re.IGNORECASE)  # what site.js
 def _sort_value(value: float) -> str:
     """What a cell sorts by: a float to 12 significant digits (0.026000000000000002 is 0.026), which
     orders any two values the site shows the same as their full precision does."""
-    return repr(float(f"{value:.12g}")) if isinstance(value, float) else str(value)
+    return repr(significant(value, 12)) if isinstance(value, float) else str(value)
 
 
 def _sorts_as_shown(shown: str, value: float) -> bool:

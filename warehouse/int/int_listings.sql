@@ -6,18 +6,5 @@
 -- market benchmark used for abnormal returns: SPY (S&P 500 ETF) for U.S. listings, the Hang Seng
 -- index for Hong Kong listings. company_country_code = headquarters country where labs.csv says it;
 -- NULL (unknown) otherwise.
-select
-    ticker,
-    yahoo_symbol,
-    listing_name,
-    listing_kind,
-    exchange,
-    currency,
-    exchange_timezone,
-    company_country_code,
-    benchmark_ticker,
-    source_url,
-    basis,
-    curated_file,
-    curated_row
+select * exclude (snapshot_sha256)  -- each row keeps its curated file and row
 from stg.stg_curated__listings
